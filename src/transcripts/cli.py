@@ -1,0 +1,157 @@
+"""The ``transcripts`` command: a thin layer over the library.
+
+Exit status: 0 success, 1 bad input (the message names file, line and
+column), 2 bad usage.  :func:`main` returns the status; only the console
+script and ``python -m transcripts`` turn it into the process's exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional, Sequence, TextIO
+
+from . import __version__
+from .errors import ParseError
+from .formats import readable, writable
+from .io import atomic_write, dumps, loads
+from .model import Transcript
+from ._source import decode
+from .parser import analyse, conventions, parse, read_text
+
+__all__ = ["main"]
+
+PROG = "transcripts"
+
+
+class _UsageExit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse that returns to :func:`main` instead of exiting."""
+
+    def exit(self, status: int = 0, message: Optional[str] = None) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+        if message:
+            sys.stderr.write(message)
+        raise _UsageExit(status)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _ArgumentParser(prog=PROG, description="Turn podcast and interview transcripts into structured data.")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    c = sub.add_parser("convert", help="convert a transcript to another format", description="Convert a transcript (speaker-labelled text, JSON or YAML) to JSON or YAML.")
+    c.add_argument("input", metavar="INPUT", help="input file, or - for standard input")
+    c.add_argument("-o", "--output", metavar="OUTPUT", default="-", help="output file (default: - for standard output); written atomically")
+    c.add_argument("-t", "--to", dest="to", required=True, choices=writable(), help="output format")
+    c.add_argument("-f", "--from", dest="source_format", choices=readable(), help="input format (default: from the extension and content)")
+    c.add_argument("--convention", choices=conventions(), help="force one labelling convention when parsing text")
+
+    i = sub.add_parser("inspect", help="show what the parser detected", description="Print the detected convention, speakers, topics and the lines the parser was unsure about.")
+    i.add_argument("input", metavar="FILE", help="input file, or - for standard input")
+    i.add_argument("--from", dest="convention", choices=conventions(), help="force one labelling convention")
+    return p
+
+
+def _read(path: str) -> tuple[str, Optional[str]]:
+    """(text, filename) of an input argument; ``-`` reads standard input."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>"), None
+    return read_text(path), path
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    text, filename = _read(args.input)
+    fmt = args.source_format
+    if args.convention and fmt in (None, "text"):
+        transcript: Transcript = parse(text, convention=args.convention, source=filename)
+    else:
+        transcript = loads(text, fmt, filename=filename)
+    if not transcript.turns:
+        err.write(f"{PROG}: {_display(args.input)}: no dialogue found\n")
+    rendered = dumps(transcript, args.to)
+    if args.output == "-":
+        out.write(rendered)
+        out.flush()
+    else:
+        atomic_write(args.output, rendered)
+    return 0
+
+
+def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    text, filename = _read(args.input)
+    a = analyse(text, convention=args.convention, source=filename)
+    t = a.transcript
+    w = out.write
+    w(f"file:       {_display(args.input)}\n")
+    w(f"convention: {t.metadata.convention or '(no dialogue found)'}\n")
+    for field in ("title", "subtitle", "show", "recorded", "published"):
+        value = getattr(t.metadata, field)
+        if value:
+            w(f"{field + ':':<11} {value}\n")
+    if t.metadata.truncated:
+        w("truncated:  yes (the text stops where the free part ends)\n")
+    w(f"turns:      {len(t.turns)}\n")
+    w("speakers:\n")
+    for s in t.speakers:
+        n = sum(1 for u in t.turns if u.speaker == s.id)
+        aliases = f"  aliases: {', '.join(s.aliases)}" if s.aliases else ""
+        w(f"  {s.id:<24} {s.name!r:<28} {s.role:<8} {n:>4} turns{aliases}\n")
+    if t.topics:
+        w("topics:\n")
+        for topic in t.topics:
+            mark = "" if topic.in_text else "  (not in the text)"
+            w(f"  - [{topic.source}] {topic.title}{mark}\n")
+    if a.dialogue.unsure:
+        w("unsure:\n")
+        for u in a.dialogue.unsure:
+            w(f"  line {u.line}: {u.reason}\n")
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
+    """Run the command line with ``argv``; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageExit as exc:
+        return exc.status
+    try:
+        if args.command == "convert":
+            return _convert(args, out, err)
+        return _inspect(args, out, err)
+    except ParseError as exc:
+        if exc.filename is None:
+            exc = exc.with_filename(_display(args.input))
+        err.write(f"{PROG}: error: {exc}\n")
+        return 1
+    except ValueError as exc:
+        err.write(f"{PROG}: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except OSError as exc:
+        err.write(f"{PROG}: error: {exc.filename or ''}: {exc.strerror or exc}\n")
+        return 1
+
+
+def main_entry() -> None:
+    """The console script: run :func:`main` and exit with its status."""
+    raise SystemExit(main())

@@ -1,0 +1,270 @@
+"""The text around the dialogue → metadata, topics, and who is who.
+
+Reads the *intro zone* (the paragraphs between the post's dateline or the
+document's start and the first turn) for the title, subtitle and show, the
+recording date, the announced topics and the people it introduces; and the
+paragraphs after the dialogue for a paywall and the topics behind it.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import attrs
+import regex
+
+from . import _patterns as P
+from .assemble import Dialogue, Item
+from .model import Metadata, Span, Speaker, Topic, Turn
+from .names import name_key, same_person
+
+__all__ = ["Context", "Person", "read_context"]
+
+#: How far before the first turn the intro may start, in paragraphs.
+INTRO_REACH = 80
+
+
+@attrs.frozen(slots=True)
+class Person:
+    """Someone the intro names, with what it says of them."""
+
+    name: str
+    role: str  # "guest" or "host"
+    description: Optional[str] = None
+
+
+@attrs.frozen(slots=True)
+class Context:
+    metadata: Metadata
+    topics: tuple[Topic, ...]
+    speakers: tuple[Speaker, ...]
+    kinds: dict[int, str]  # item index → block kind, where context knows better
+
+
+def _intro_zone(items: Sequence[Item], first: Optional[int]) -> tuple[int, int, Optional[int]]:
+    """(start, stop, dateline index) of the intro zone."""
+    if first is None:
+        return 0, len(items), None
+    j = first - 1
+    while j >= 0 and first - j <= INTRO_REACH:
+        if items[j].kind == "date":
+            return j + 1, first, j
+        j -= 1
+    return max(j + 1, 0), first, None
+
+
+def _clean_heading(text: str) -> str:
+    m = P.MD_HEADING.match(text)
+    if m:
+        text = m["text"]
+    return text.strip("*_ ").strip()
+
+
+def _title(items: Sequence[Item], start: int, stop: int) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(title, subtitle, show) from the first group of headings in the zone."""
+    group: list[str] = []
+    for it in items[start:stop]:
+        if it.kind == "heading" and not it.labels:
+            group.append(_clean_heading(it.text))
+        elif group:
+            break
+    if not group:
+        return None, None, None
+    show = None
+    # "X - byline (Show)" followed by "X": the post title repeats the title.
+    for i, head in enumerate(group):
+        m = P.BYLINE_TITLE.match(head)
+        if m and any(other == m["title"].strip() for other in group[i + 1 :]):
+            show = m["show"]
+            del group[i]
+            break
+    plus = [h for h in group if h.startswith("+ ")]
+    rest = [h for h in group if not h.startswith("+ ")]
+    title = rest[0] if rest else group[0].lstrip("+ ")
+    subtitle = None
+    if plus:
+        subtitle = plus[0][2:].strip()
+    elif len(rest) > 1:
+        subtitle = rest[1]
+    return title, subtitle, show
+
+
+def _topic_title(text: str) -> str:
+    m = P.BULLET.match(text)
+    if m:
+        text = m["text"]
+    return text.strip().rstrip(",;.").strip()
+
+
+def _list_after(items: Sequence[Item], lead: int, stop: int) -> list[int]:
+    """Indices of the list items right after item ``lead``."""
+    out = []
+    for j in range(lead + 1, stop):
+        if items[j].kind == "list_item":
+            out.append(j)
+        else:
+            break
+    return out
+
+
+def _people(text: str) -> list[Person]:
+    """The people an intro paragraph introduces as guests or hosts."""
+    people: list[Person] = []
+    for cue, role in ((P.GUEST_CUE, "guest"), (P.HOST_CUE, "host")):
+        for m in cue.finditer(text):
+            pos = m.end()
+            while True:
+                tail = text[pos : pos + 600]
+                lead = regex.match(r"(?:and[ ]|the[ ]|professor[ ]|[Pp]rof\.[ ])*", tail)
+                pos += lead.end() if lead else 0
+                nm = P.NAME_MENTION.match(text, pos)
+                if nm is None:
+                    break
+                name = nm["name"]
+                pos = nm.end()
+                description = None
+                if text.startswith(", ", pos):
+                    d = regex.match(
+                        r",[ ](?P<d>.{1,300}?)(?=,?[ ]and[ ]\p{Lu}|;|\.(?:[ ]|$)|,[ ]\p{Lu}[\p{Ll}]+[ ]\p{Lu}|$)",
+                        text,
+                        pos=pos,
+                    )
+                    if d:
+                        description = d["d"].strip()
+                        pos = d.end()
+                people.append(Person(name, role, description))
+                nxt = regex.match(r",?[ ](?:and[ ])?(?=\p{Lu})", text, pos=pos)
+                if nxt is None:
+                    break
+                pos = nxt.end()
+    return people
+
+
+def _match(speaker: Speaker, name: str) -> bool:
+    names = (speaker.name,) + speaker.aliases
+    if any(same_person(n, name) for n in names):
+        return True
+    # A label that is a given name alone ("Lindsey") matches "Lindsey Kopacz".
+    words = speaker.name.split(" ")
+    return len(words) == 1 and name_key(name).split(" ")[0] == name_key(words[0])
+
+
+def _roles(
+    speakers: Sequence[Speaker], turns: Sequence[Turn], people: Sequence[Person], mentions: Sequence[str]
+) -> list[Speaker]:
+    out = []
+    found_guest = False
+    for s in speakers:
+        role, description, aliases = s.role, s.description, list(s.aliases)
+        for person in people:
+            if _match(s, person.name):
+                role = person.role
+                description = description or person.description
+                found_guest |= person.role == "guest"
+        for mention in mentions:
+            if (
+                name_key(mention) != name_key(s.name)
+                and mention not in aliases
+                and len(s.name.split(" ")) > 1
+                and same_person(s.name, mention)
+            ):
+                aliases.append(mention)
+        out.append(attrs.evolve(s, role=role, description=description, aliases=tuple(aliases)))
+    if found_guest:
+        # Those the intro does not introduce are the hosts.
+        out = [attrs.evolve(s, role="host") if s.role == "unknown" else s for s in out]
+    elif len(out) >= 2 and all(s.role == "unknown" for s in out):
+        out = _roles_from_questions(out, turns)
+    return out
+
+
+def _roles_from_questions(speakers: list[Speaker], turns: Sequence[Turn]) -> list[Speaker]:
+    """Without an intro, the one who asks the questions hosts."""
+    asked = {s.id: 0 for s in speakers}
+    spoke = {s.id: 0 for s in speakers}
+    for t in turns:
+        spoke[t.speaker] += 1
+        if t.paragraphs and t.paragraphs[-1].rstrip().endswith("?"):
+            asked[t.speaker] += 1
+    rate = {k: asked[k] / spoke[k] if spoke[k] else 0.0 for k in spoke}
+    top = max(rate, key=lambda k: rate[k])
+    others = [rate[k] for k in rate if k != top]
+    if rate[top] >= 0.4 and all(r * 2 <= rate[top] for r in others) and spoke[top] >= 2:
+        return [attrs.evolve(s, role="host" if s.id == top else "guest") for s in speakers]
+    return speakers
+
+
+def read_context(items: Sequence[Item], dialogue: Dialogue) -> Context:
+    """Metadata, topics and speaker details from around the dialogue."""
+    start, stop, dateline = _intro_zone(items, dialogue.first)
+    title, subtitle, show = _title(items, start, stop)
+    kinds: dict[int, str] = {}
+
+    published = items[dateline].text if dateline is not None else None
+    recorded = None
+    people: list[Person] = []
+    mentions: list[str] = []
+    topics: list[Topic] = []
+    for i in range(start, stop):
+        it = items[i]
+        if it.labels and dialogue.speech[i] is not None:
+            continue
+        if recorded is None:
+            m = P.RECORDED.search(it.text)
+            if m:
+                recorded = m["date"]
+        if it.kind == "prose":
+            people.extend(_people(it.text))
+        if it.kind in ("prose", "heading"):
+            mentions.extend(m["name"] for m in P.NAME_MENTION.finditer(it.text))
+        if it.kind == "topic_list":
+            for j in _list_after(items, i, stop):
+                kinds[j] = "topic_list"
+                topics.append(Topic(_topic_title(items[j].text), "announced", True, (), None, items[j].para.span))
+
+    truncated = False
+    if dialogue.end is not None:
+        for i in range(dialogue.end, len(items)):
+            it = items[i]
+            if it.kind == "date":
+                break
+            if it.kind in ("elision", "paywall"):
+                truncated = True
+            if it.kind == "paywall" or (truncated and it.kind == "topic_list"):
+                for j in _list_after(items, i, len(items)):
+                    kinds[j] = "topic_list"
+                    topics.append(Topic(_topic_title(items[j].text), "paywalled", False, (), None, items[j].para.span))
+
+    topics.extend(_heading_topics(items, dialogue))
+    speakers = _roles(dialogue.speakers, dialogue.turns, people, list(dict.fromkeys(mentions)))
+    metadata = Metadata(
+        title=title,
+        subtitle=subtitle,
+        show=show,
+        recorded=recorded,
+        published=published,
+        convention=dialogue.convention,
+        truncated=truncated,
+    )
+    return Context(metadata, tuple(topics), tuple(speakers), kinds)
+
+
+def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
+    """Markdown headings inside the dialogue are topic boundaries."""
+    if dialogue.first is None or dialogue.end is None:
+        return []
+    out: list[tuple[str, Span, int]] = []
+    for i in range(dialogue.first, dialogue.end):
+        it = items[i]
+        if dialogue.speech[i] is None and it.kind == "heading" and P.MD_HEADING.match(it.text):
+            follows = dialogue.block_turn[i]
+            nxt = follows + 1 if follows is not None else 0
+            out.append((_clean_heading(it.text), it.para.span, nxt))
+    topics = []
+    n = len(dialogue.turns)
+    for k, (title, span, begin) in enumerate(out):
+        stop = out[k + 1][2] if k + 1 < len(out) else n
+        covered = tuple(range(begin, stop))
+        start = dialogue.turns[begin].start if begin < n else None
+        topics.append(Topic(title, "heading", True, covered, start, span))
+    return topics

@@ -1,0 +1,165 @@
+"""Person names: identifiers, display case, and telling two spellings of
+one person apart from two people."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Iterable
+
+import regex
+
+from . import _patterns as P
+
+__all__ = ["display_name", "name_key", "same_person", "slug", "unique_slugs"]
+
+_NON_ALNUM = regex.compile(r"[^a-z0-9]+")
+_TITLE = regex.compile(rf"^{P.TITLE_WORD}[ ]", regex.IGNORECASE)
+
+#: Common short forms of given names (both directions are checked).
+NICKNAMES: dict[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "michael": "mike mikey mick",
+        "william": "will bill billy liam",
+        "robert": "rob bob bobby robbie",
+        "james": "jim jimmy jamie",
+        "thomas": "tom tommy",
+        "david": "dave davey",
+        "christopher": "chris",
+        "alexander": "alex sasha",
+        "alexandra": "alex sasha",
+        "katherine": "kate katie kathy kat",
+        "catherine": "kate katie cathy cat",
+        "elizabeth": "liz lizzie beth betty eliza",
+        "daniel": "dan danny",
+        "matthew": "matt",
+        "nicholas": "nick",
+        "samuel": "sam",
+        "samantha": "sam",
+        "benjamin": "ben",
+        "joseph": "joe joey",
+        "anthony": "tony",
+        "steven": "steve",
+        "stephen": "steve",
+        "andrew": "andy drew",
+        "jennifer": "jen jenny",
+        "jonathan": "jon",
+        "richard": "rick dick rich",
+        "edward": "ed eddie ted",
+        "margaret": "maggie meg peggy",
+        "patrick": "pat",
+        "patricia": "pat patty trish",
+        "charles": "charlie chuck",
+        "gregory": "greg",
+        "jeffrey": "jeff",
+        "timothy": "tim",
+        "kenneth": "ken",
+        "ronald": "ron",
+        "donald": "don",
+        "douglas": "doug",
+        "lawrence": "larry",
+        "susan": "sue susie",
+        "rebecca": "becky becca",
+        "victoria": "vicky tori",
+        "zachary": "zach",
+        "frederick": "fred",
+        "theodore": "ted teddy theo",
+        "abigail": "abby",
+        "deborah": "deb debbie",
+    }.items()
+}
+
+
+def slug(name: str) -> str:
+    """``"José Álvarez-Ruiz"`` → ``"jose-alvarez-ruiz"`` ("" when nothing
+    Latin is left, as for a name written in CJK script)."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("-", ascii_.casefold()).strip("-")
+
+
+def unique_slugs(names: Iterable[str]) -> list[str]:
+    """A distinct, stable id for each name, in order."""
+    seen: set[str] = set()
+    out = []
+    for n, name in enumerate(names, 1):
+        base = slug(name) or f"speaker-{n}"
+        candidate, k = base, 2
+        while candidate in seen:
+            candidate, k = f"{base}-{k}", k + 1
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(name: str) -> str:
+    """A key under which spellings that differ only in case, spacing or
+    accents-as-written fold together."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().replace("’", "'").split())
+
+
+def display_name(name: str) -> str:
+    """Names written in capitals ("STEVE INSKEEP") in normal case
+    ("Steve Inskeep"); others unchanged."""
+    if not any(c.isupper() for c in name) or any(c.islower() for c in name):
+        return name
+    out = []
+    for word in name.split(" "):
+        low = word.casefold()
+        if low in P.PARTICLES:
+            out.append(low)
+            continue
+        # Capitalise each part of "O'NEIL", "ALVAREZ-RUIZ", "MCDONALD".
+        parts = regex.split(r"([\-'’])", low)
+        word = "".join(p[:1].upper() + p[1:] for p in parts)
+        if word.startswith("Mc") and len(word) > 2:
+            word = "Mc" + word[2].upper() + word[3:]
+        out.append(word)
+    return " ".join(out)
+
+
+def _strip_title(name: str) -> str:
+    return _TITLE.sub("", name)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _given_names_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a in NICKNAMES.get(b, ()) or b in NICKNAMES.get(a, ()):
+        return True
+    short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    return len(short) >= 1 and long_.startswith(short) and (len(short) == 1 or len(short) >= 3)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names plausibly name one person: "Mike Horowtz" and
+    "Michael Horowitz" do (nickname, one-letter typo in the surname);
+    "Michael Horowitz" and "Michael Howard" do not."""
+    ka, kb = name_key(_strip_title(a)).split(), name_key(_strip_title(b)).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    sa, sb = ka[-1], kb[-1]
+    limit = 1 if min(len(sa), len(sb)) >= 5 else 0
+    if _edit_distance(sa, sb, limit) > limit:
+        return False
+    return _given_names_match(ka[0], kb[0])

@@ -1,0 +1,88 @@
+"""The pipeline, top to bottom: text → lines → paragraphs → items →
+dialogue (speakers, turns) → context (metadata, topics, roles) → model."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+import attrs
+
+from ._source import Line, decode, split_lines
+from .assemble import Dialogue, Item, assemble, classify
+from .context import read_context
+from .errors import ParseError
+from .model import Block, Transcript
+from .paragraphs import paragraphs
+from .rules import LABEL_RULES, classify_block, find_labels
+
+__all__ = ["analyse", "conventions", "parse", "parse_bytes", "read_text"]
+
+
+def conventions() -> tuple[str, ...]:
+    """Names of the labelling conventions the parser knows, in rule order."""
+    return tuple(r.name for r in LABEL_RULES)
+
+
+def _opens_item(line: Line) -> bool:
+    return bool(find_labels(line.text)) or classify_block(line.text) not in ("prose", "heading")
+
+
+@attrs.frozen(slots=True)
+class Analysis:
+    """The parser's intermediate results, for ``transcripts inspect``."""
+
+    transcript: Transcript
+    items: tuple[Item, ...]
+    dialogue: Dialogue
+
+
+def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str] = None) -> Analysis:
+    """Parse ``text`` and keep the intermediate results."""
+    if convention is not None and convention not in conventions():
+        raise ValueError(f"unknown convention {convention!r}; known: {', '.join(conventions())}")
+    lines = split_lines(text)
+    items = classify(paragraphs(lines, _opens_item), convention)
+    dialogue = assemble(items, convention)
+    ctx = read_context(items, dialogue)
+    blocks = tuple(
+        Block(ctx.kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
+        for i, it in enumerate(items)
+        if dialogue.speech[i] is None
+    )
+    transcript = Transcript(
+        metadata=attrs.evolve(ctx.metadata, source=source),
+        speakers=ctx.speakers,
+        turns=dialogue.turns,
+        topics=ctx.topics,
+        blocks=blocks,
+    )
+    return Analysis(transcript, tuple(items), dialogue)
+
+
+def parse(text: str, *, convention: Optional[str] = None, source: Optional[str] = None) -> Transcript:
+    """Parse speaker-labelled text into a :class:`~transcripts.model.Transcript`.
+
+    Never raises on any text: a document without dialogue parses into zero
+    turns with its paragraphs kept as blocks.  ``convention`` forces one
+    labelling convention (see :func:`conventions`); ``source`` is recorded
+    in the metadata.
+    """
+    return analyse(text, convention=convention, source=source).transcript
+
+
+def parse_bytes(data: bytes, *, filename: Optional[str] = None, convention: Optional[str] = None) -> Transcript:
+    """Decode UTF-8 (BOM or not) and parse; undecodable bytes raise
+    :class:`~transcripts.errors.ParseError` naming file, line and column."""
+    return parse(decode(data, filename), convention=convention, source=filename)
+
+
+def read_text(path: Union[str, "os.PathLike[str]"]) -> str:
+    """A file's text, decoded as :func:`parse_bytes` does."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise ParseError(exc.strerror or str(exc), name) from None
+    return decode(data, name)

@@ -1,0 +1,91 @@
+"""The rule registries: ordered lists of small named rules.
+
+A *label rule* recognises one way of writing who speaks ("Name: text",
+"**Name:** text", "STEVE INSKEEP, HOST:" …) and turns a match into a
+:class:`Label` candidate.  A *block rule* recognises one kind of paragraph
+that is not speech (an editor note, an elision, a bullet…).  Rules run in
+registration order; adding a convention means registering a rule.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import attrs
+import regex
+
+__all__ = ["BLOCK_RULES", "BlockRule", "LABEL_RULES", "Label", "LabelRule", "block_rule", "label_rule"]
+
+
+@attrs.frozen(slots=True)
+class Label:
+    """A label candidate: who (as written), what follows on the line, and
+    what else the label says (a start time, a role word)."""
+
+    rule: str
+    name: str
+    text: str
+    start: Optional[float] = None
+    role: Optional[str] = None
+
+
+Builder = Callable[["regex.Match[str]"], Optional[Label]]
+
+
+@attrs.frozen(slots=True)
+class LabelRule:
+    """A named, anchored pattern and the function that reads its match."""
+
+    name: str
+    pattern: "regex.Pattern[str]"
+    build: Builder
+    hint: Optional[str] = None  # a substring every match holds: a cheap pre-check
+
+    def match(self, text: str) -> Optional[Label]:
+        if self.hint is not None and self.hint not in text[:200]:
+            return None
+        m = self.pattern.match(text)
+        return self.build(m) if m else None
+
+
+@attrs.frozen(slots=True)
+class BlockRule:
+    """A named test for one kind of non-speech paragraph."""
+
+    name: str
+    kind: str
+    test: Callable[[str], bool]
+    starts: Optional[frozenset[str]] = None  # first characters a match can have: a cheap pre-check
+
+
+LABEL_RULES: list[LabelRule] = []
+BLOCK_RULES: list[BlockRule] = []
+
+
+def label_rule(
+    name: str, pattern: "regex.Pattern[str]", hint: Optional[str] = None
+) -> Callable[[Builder], Builder]:
+    """Register the decorated function as the builder of a label rule."""
+
+    def register(build: Builder) -> Builder:
+        if any(r.name == name for r in LABEL_RULES):
+            raise ValueError(f"label rule {name!r} registered twice")
+        LABEL_RULES.append(LabelRule(name, pattern, build, hint))
+        return build
+
+    return register
+
+
+def block_rule(
+    name: str, kind: str, starts: Optional[str] = None
+) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+    """Register the decorated predicate as a block rule for ``kind``;
+    ``starts`` lists the characters a matching paragraph can start with."""
+
+    def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
+        if any(r.name == name for r in BLOCK_RULES):
+            raise ValueError(f"block rule {name!r} registered twice")
+        BLOCK_RULES.append(BlockRule(name, kind, test, frozenset(starts) if starts is not None else None))
+        return test
+
+    return register

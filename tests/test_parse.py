@@ -1,0 +1,181 @@
+"""Whole documents: the bundled example, the seeds, and the traps."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+import yaml
+
+import transcripts
+from transcripts.names import display_name, name_key, same_person, slug
+
+from .conftest import EXAMPLES, GOLDEN, shared_path
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run UPDATE_GOLDEN=1 pytest"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_example_golden(fmt, validate):
+    t = transcripts.load(EXAMPLES / "tidewater.txt")
+    t = transcripts.Transcript(transcripts.Metadata(**{**_md(t), "source": "examples/tidewater.txt"}), t.speakers, t.turns, t.topics, t.blocks)
+    out = transcripts.dumps(t, fmt)
+    _golden(f"tidewater.{fmt}", out)
+    if fmt == "json":
+        validate(json.loads(out))
+
+
+def _md(t):
+    import attrs
+
+    return attrs.asdict(t.metadata)
+
+
+def test_example_structure():
+    t = transcripts.load(EXAMPLES / "tidewater.txt")
+    assert [s.name for s in t.speakers] == ["Ada Lindqvist", "Marisol Vega", "Tomás Okafor"]
+    assert [s.role for s in t.speakers] == ["host", "guest", "guest"]
+    assert t.speakers[1].description == "coastal engineer at the Port of Calderon"
+    assert [(u.speaker, len(u.paragraphs)) for u in t.turns] == [
+        ("ada-lindqvist", 1),
+        ("marisol-vega", 2),
+        ("ada-lindqvist", 1),
+        ("tomas-okafor", 1),
+        ("marisol-vega", 1),
+        ("ada-lindqvist", 1),
+        ("marisol-vega", 2),
+        ("tomas-okafor", 1),
+        ("ada-lindqvist", 1),
+    ]
+    md = t.metadata
+    assert (md.title, md.subtitle, md.recorded, md.published) == (
+        "Salt, Silt and the Sea Wall",
+        "Why the harbour keeps filling in",
+        "March 3, 2025",
+        "Friday, 14 March 2025",
+    )
+    assert md.truncated and md.convention == "name-colon"
+    assert [p.title for p in t.topics][:2] == ["Why the harbour silts up faster every decade", "How the 1920s sea wall changed the currents"]
+    assert [p.in_text for p in t.topics] == [True] * 4 + [False] * 3
+    note = [b for b in t.blocks if b.kind == "note"]
+    assert len(note) == 1 and note[0].turn == 3
+    # The copyright footer and the paywall are blocks, never speech.
+    speech = " ".join(p for u in t.turns for p in u.paragraphs)
+    assert "©" not in speech and "Paid subscribers" not in speech and "(...)" not in speech
+
+
+def test_nothing_is_dropped():
+    text = (EXAMPLES / "tidewater.txt").read_text(encoding="utf-8")
+    t = transcripts.parse(text)
+    covered = set()
+    for u in t.turns:
+        covered.update(range(u.lines.start, u.lines.end + 1))
+    for b in t.blocks:
+        covered.update(range(b.lines.start, b.lines.end + 1))
+    nonblank = {i for i, line in enumerate(text.splitlines(), 1) if line.strip()}
+    assert nonblank <= covered
+
+
+def _expected(name):
+    return yaml.safe_load(shared_path("acceptance", "expected", name + ".yaml").read_text(encoding="utf-8"))
+
+
+def test_seed_interview_matches_expected():
+    exp = _expected("004_2352aee58a9223cc")
+    t = transcripts.load(shared_path("seeds", "004_2352aee58a9223cc.txt"))
+    key = {s.id: k for k, names in exp["speakers"].items() for s in t.speakers if name_key(s.name) in {name_key(n) for n in names}}
+    assert [[key[u.speaker], len(u.paragraphs)] for u in t.turns] == exp["turns"]
+    speech = "\n".join(p for u in t.turns for p in u.paragraphs)
+    for s in exp["in_turns"]:
+        assert s in speech
+    for s in exp["not_in_turns"]:
+        assert s not in speech
+    assert t.metadata.title == exp["bonus"]["title"]
+    assert {key[s.id]: s.role for s in t.speakers} == exp["bonus"]["roles"]
+    assert [p.title for p in t.topics][:4] == exp["bonus"]["topics_first"]
+    mike = t.speaker("michael-horowitz")
+    assert set(mike.aliases) == {"Mike Horowitz", "Mike Horowtz"}
+    assert t.speaker("shashank-joshi").description.startswith("defense editor at the Economist")
+    assert t.metadata.recorded == "Feb. 26"
+    assert t.metadata.truncated
+    assert sum(1 for p in t.topics if not p.in_text) == 9
+    # Consecutive turns by one speaker stay separate.
+    assert t.turns[-1].speaker == t.turns[-2].speaker == "jordan-schneider"
+
+
+def test_seed_newsletter_has_no_dialogue():
+    exp = _expected("000_05dd7dab88daf041")
+    t = transcripts.load(shared_path("seeds", "000_05dd7dab88daf041.txt"))
+    assert t.turns == () and t.speakers == ()
+    assert t.metadata.title == exp["bonus"]["title"]
+    kinds = {b.kind for b in t.blocks}
+    assert {"heading", "prose", "note"} <= kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summary: Calm seas.\n\nOutlook: Wind later.\n\nContact: harbour@example.org\n\nVessels: Three.\n",
+        "Read here: https://example.org\n\nTrade: How Free is Too Free?\n",
+        "The train was late: two hours.\nWe waited: patiently.\n",
+        "",
+        "\n\n\n",
+    ],
+)
+def test_no_false_speakers(text):
+    t = transcripts.parse(text)
+    assert t.speakers == () and t.turns == ()
+
+
+def test_continuations_and_repeated_speaker():
+    t = transcripts.parse(
+        "Ann Lee: One.\n\nTwo.\n\nBo Chen: Three.\n\nBo Chen: Four.\n\nAnn Lee: Five?\n"
+    )
+    assert [(u.speaker, u.paragraphs) for u in t.turns] == [
+        ("ann-lee", ("One.", "Two.")),
+        ("bo-chen", ("Three.",)),
+        ("bo-chen", ("Four.",)),
+        ("ann-lee", ("Five?",)),
+    ]
+    assert t.turns[0].lines == transcripts.Span(1, 3)
+
+
+def test_nbsp_label_and_crlf_bom():
+    text = "\ufeffAnn Lee:\u00a0Hello there.\r\n\r\nBo Chen:\u00a0 Hi.\r\n\r\nAnn Lee: Bye.\r\n"
+    t = transcripts.parse(text)
+    assert [u.paragraphs for u in t.turns] == [("Hello there.",), ("Hi.",), ("Bye.",)]
+
+
+def test_parse_bytes_reports_bad_utf8():
+    with pytest.raises(transcripts.ParseError) as info:
+        transcripts.parse_bytes(b"Ann: hi\n\xc3(", filename="x.txt")
+    assert (info.value.line, info.value.column) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Michael Horowitz", "Mike Horowtz", True),
+        ("Michael Horowitz", "Mike Horowitz", True),
+        ("Michael Horowitz", "Michael Howard", False),
+        ("Shashank Joshi", "Jordan Schneider", False),
+        ("Dr. Amara Okafor", "Amara Okafor", True),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_names_display_and_slug():
+    assert display_name("STEVE INSKEEP") == "Steve Inskeep"
+    assert display_name("MARY O'NEIL") == "Mary O'Neil"
+    assert display_name("Ursula van der Berg") == "Ursula van der Berg"
+    assert slug("José Álvarez-Ruiz") == "jose-alvarez-ruiz"
+    assert slug("张伟") == ""
