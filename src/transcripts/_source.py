@@ -19,13 +19,27 @@ __all__ = ["Line", "decode", "split_lines"]
 
 # Horizontal whitespace of any kind becomes an ASCII space in Line.text (runs
 # are then folded to one); BOMs and zero-width spaces that some exporters
-# scatter through the text are dropped.  str.translate does this at C speed.
-_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_TABLE = {**{ord(c): " " for c in _SPACES}, 0xFEFF: None, 0x200B: None}
-_UNUSUAL = re.compile("[" + _SPACES + "\ufeff\u200b]")
+# scatter through the text are dropped.  Most documents hold none of these,
+# so each is looked for with a fast substring test before any rewriting.
+_SPACES = "\t\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
+_INVISIBLE = "\ufeff\u200b"
 
 
-@attrs.frozen(slots=True)
+def _unusual_spaces(text: str) -> str:
+    """``text`` with unusual spaces made ASCII and invisible marks removed."""
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    found = [c for c in _SPACES + _INVISIBLE if c in text]
+    if not found:
+        return text
+    table = {ord(c): (None if c in _INVISIBLE else " ") for c in found}
+    pattern = re.compile("[" + "".join(found) + "]")
+    return pattern.sub(lambda m: table[ord(m.group())] or "", text)
+
+
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).  Treat as immutable.
+@attrs.define(slots=True, eq=True)
 class Line:
     """One source line: ``number`` is 1-based; ``text`` is normalised."""
 
@@ -54,13 +68,7 @@ def decode(data: bytes, filename: Optional[str] = None) -> str:
 
 def normalise(raw: str) -> str:
     """Fold whitespace runs to one space and strip both ends."""
-    return _fold(raw.translate(_TABLE))
-
-
-def _fold(text: str) -> str:
-    if "  " in text:
-        return " ".join(filter(None, text.split(" ")))
-    return text.strip(" ")
+    return " ".join(filter(None, _unusual_spaces(raw).split(" ")))
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
@@ -73,13 +81,21 @@ def split_lines(text: str) -> tuple[Line, ...]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
-    # Most documents hold no unusual space: then skip translating them.
-    unusual = not text.isascii() and _UNUSUAL.search(text) is not None
-    norms = text.translate(_TABLE).split("\n") if unusual or "\t" in text else raws
+    clean = _unusual_spaces(text)
+    norms = raws if clean is text else clean.split("\n")
     out = []
-    for number, (raw, norm) in enumerate(zip(raws, norms), 1):
-        norm = _fold(norm)
+    number = 0
+    for raw, norm in zip(raws, norms):
+        number += 1
+        if not norm:
+            continue
+        if "  " in norm:
+            norm = " ".join(filter(None, norm.split(" ")))
+        elif norm[0] == " " or norm[-1] == " ":
+            norm = norm.strip(" ")
         if norm:
-            raw = raw.rstrip()
-            out.append(Line(number, raw, norm, len(raw) - len(raw.lstrip(" \t\u00a0"))))
+            if raw[-1] in " \t\u00a0":
+                raw = raw.rstrip()
+            indent = len(raw) - len(raw.lstrip(" \t\u00a0")) if raw[0] in " \t\u00a0" else 0
+            out.append(Line(number, raw, norm, indent))
     return tuple(out)

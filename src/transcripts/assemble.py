@@ -17,19 +17,25 @@ import attrs
 
 from . import _patterns as P
 from .model import Span, Speaker, Turn
-from .names import display_name, name_key, same_person, unique_slugs
+from .names import display_name, name_key
 from .paragraphs import Paragraph
-from .rules import LABEL_RULES, Label, classify_block, find_labels
+from .resolve import Person, resolve
+from .times import parse_time, strip_leading_time
+from .rules import LABEL_RULES, Label, classify_block, find_labels, heading_or_prose
 
 __all__ = ["Dialogue", "Item", "Unsure", "assemble", "classify"]
 
 #: Kinds that sit between turns as blocks without ending the dialogue.
-INTERRUPTING = frozenset({"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date"})
+INTERRUPTING = frozenset(
+    {"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date", "rule"}
+)
 #: Kinds that end the dialogue when they follow the last labelled turn.
 ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata"})
 
 
-@attrs.frozen(slots=True)
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).  Treat as immutable.
+@attrs.define(slots=True, eq=True)
 class Item:
     """A paragraph with what the rules made of it."""
 
@@ -70,33 +76,51 @@ class Dialogue:
     unsure: tuple[Unsure, ...]
 
 
-def classify(paras: Iterable[Paragraph], only: Optional[str] = None) -> list[Item]:
-    """Run the block and label rules over each paragraph."""
-    return [
-        Item(i, p, classify_block(p.text), find_labels(p.text, only))
-        for i, p in enumerate(paras)
-    ]
+def classify(paras: Iterable[Paragraph], only: Optional[frozenset[str]] = None) -> list[Item]:
+    """Run the label rules, then the block rules, over each paragraph.
+
+    A paragraph that a label rule reads is only ever a heading or prose when
+    it turns out not to be speech, so the block rules skip it."""
+    items = []
+    for i, p in enumerate(paras):
+        labels = find_labels(p.text, only)
+        items.append(Item(i, p, heading_or_prose(p.text) if labels else classify_block(p.text), labels))
+    return items
 
 
 def _field_word(key: str) -> bool:
-    words = key.split(" ")
-    return key in P.FIELD_WORDS or (len(words) <= 2 and words[0] in P.FIELD_WORDS)
+    first, _, rest = key.partition(" ")
+    return key in P.FIELD_WORDS or (first in P.FIELD_WORDS and rest.count(" ") < 1)
 
 
-def _label_of(item: Item, rule: str) -> Optional[Label]:
-    for label in item.labels:
-        if label.rule == rule:
-            return label
-    return None
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).  Treat as immutable.
+@attrs.define(slots=True, eq=True)
+class _Seen:
+    """One label candidate of one convention."""
+
+    item: int
+    label: Label
+    key: str
 
 
 @attrs.frozen(slots=True)
 class _Choice:
-    rule: str
-    accepted: frozenset[str]  # name keys
-    covered: int  # labelled paragraphs the accepted names cover
-    first: int  # item index of the first accepted label
-    last: int  # item index of the last accepted label
+    convention: str
+    labels: tuple[_Seen, ...]  # the accepted ones, in document order
+    covered: int
+
+
+def _tally(items: Sequence[Item], forced: Optional[str]) -> dict[str, list[_Seen]]:
+    """Every label candidate, grouped by convention, in one pass."""
+    convention_of = {r.name: r.conventions for r in LABEL_RULES}
+    seen: dict[str, list[_Seen]] = {}
+    for item in items:
+        for label in item.labels:
+            for conv in convention_of[label.rule]:
+                if forced is None or conv == forced or label.rule == forced:
+                    seen.setdefault(conv, []).append(_Seen(item.index, label, name_key(label.name)))
+    return seen
 
 
 def _main_cluster(positions: Sequence[int]) -> tuple[int, int]:
@@ -118,154 +142,131 @@ def _main_cluster(positions: Sequence[int]) -> tuple[int, int]:
     return best[0], best[-1]
 
 
-def _choose(items: Sequence[Item], context_text: str, rules: Sequence[str]) -> Optional[_Choice]:
-    """The convention with the most evidence, and its accepted names."""
+def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Optional[_Choice]:
+    """The accepted labels of one convention, or None when the evidence
+    does not make a dialogue.
+
+    ``named`` holds the name keys the document introduces (intro,
+    participants line) or mentions in its prose."""
+    counts = Counter(s.key for s in seen)
+    strong = {k for k, n in counts.items() if not _field_word(k) and (n >= 2 or k in named)}
+    positions = [s.item for s in seen if s.key in strong]
+    if not positions:
+        return None
+    lo, hi = _main_cluster(positions)
+    # Inside the dialogue a label used once is accepted too (a caller, a
+    # one-off voice), unless its name is a field word such as "Summary".
+    inside = [s for s in seen if lo <= s.item <= hi and (s.key in strong or not _field_word(s.key))]
+    keys = Counter(s.key for s in inside)
+    strong_inside = [k for k in keys if k in strong and (keys[k] >= 2 or k in named)]
+    is_named = any(k in named for k in strong_inside)
+    covered = len(inside)
+    # A dialogue needs two voices, or one voice the document names.
+    if not strong_inside or covered < 2 or (len(keys) < 2 and not is_named):
+        return None
+    if len(strong_inside) < 2 and covered < 3 and not is_named:
+        return None
+    return _Choice(conv, tuple(inside), covered)
+
+
+def _choose(seen: dict[str, list[_Seen]], named: frozenset[str]) -> Optional[_Choice]:
+    """The convention with the most evidence (the earliest registered on a
+    tie)."""
     best: Optional[_Choice] = None
-    for rule in rules:
-        counts: Counter[str] = Counter()
-        written: dict[str, str] = {}
-        where: list[tuple[int, str]] = []
-        for item in items:
-            label = _label_of(item, rule)
-            if label is not None:
-                key = name_key(label.name)
-                counts[key] += 1
-                written.setdefault(key, label.name)
-                where.append((item.index, key))
-        accepted = {
-            key
-            for key, n in counts.items()
-            if not _field_word(key)
-            and (n >= 2 or (" " in key and written[key] in context_text))
-        }
-        positions = [i for i, key in where if key in accepted]
-        if not positions:
-            continue
-        lo, hi = _main_cluster(positions)
-        inside = Counter(key for i, key in where if lo <= i <= hi and not _field_word(key))
-        strong = {k for k, n in inside.items() if n >= 2 or (" " in k and written[k] in context_text)}
-        covered = sum(inside.values())
-        named = any(written[k] in context_text for k in strong)
-        # A dialogue needs two voices, or one voice the document names.
-        if not strong or covered < 2 or (len(inside) < 2 and not named) or (len(strong) < 2 and covered < 3 and not named):
-            continue
-        if best is None or covered > best.covered:
-            best = _Choice(rule, frozenset(inside), covered, lo, hi)
+    for conv, labels in seen.items():
+        choice = _evaluate(conv, labels, named)
+        if choice is not None and (best is None or choice.covered > best.covered):
+            best = choice
     return best
 
 
-def _speakers(names: Sequence[str], counts: Counter[str]) -> tuple[list[Speaker], dict[str, str]]:
-    """One speaker per person: spellings of one person ("Mike Horowitz",
-    "Michael Horowitz") merge, the most used becoming the name."""
-    groups: list[list[str]] = []
-    for name in names:
-        for group in groups:
-            if same_person(group[0], name):
-                group.append(name)
-                break
-        else:
-            groups.append([name])
-    canon = [max(g, key=lambda n: (counts[n], -g.index(n))) for g in groups]
-    ids = unique_slugs(display_name(c) for c in canon)
-    speakers, id_of = [], {}
-    for sid, c, group in zip(ids, canon, groups):
-        aliases = tuple(dict.fromkeys(display_name(n) for n in group if n != c and display_name(n) != display_name(c)))
-        speakers.append(Speaker(id=sid, name=display_name(c), aliases=aliases))
-        for n in group:
-            id_of[n] = sid
-    return speakers, id_of
+#: How many paragraphs from the top count as the intro, where a name
+#: written outside a label is evidence for that label.
+INTRO_REACH = 200
 
 
-@attrs.define
-class _OpenTurn:
-    """A turn while it is being read."""
+def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str, list[_Seen]]) -> frozenset[str]:
+    """Keys of label names the document introduces or writes in its intro
+    outside any label."""
+    keys = {name_key(p.name) for p in people} | {name_key(p.initials) for p in people if p.initials}
+    multiword = {s.key: s.label.name for labels in seen.values() for s in labels if " " in s.key}
+    if multiword:
+        prose = "\n".join(it.text for it in items[:INTRO_REACH] if not it.labels)
+        keys.update(k for k, written in multiword.items() if written in prose)
+    return frozenset(keys)
 
-    speaker: str
-    paragraphs: list[str]
-    start: Optional[float]
-    first: int
-    last: int
 
-
-def assemble(items: Sequence[Item], forced: Optional[str] = None) -> Dialogue:
+def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optional[str] = None) -> Dialogue:
     """Decide the convention, the speakers and the turns."""
     n = len(items)
-    none: tuple[Optional[int], ...] = (None,) * n
-    context_text = "\n".join(it.text for it in items if not it.labels)
-    rules = [forced] if forced else [r.name for r in LABEL_RULES]
-    choice = _choose(items, context_text, rules)
+    seen = _tally(items, forced)
+    choice = _choose(seen, _named_keys(items, people, seen))
     unsure: list[Unsure] = []
     if choice is None:
-        for it in items:
-            for label in it.labels[:1]:
-                unsure.append(Unsure(it.para.first.number, f"{label.name!r} looks like a label but has no evidence"))
-        return Dialogue(None, (), (), none, none, None, None, tuple(unsure))
+        for labels in seen.values():
+            for s in labels:
+                unsure.append(Unsure(items[s.item].para.first.number, f"{s.label.name!r} looks like a label but has no evidence"))
+        none: tuple[Optional[int], ...] = (None,) * n
+        return Dialogue(None, (), (), none, none, None, None, tuple(sorted(set(unsure), key=lambda u: u.line)))
 
-    rule = choice.rule
-    labelled = [i for i, it in enumerate(items) if _label_of(it, rule) is not None]
-    first, last = choice.first, choice.last
+    label_at = {s.item: s.label for s in choice.labels}
+    for s in seen[choice.convention]:
+        if s.item not in label_at:
+            unsure.append(Unsure(items[s.item].para.first.number, f"label {s.label.name!r} not accepted: outside the dialogue"))
 
-    # Inside the dialogue a label used once is accepted too (a caller, a
-    # one-off voice), unless its name is a field word such as "Summary".
-    label_at: dict[int, Label] = {}
-    for i in labelled:
-        label = _label_of(items[i], rule)
-        assert label is not None
-        key = name_key(label.name)
-        if first <= i <= last and (key in choice.accepted or not _field_word(key)):
-            label_at[i] = label
-        else:
-            unsure.append(Unsure(items[i].para.first.number, f"label {label.name!r} not accepted: outside the dialogue"))
-
-    written = list(dict.fromkeys(label.name for label in label_at.values()))
-    counts = Counter(label.name for label in label_at.values())
-    speakers, id_of = _speakers(written, counts)
+    resolution = resolve([s.label for s in choice.labels], people)
+    speakers = resolution.speakers
+    first = choice.labels[0].item
+    last = choice.labels[-1].item
 
     speech: list[Optional[int]] = [None] * n
     block_turn: list[Optional[int]] = [None] * n
-    turns: list[_OpenTurn] = []
+    who: list[str] = []
+    paras: list[list[str]] = []
+    starts: list[Optional[float]] = []
+    spans: list[list[int]] = []
+    pending_time: Optional[float] = None
     end = n
+    k = -1
     for i in range(first, n):
         it = items[i]
+        lines = it.para.lines
         label = label_at.get(i)
         if label is not None:
-            turns.append(
-                _OpenTurn(
-                    id_of[label.name],
-                    [label.text] if label.text else [],
-                    label.start,
-                    it.para.first.number,
-                    it.para.lines[-1].number,
-                )
-            )
-            speech[i] = len(turns) - 1
+            k += 1
+            who.append(resolution.speaker_of[label.name])
+            paras.append([label.text] if label.text else [])
+            starts.append(label.start if label.start is not None else pending_time)
+            spans.append([lines[0].number, lines[-1].number])
+            pending_time = None
+            speech[i] = k
             continue
-        after_last = i > last
-        if it.kind in INTERRUPTING or (after_last and it.kind in ENDING) or it.kind == "heading" and it.text.startswith("#"):
-            if after_last and it.kind in ENDING:
-                end = i
-                break
-            block_turn[i] = len(turns) - 1
+        kind = it.kind
+        if i > last and kind in ENDING:
+            end = i
+            break
+        if kind == "timestamp":
+            pending_time = parse_time(it.text)
+        if kind in INTERRUPTING or (kind == "heading" and it.text[:1] == "#"):
+            block_turn[i] = k
             continue
-        turn = turns[-1]
-        turn.paragraphs.append(it.text)
-        turn.last = it.para.lines[-1].number
-        speech[i] = len(turns) - 1
+        paras[k].append(strip_leading_time(it.text))
+        spans[k][1] = lines[-1].number
+        speech[i] = k
 
-    built = []
-    for k, t in enumerate(turns):
-        start = t.start
-        nxt = turns[k + 1].start if k + 1 < len(turns) else None
-        end_time = nxt if start is not None and nxt is not None and nxt >= start else None
-        built.append(
+    turns = []
+    for j in range(k + 1):
+        start = starts[j]
+        nxt = starts[j + 1] if j < k else None
+        turns.append(
             Turn(
-                index=k,
-                speaker=t.speaker,
-                paragraphs=tuple(t.paragraphs),
-                start=start,
-                end=end_time,
-                timing="given" if start is not None else None,
-                lines=Span(t.first, t.last),
+                j,
+                who[j],
+                tuple(paras[j]),
+                start,
+                nxt if start is not None and nxt is not None and nxt >= start else None,
+                "given" if start is not None else None,
+                Span(spans[j][0], spans[j][1]),
             )
         )
-    return Dialogue(rule, tuple(speakers), tuple(built), tuple(speech), tuple(block_turn), first, end, tuple(unsure))
+    return Dialogue(choice.convention, speakers, tuple(turns), tuple(speech), tuple(block_turn), first, end, tuple(unsure))

@@ -17,20 +17,12 @@ from . import _patterns as P
 from .assemble import Dialogue, Item
 from .model import Metadata, Span, Speaker, Topic, Turn
 from .names import name_key, same_person
+from .resolve import Person
 
-__all__ = ["Context", "Person", "read_context"]
+__all__ = ["Context", "find_people", "read_context"]
 
 #: How far before the first turn the intro may start, in paragraphs.
 INTRO_REACH = 80
-
-
-@attrs.frozen(slots=True)
-class Person:
-    """Someone the intro names, with what it says of them."""
-
-    name: str
-    role: str  # "guest" or "host"
-    description: Optional[str] = None
 
 
 @attrs.frozen(slots=True)
@@ -194,7 +186,23 @@ def _roles_from_questions(speakers: list[Speaker], turns: Sequence[Turn]) -> lis
     return speakers
 
 
-def read_context(items: Sequence[Item], dialogue: Dialogue) -> Context:
+#: How many paragraphs from the top the intro may reach when looking for the
+#: people it introduces.
+PEOPLE_REACH = 200
+
+
+def find_people(items: Sequence[Item]) -> tuple[Person, ...]:
+    """The people the document introduces before its first label."""
+    people: list[Person] = []
+    for it in items[:PEOPLE_REACH]:
+        if it.labels:
+            break
+        if it.kind == "prose":
+            people.extend(_people(it.text))
+    return tuple(people)
+
+
+def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Person] = ()) -> Context:
     """Metadata, topics and speaker details from around the dialogue."""
     start, stop, dateline = _intro_zone(items, dialogue.first)
     title, subtitle, show = _title(items, start, stop)
@@ -202,7 +210,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue) -> Context:
 
     published = items[dateline].text if dateline is not None else None
     recorded = None
-    people: list[Person] = []
+    people = list(people)
     mentions: list[str] = []
     topics: list[Topic] = []
     for i in range(start, stop):
@@ -213,8 +221,6 @@ def read_context(items: Sequence[Item], dialogue: Dialogue) -> Context:
             m = P.RECORDED.search(it.text)
             if m:
                 recorded = m["date"]
-        if it.kind == "prose":
-            people.extend(_people(it.text))
         if it.kind in ("prose", "heading"):
             mentions.extend(m["name"] for m in P.NAME_MENTION.finditer(it.text))
         if it.kind == "topic_list":

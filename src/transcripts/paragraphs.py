@@ -19,7 +19,9 @@ from .model import Span
 __all__ = ["Paragraph", "paragraphs", "wrap_width"]
 
 
-@attrs.frozen(slots=True)
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).  Treat as immutable.
+@attrs.define(slots=True, eq=True)
 class Paragraph:
     """Consecutive source lines read as one paragraph."""
 

@@ -3,14 +3,16 @@ dialogue (speakers, turns) → context (metadata, topics, roles) → model."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from typing import Optional, Union
+from typing import Iterator, Optional, Union
 
 import attrs
 
 from ._source import Line, decode, split_lines
 from .assemble import Dialogue, Item, assemble, classify
-from .context import read_context
+from .context import find_people, read_context
 from .errors import ParseError
 from .model import Block, Transcript
 from .paragraphs import paragraphs
@@ -21,11 +23,31 @@ __all__ = ["analyse", "conventions", "parse", "parse_bytes", "read_text"]
 
 def conventions() -> tuple[str, ...]:
     """Names of the labelling conventions the parser knows, in rule order."""
-    return tuple(r.name for r in LABEL_RULES)
+    return tuple(dict.fromkeys(c for r in LABEL_RULES for c in r.conventions))
 
 
 def _opens_item(line: Line) -> bool:
     return bool(find_labels(line.text)) or classify_block(line.text) not in ("prose", "heading")
+
+
+def _rule_filter(convention: Optional[str]) -> Optional[frozenset[str]]:
+    """The label rules a forced convention allows (None: all)."""
+    if convention is None:
+        return None
+    return frozenset(r.name for r in LABEL_RULES if convention in r.conventions or r.name == convention)
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Parsing makes many small objects and no reference cycles: the cyclic
+    collector's passes over them cost a third of the time, so it waits."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @attrs.frozen(slots=True)
@@ -41,22 +63,24 @@ def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str
     """Parse ``text`` and keep the intermediate results."""
     if convention is not None and convention not in conventions():
         raise ValueError(f"unknown convention {convention!r}; known: {', '.join(conventions())}")
-    lines = split_lines(text)
-    items = classify(paragraphs(lines, _opens_item), convention)
-    dialogue = assemble(items, convention)
-    ctx = read_context(items, dialogue)
-    blocks = tuple(
-        Block(ctx.kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
-        for i, it in enumerate(items)
-        if dialogue.speech[i] is None
-    )
-    transcript = Transcript(
-        metadata=attrs.evolve(ctx.metadata, source=source),
-        speakers=ctx.speakers,
-        turns=dialogue.turns,
-        topics=ctx.topics,
-        blocks=blocks,
-    )
+    with _paused_gc():
+        lines = split_lines(text)
+        items = classify(paragraphs(lines, _opens_item), _rule_filter(convention))
+        people = find_people(items)
+        dialogue = assemble(items, people, convention)
+        ctx = read_context(items, dialogue, people)
+        blocks = tuple(
+            Block(ctx.kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
+            for i, it in enumerate(items)
+            if dialogue.speech[i] is None
+        )
+        transcript = Transcript(
+            metadata=attrs.evolve(ctx.metadata, source=source),
+            speakers=ctx.speakers,
+            turns=dialogue.turns,
+            topics=ctx.topics,
+            blocks=blocks,
+        )
     return Analysis(transcript, tuple(items), dialogue)
 
 

@@ -21,12 +21,20 @@ __all__ = [
     "block_rule",
     "classify_block",
     "find_labels",
+    "heading_or_prose",
     "label_rule",
 ]
 
 #: Headings are short: at most this many characters and words.
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 20
+
+
+def heading_or_prose(text: str) -> str:
+    """Short text without closing punctuation is a heading; else prose."""
+    if len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+        return "heading"
+    return "prose"
 
 
 def classify_block(text: str) -> str:
@@ -37,24 +45,18 @@ def classify_block(text: str) -> str:
             continue
         if rule.test(text):
             return rule.kind
-    if (
-        len(text) <= HEADING_MAX_CHARS
-        and text.count(" ") < HEADING_MAX_WORDS
-        and not P.SENTENCE_END.search(text)
-    ):
-        return "heading"
-    return "prose"
+    return heading_or_prose(text)
 
 
-def find_labels(text: str, only: Optional[str] = None) -> tuple[Label, ...]:
+def find_labels(text: str, only: Optional[frozenset[str]] = None) -> tuple[Label, ...]:
     """Every label rule's candidate for a paragraph, in rule order.
 
     Several conventions may read the same paragraph; the evidence across
     the whole document decides which one wins.  ``only`` restricts the
-    search to one rule (a forced convention)."""
+    search to those rules (a forced convention)."""
     found = []
     for rule in LABEL_RULES:
-        if only is not None and rule.name != only:
+        if only is not None and rule.name not in only:
             continue
         label = rule.match(text)
         if label is not None:

@@ -17,7 +17,9 @@ import regex
 __all__ = ["BLOCK_RULES", "BlockRule", "LABEL_RULES", "Label", "LabelRule", "block_rule", "label_rule"]
 
 
-@attrs.frozen(slots=True)
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).  Treat as immutable.
+@attrs.define(slots=True, eq=True)
 class Label:
     """A label candidate: who (as written), what follows on the line, and
     what else the label says (a start time, a role word)."""
@@ -39,10 +41,11 @@ class LabelRule:
     name: str
     pattern: "regex.Pattern[str]"
     build: Builder
-    hint: Optional[str] = None  # a substring every match holds: a cheap pre-check
+    hint: Optional[str] = None  # a substring every match holds in its first HINT_REACH characters
+    conventions: tuple[str, ...] = ()  # the conventions it belongs to (default: its name)
 
     def match(self, text: str) -> Optional[Label]:
-        if self.hint is not None and self.hint not in text[:200]:
+        if self.hint is not None and text.find(self.hint, 0, HINT_REACH) < 0:
             return None
         m = self.pattern.match(text)
         return self.build(m) if m else None
@@ -58,19 +61,29 @@ class BlockRule:
     starts: Optional[frozenset[str]] = None  # first characters a match can have: a cheap pre-check
 
 
+#: How far into a paragraph a rule's hint must occur (a label is short).
+HINT_REACH = 160
+
 LABEL_RULES: list[LabelRule] = []
 BLOCK_RULES: list[BlockRule] = []
 
 
 def label_rule(
-    name: str, pattern: "regex.Pattern[str]", hint: Optional[str] = None
+    name: str,
+    pattern: "regex.Pattern[str]",
+    hint: Optional[str] = None,
+    conventions: Optional[tuple[str, ...]] = None,
 ) -> Callable[[Builder], Builder]:
-    """Register the decorated function as the builder of a label rule."""
+    """Register the decorated function as the builder of a label rule.
+
+    A rule belongs to the convention of its own name unless ``conventions``
+    lists others: a bare "Q" for reporters, say, belongs to every
+    convention that writes names in capitals."""
 
     def register(build: Builder) -> Builder:
         if any(r.name == name for r in LABEL_RULES):
             raise ValueError(f"label rule {name!r} registered twice")
-        LABEL_RULES.append(LabelRule(name, pattern, build, hint))
+        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,)))
         return build
 
     return register

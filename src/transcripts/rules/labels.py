@@ -19,9 +19,9 @@ __all__: list[str] = []
 
 def _plausible_name(name: str) -> bool:
     """A label's name must end on a real word, not a particle or title."""
-    words = name.split(" ")
-    last = words[-1].rstrip(".").casefold()
-    return last not in P.PARTICLES and len(words) <= 6
+    if " " not in name:
+        return True
+    return name.rsplit(" ", 1)[1].casefold() not in P.PARTICLES
 
 
 @label_rule("name-colon", P.NAME_COLON, hint=":")

@@ -1,0 +1,126 @@
+"""Label names → speakers.
+
+A transcript writes one person in several ways: "STEVE INSKEEP, HOST:"
+then "INSKEEP:"; "Marisol Vega (MV)" in a participants line then "MV:";
+"Q:" for the interviewer the intro names; "Mike Horowitz" beside "Michael
+Horowitz".  :func:`resolve` maps every label to one speaker, keeping the
+other spellings as aliases.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+import attrs
+
+from .model import Speaker
+from .names import display_name, name_key, same_person, unique_slugs
+from .rules import Label
+
+__all__ = ["GENERIC_GUEST", "GENERIC_HOST", "Person", "Resolution", "ROLE_WORDS", "resolve"]
+
+#: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
+ROLE_WORDS = {
+    "host": "host",
+    "co-host": "host",
+    "cohost": "host",
+    "anchor": "host",
+    "byline": "host",
+    "moderator": "host",
+    "interviewer": "host",
+    "presenter": "host",
+    "guest": "guest",
+    "interviewee": "guest",
+}
+
+#: Generic labels that stand for the interviewer or the one interviewed.
+GENERIC_HOST = frozenset({"q", "host", "interviewer", "moderator", "question"})
+GENERIC_GUEST = frozenset({"a", "guest", "interviewee", "answer"})
+
+
+@attrs.frozen(slots=True)
+class Person:
+    """Someone the document introduces, with what it says of them."""
+
+    name: str
+    role: Optional[str] = None  # "guest" or "host"
+    description: Optional[str] = None
+    initials: Optional[str] = None  # "MV" in "Marisol Vega (MV)"
+
+
+@attrs.frozen(slots=True)
+class Resolution:
+    speakers: tuple[Speaker, ...]
+    speaker_of: dict[str, str]  # label name as written → speaker id
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split(" ") if w[:1].isupper())
+
+
+def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> str:
+    """The full name a short or generic label stands for, or the label."""
+    key = name_key(written)
+    for p in people:
+        if p.initials and name_key(p.initials) == key:
+            return p.name
+    if key in GENERIC_HOST or key in GENERIC_GUEST:
+        role = "host" if key in GENERIC_HOST else "guest"
+        matches = [p.name for p in people if p.role == role]
+        return matches[0] if len(matches) == 1 else written
+    if " " in key:
+        return written
+    # A surname or a given name alone: the one longer name it is part of.
+    candidates = {n for n in names if " " in n.strip()} | {p.name for p in people}
+    words = lambda n: [w.strip(".,") for w in name_key(n).split(" ")]  # noqa: E731
+    found = [n for n in candidates if key in (words(n)[0], words(n)[-1])]
+    found = list(dict.fromkeys(display_name(n) for n in found))
+    if len(found) == 1:
+        return found[0]
+    # Initials written without a participants line: "MV" for "Marisol Vega".
+    if written.isupper() and 2 <= len(written) <= 4:
+        found = list(dict.fromkeys(display_name(n) for n in candidates if _initials(display_name(n)) == written))
+        if len(found) == 1:
+            return found[0]
+    return written
+
+
+def resolve(labels: Sequence[Label], people: Sequence[Person] = ()) -> Resolution:
+    """One speaker per person named by ``labels`` (in order of appearance)."""
+    counts = Counter(label.name for label in labels)
+    written = list(counts)
+    role_of: dict[str, str] = {}
+    for label in labels:
+        if label.role and label.name not in role_of:
+            role = ROLE_WORDS.get(label.role.casefold())
+            if role:
+                role_of[label.name] = role
+    full = {w: _full_name(w, written, people) for w in written}
+
+    groups: list[list[str]] = []  # written forms per person, first is the key
+    for w in written:
+        target = full[w]
+        for group in groups:
+            if same_person(full[group[0]], target):
+                group.append(w)
+                break
+        else:
+            groups.append([w])
+
+    def canonical(group: list[str]) -> str:
+        resolved = [full[w] for w in group]
+        best = max(resolved, key=lambda n: (len(n.split(" ")) > 1, sum(counts[w] for w in group if full[w] == n)))
+        return display_name(best)
+
+    names = [canonical(g) for g in groups]
+    ids = unique_slugs(names)
+    speakers, speaker_of = [], {}
+    for sid, name, group in zip(ids, names, groups):
+        aliases = [display_name(w) for w in group] + [display_name(full[w]) for w in group]
+        aliases = [a for a in dict.fromkeys(aliases) if a != name]
+        role = next((role_of[w] for w in group if w in role_of), "unknown")
+        speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role))
+        for w in group:
+            speaker_of[w] = sid
+    return Resolution(tuple(speakers), speaker_of)
