@@ -34,12 +34,27 @@ NAME_WORD = r"""
     )
 """
 
-#: A full name: an optional honorific, then one to six words, single spaces.
+#: A full name: an optional honorific, then one to six words, single
+#: spaces, perhaps a number ("Speaker 1").
 NAME = rf"""
     (?:{TITLE_WORD}[ ])?
     (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|\p{{Lu}}\.|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})
     (?:[ ]{NAME_WORD}){{0,5}}
+    (?:[ ]\d{{1,3}})?
 """
+
+#: A name in capitals: "STEVE INSKEEP", "MR. SMITH", "THE PRESIDENT",
+#: "BELL 7", "JOSÉ ÁLVAREZ-RUIZ".  No lower-case letter anywhere.
+CAP_NAME = r"""
+    \p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?
+    (?:[ ](?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|\d{1,3})){0,5}
+"""
+
+#: A role word after a name in capitals: "STEVE INSKEEP, HOST:".
+CAP_ROLE = r"\p{Lu}[\p{Lu}\-]{1,20}(?:[ ]\p{Lu}[\p{Lu}\-]{1,20}){0,2}"
+
+#: A clock time: "0:03", "01:02:03", "0:00:14.1", "00:00:00:01".
+TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 
 # ---------------------------------------------------------------------------
 # Labels: "Full Name: text"
@@ -56,6 +71,93 @@ NAME_COLON = regex.compile(
     _F,
 )
 
+#: "STEVE INSKEEP, HOST: text", "THE PRESIDENT:", "BELL 7: Roger."
+CAPS_COLON = regex.compile(
+    rf"""
+    ^(?P<name>{CAP_NAME})
+    (?:,[ ](?P<role>{CAP_ROLE}))?   # a role word: HOST, BYLINE, GUEST
+    [ ]?:
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: A bare "Q" for an unnamed reporter, as written: "Q  Thank you" (two
+#: spaces or a no-break space after it; matched on the raw line).
+BARE_Q = regex.compile(r"^[ \t\u00a0]*Q\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$)")
+
+#: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__".
+MD_BOLD_COLON = regex.compile(
+    rf"""
+    ^(?P<b>\*\*|__)
+    (?P<name>{NAME}|{CAP_NAME})
+    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?
+    [ ]?(?::(?P=b)|(?P=b)[ ]?:)
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: "**Name (00:00:31)** text" and "**Name (00:00:31):** text".
+MD_BOLD_TIME = regex.compile(
+    rf"""
+    ^\*\*(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?\*\*:?
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: "**Lindsey** [0:00] text": a bold name, no colon, a bracketed time.
+BOLD_BRACKET_TIME = regex.compile(
+    rf"""
+    ^\*\*(?P<name>{NAME}|{CAP_NAME})\*\*:?[ ]?\\?\[(?P<time>{TIME})\\?\]
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: "0:00:14.1 **Adam Garrett-Harris** text": a time, then a bold name.
+TIME_BOLD = regex.compile(
+    rf"""
+    ^\\?\[?(?P<time>{TIME})\\?\]?[ ]\*\*(?P<name>{NAME}|{CAP_NAME}):?\*\*:?
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: "[00:12:34] Name: text" (also "[00:12:34] NAME:" and escaped "\[…\]").
+BRACKET_TIME_NAME = regex.compile(
+    rf"""
+    ^\\?\[(?P<time>{TIME})\\?\][ ]
+    (?P<name>{NAME}|{CAP_NAME})[ ]?:
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: Rev: "Speaker 1 (00:00): text", "Name (01:02:03):" alone, and "Name
+#: (00:01:02) text" without the colon.
+NAME_PAREN_TIME = regex.compile(
+    rf"""
+    ^(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?
+    (?:[ ](?P<text>.+))?$
+    """,
+    _F,
+)
+
+#: Otter: "Emma  0:03" alone on a line, the text below.
+OTTER = regex.compile(rf"^(?P<name>{NAME})[ ](?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$", _F)
+
+#: A name alone on its line, the text below: "Marisol Vega", "STEVE
+#: INSKEEP", "STEVE INSKEEP, HOST".
+OWN_LINE = regex.compile(
+    rf"""
+    ^(?P<name>{NAME}|{CAP_NAME})
+    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?$
+    """,
+    _F,
+)
+
 #: Words that often open a "Word: text" line but are never speakers.
 FIELD_WORDS = frozenset(
     """
@@ -66,7 +168,10 @@ FIELD_WORDS = frozenset(
     answer status result results conclusion introduction abstract keywords
     description title subject agenda attendees present absent minutes action actions
     disclaimer copyright credits credit photo image video audio download watch follow
-    episode show season part section step bonus correction editor
+    episode show season part section step bonus correction editor break ad sponsor
+    participants speakers panel cast guests hosts featuring present produced producer
+    transcription transcribed recorded music intro outro posted published filed
+    comments comment reply share listen menu search home more next previous end
     """.split()
 )
 
@@ -152,11 +257,104 @@ RECORDED = regex.compile(
     _F | regex.IGNORECASE,
 )
 
+#: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]".
+TIME_LINE = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
+
+#: A clock time of day alone: "1:27 P.M. EDT", "END 6:45 P.M. EST".
+CLOCK_LINE = regex.compile(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?\)?$")
+
+#: A paragraph wholly in parentheses or brackets: "(LAUGHTER)", "[laughs]",
+#: "(Applause.)", "(Intro music: Electro Swing)", "(As interpreted.)".
+PARENTHETICAL = regex.compile(r"^(?P<em>[*_]{0,2})[(\[](?P<body>[^()\[\]]{1,200})[)\]]\.?(?P=em)$")
+
+#: A parenthetical opening a paragraph of speech: "(As interpreted.)  I…".
+LEADING_PARENTHETICAL = regex.compile(r"^[(\[](?P<body>[^()\[\]]{1,80})[)\]]\.?[ ](?P<rest>\S.*)$")
+
+#: What makes a parenthetical a sound event rather than an editor's note.
+EVENT_WORDS = regex.compile(
+    r"""
+    ^(?:soundbite|sound|laugh|chuckl|giggl|applau|music|intro[ ]music|outro|theme|crosstalk|cross-talk|
+        inaudible|unintelligible|indiscernible|silence|pause|sigh|cough|clears|cheer|beep|static|overlap|
+        crying|singing|sings|break|ad[ ]break|clip|video|audio|bell|phone|door|off[ ]mic|off-mic|noise|
+        technical|mic|end[ ]of)
+    """,
+    _F | regex.IGNORECASE,
+)
+
+#: An ad break: "**Break:** \[13:19\]", "AD BREAK", "[Break]".
+BREAK = regex.compile(
+    rf"""
+    ^(?:\*\*|__)?(?:Break|Ad[ ]break|Sponsor[ ]break|Commercial[ ]break|Mid-?roll|BREAK|AD[ ]BREAK)
+    (?:\*\*|__)?:?(?:\*\*|__)?
+    (?:[ ]\\?[\[(]?{TIME}\\?[\])]?)?$
+    """,
+    _F,
+)
+
+#: A metadata line some archives keep: "_page: 42".
+META_LINE = regex.compile(r"^_[a-z][a-z_]{0,30}:[ ]\S.{0,200}$")
+
+#: Page chrome: navigation, sharing, comments, footers, trailers.  Words
+#: that also open sentences ("Next, …", "Listen, …") count only before a
+#: colon or alone; the phrases of the second group may run on.
+CHROME = regex.compile(
+    r"""
+    ^(?:
+        (?:Share(?:[ ]this)?(?:[ ](?:episode|post|article))?|Listen(?:[ ]now)?(?:[ ]on)?|Subscribe|
+           Follow(?:[ ]us)?|Related(?:[ ](?:episodes?|posts?|articles?|content|links))?|Tags|Tagged|
+           Filed[ ]under|Categor(?:y|ies)|Comments?|Leave[ ]a[ ](?:comment|reply)|Reply|Sign[ ](?:in|up)|
+           Log[ ]in|Skip[ ]to(?:[ ](?:main[ ])?content)?|Back[ ]to[ ]top|Menu|Previous(?:[ ](?:episode|post))?|
+           Next(?:[ ](?:episode|post))?|Download(?:[ ](?:MP3|audio|transcript))?|Privacy(?:[ ]policy)?|
+           Terms(?:[ ]of[ ](?:use|service))?|Newsletter|Show[ ]notes|Summary|Outlook|Contact(?:[ ]us)?|Links|
+           Sponsors?|Support[ ]the[ ]show|Home|About|Archive|Search)
+        [ ]?(?::|$)
+      | (?:Posted|Published)[ ](?:on|in|by)[ ]
+      | (?:Listen|Subscribe|Share)[ ](?:on|to|now|via)[ ]
+      | Transcri(?:bed|pt)[ ](?:by|with|using|generated)[ ]
+      | (?:Copyright|©|\(c\)[ ]\d{4}|All[ ]rights[ ]reserved)
+      | \d{1,5}[ ](?:comments?|replies|likes|shares)\b
+    )
+    """,
+    _F | regex.IGNORECASE,
+)
+
+#: First words that can open chrome: a cheap test before the pattern.
+CHROME_FIRST_WORDS = frozenset(
+    """
+    share listen subscribe follow related tags tagged filed category categories comment comments
+    leave reply sign log skip back menu previous next download privacy terms newsletter show
+    summary outlook contact links sponsor sponsors support home about archive search posted
+    published transcribed transcript copyright © (c) all
+    """.split()
+)
+
+#: "Note: …", "Editor's note: …", "Correction: …": an editor's note.
+NOTE_LINE = regex.compile(
+    r"^(?:\*{1,2}|_{1,2})?(?:Note|Editor['’]s[ ]note|Correction|Update|Clarification|Disclaimer)(?:\*{1,2}|_{1,2})?:",
+    _F | regex.IGNORECASE,
+)
+
+#: A participants line: "Participants: Marisol Vega (MV), coastal engineer; …".
+PARTICIPANTS = regex.compile(
+    r"^(?:\*\*)?(?:Participants|Speakers|Panel(?:ists)?|Present|Cast|Featuring|Guests|Hosts)(?:\*\*)?[ ]?:(?:\*\*)?[ ](?P<list>.{3,2000})$",
+    _F | regex.IGNORECASE,
+)
+
+#: One entry of a participants list: "Marisol Vega (MV), coastal engineer".
+PARTICIPANT = regex.compile(
+    rf"""
+    ^(?:and[ ])?(?P<name>{NAME})
+    (?:[ ]\((?P<initials>[\p{{Lu}}]{{1,5}})\))?
+    (?:,?[ ](?:[-–—][ ])?(?P<description>.{{1,300}}))?$
+    """,
+    _F,
+)
+
 #: A markdown heading: "## Topic".
 MD_HEADING = regex.compile(r"^(?P<hashes>\#{1,6})[ ](?P<text>.{1,300})$")
 
 #: A markdown rule or a line of dashes: "---", "***", "___".
-RULE = regex.compile(r"^(?:[-*_][ ]?){3,40}$")
+RULE = regex.compile(r"^(?:[-*_=][ ]?){3,200}$")
 
 #: Sentence-final punctuation, to tell prose from a heading.
 SENTENCE_END = regex.compile(r"[.!?:;,…\"”’]$")

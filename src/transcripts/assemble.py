@@ -21,16 +21,16 @@ from .names import display_name, name_key
 from .paragraphs import Paragraph
 from .resolve import Person, resolve
 from .times import parse_time, strip_leading_time
-from .rules import LABEL_RULES, Label, classify_block, find_labels, heading_or_prose
+from .rules import LABEL_RULES, Label, classify_block, find_labels, leading_aside
 
-__all__ = ["Dialogue", "Item", "Unsure", "assemble", "classify"]
+__all__ = ["Aside", "Dialogue", "Item", "Unsure", "assemble", "classify"]
 
 #: Kinds that sit between turns as blocks without ending the dialogue.
 INTERRUPTING = frozenset(
     {"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date", "rule"}
 )
 #: Kinds that end the dialogue when they follow the last labelled turn.
-ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata"})
+ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata", "note"})
 
 
 # Made by the thousand per document: a plain slotted class (attrs'
@@ -58,6 +58,17 @@ class Unsure:
 
 
 @attrs.frozen(slots=True)
+class Aside:
+    """A note or event that opened a paragraph of speech ("(As
+    interpreted.)", "(Laughs.)"), split off from it."""
+
+    item: int
+    kind: str
+    text: str
+    turn: int
+
+
+@attrs.frozen(slots=True)
 class Dialogue:
     """What :func:`assemble` found.
 
@@ -74,6 +85,7 @@ class Dialogue:
     first: Optional[int]  # item index of the first turn
     end: Optional[int]  # item index just past the dialogue
     unsure: tuple[Unsure, ...]
+    asides: tuple[Aside, ...] = ()
 
 
 def classify(paras: Iterable[Paragraph], only: Optional[frozenset[str]] = None) -> list[Item]:
@@ -83,8 +95,8 @@ def classify(paras: Iterable[Paragraph], only: Optional[frozenset[str]] = None) 
     it turns out not to be speech, so the block rules skip it."""
     items = []
     for i, p in enumerate(paras):
-        labels = find_labels(p.text, only)
-        items.append(Item(i, p, heading_or_prose(p.text) if labels else classify_block(p.text), labels))
+        labels = find_labels(p.text, p.lines[0].raw, only)
+        items.append(Item(i, p, classify_block(p.text, bool(labels)), labels))
     return items
 
 
@@ -112,34 +124,46 @@ class _Choice:
 
 
 def _tally(items: Sequence[Item], forced: Optional[str]) -> dict[str, list[_Seen]]:
-    """Every label candidate, grouped by convention, in one pass."""
+    """Every label candidate, grouped by convention, in one pass.  Within a
+    convention an item keeps the label of its first rule ("Q  Diplomacy:
+    Can you…" is a bare Q asking about diplomacy, not "Q Diplomacy")."""
     convention_of = {r.name: r.conventions for r in LABEL_RULES}
     seen: dict[str, list[_Seen]] = {}
     for item in items:
+        taken: set[str] = set()
         for label in item.labels:
             for conv in convention_of[label.rule]:
-                if forced is None or conv == forced or label.rule == forced:
-                    seen.setdefault(conv, []).append(_Seen(item.index, label, name_key(label.name)))
+                if conv in taken or (forced is not None and conv != forced and label.rule != forced):
+                    continue
+                taken.add(conv)
+                seen.setdefault(conv, []).append(_Seen(item.index, label, name_key(label.name)))
     return seen
 
 
-def _main_cluster(positions: Sequence[int]) -> tuple[int, int]:
-    """The (first, last) positions of the densest run of labels.
+def _shape(name: str) -> tuple[bool, bool]:
+    """(written in capitals, several words): the style of a label."""
+    return (not any(c.islower() for c in name), " " in name.strip())
+
+
+def _cluster(positions: Sequence[int]) -> tuple[int, int, int]:
+    """(first, last, reach): the densest run of label positions, and how
+    far from it a label may stand and still belong to it.
 
     Labels of one dialogue sit close together; a label-like line far from
     them (a post title "Trade: How Free…" further down a blog page) is a
     different thing.  Runs split where a gap is much wider than usual."""
     gaps = sorted(b - a for a, b in zip(positions, positions[1:]))
     if not gaps:
-        return positions[0], positions[-1]
-    limit = max(25, 8 * gaps[len(gaps) // 2])
+        return positions[0], positions[-1], 3
+    usual = gaps[len(gaps) // 2]
+    limit = max(25, 8 * usual)
     runs: list[list[int]] = [[positions[0]]]
     for a, b in zip(positions, positions[1:]):
         if b - a > limit:
             runs.append([])
         runs[-1].append(b)
     best = max(runs, key=len)
-    return best[0], best[-1]
+    return best[0], best[-1], 2 * usual + 1
 
 
 def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Optional[_Choice]:
@@ -153,10 +177,22 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     positions = [s.item for s in seen if s.key in strong]
     if not positions:
         return None
-    lo, hi = _main_cluster(positions)
-    # Inside the dialogue a label used once is accepted too (a caller, a
-    # one-off voice), unless its name is a field word such as "Summary".
-    inside = [s for s in seen if lo <= s.item <= hi and (s.key in strong or not _field_word(s.key))]
+    lo, hi, reach = _cluster(positions)
+    # A label used once is accepted too (a caller, a one-off voice) when it
+    # stands inside the dialogue or next to it and is written in the style
+    # of the others, unless its name is a field word such as "Summary".
+    shapes = {_shape(s.label.name) for s in seen if s.key in strong and lo <= s.item <= hi}
+    inside = [
+        s
+        for s in seen
+        if (s.key in strong and lo <= s.item <= hi)
+        or (
+            lo - reach <= s.item <= hi + reach
+            and s.key not in strong
+            and not _field_word(s.key)
+            and _shape(s.label.name) in shapes
+        )
+    ]
     keys = Counter(s.key for s in inside)
     strong_inside = [k for k in keys if k in strong and (keys[k] >= 2 or k in named)]
     is_named = any(k in named for k in strong_inside)
@@ -221,13 +257,28 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
 
     speech: list[Optional[int]] = [None] * n
     block_turn: list[Optional[int]] = [None] * n
+    asides: list[Aside] = []
     who: list[str] = []
     paras: list[list[str]] = []
     starts: list[Optional[float]] = []
     spans: list[list[int]] = []
+    # A time alone on its line gives its start to the labels right below it.
     pending_time: Optional[float] = None
     end = n
     k = -1
+
+    def speak(i: int, text: str) -> None:
+        text = strip_leading_time(text)
+        aside = leading_aside(text) if text[:1] in "([" else None
+        if aside is not None:
+            kind, note, text = aside
+            asides.append(Aside(i, kind, note, k))
+        elif text[:1] in "([" and classify_block(text) in ("event", "note"):
+            asides.append(Aside(i, classify_block(text), text, k))
+            return
+        if text:
+            paras[k].append(text)
+
     for i in range(first, n):
         it = items[i]
         lines = it.para.lines
@@ -235,10 +286,11 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
         if label is not None:
             k += 1
             who.append(resolution.speaker_of[label.name])
-            paras.append([label.text] if label.text else [])
+            paras.append([])
             starts.append(label.start if label.start is not None else pending_time)
             spans.append([lines[0].number, lines[-1].number])
-            pending_time = None
+            if label.text:
+                speak(i, label.text)
             speech[i] = k
             continue
         kind = it.kind
@@ -250,7 +302,8 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
         if kind in INTERRUPTING or (kind == "heading" and it.text[:1] == "#"):
             block_turn[i] = k
             continue
-        paras[k].append(strip_leading_time(it.text))
+        pending_time = None
+        speak(i, it.text)
         spans[k][1] = lines[-1].number
         speech[i] = k
 
@@ -269,4 +322,6 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
                 Span(spans[j][0], spans[j][1]),
             )
         )
-    return Dialogue(choice.convention, speakers, tuple(turns), tuple(speech), tuple(block_turn), first, end, tuple(unsure))
+    return Dialogue(
+        choice.convention, speakers, tuple(turns), tuple(speech), tuple(block_turn), first, end, tuple(unsure), tuple(asides)
+    )

@@ -132,6 +132,20 @@ def _people(text: str) -> list[Person]:
     return people
 
 
+def _participants(text: str) -> list[Person]:
+    """``Participants: Marisol Vega (MV), coastal engineer; Tomás Okafor
+    (TO), historian`` → people with initials and descriptions."""
+    m = P.PARTICIPANTS.match(text)
+    if m is None:
+        return []
+    out = []
+    for entry in regex.split(r"[;|]|,[ ](?=and[ ])", m["list"]):
+        e = P.PARTICIPANT.match(entry.strip().rstrip("."))
+        if e:
+            out.append(Person(e["name"], None, e["description"], e["initials"]))
+    return out
+
+
 def _match(speaker: Speaker, name: str) -> bool:
     names = (speaker.name,) + speaker.aliases
     if any(same_person(n, name) for n in names):
@@ -192,12 +206,13 @@ PEOPLE_REACH = 200
 
 
 def find_people(items: Sequence[Item]) -> tuple[Person, ...]:
-    """The people the document introduces before its first label."""
+    """The people the document's opening paragraphs introduce (an intro
+    naming guests and hosts, a participants line)."""
     people: list[Person] = []
     for it in items[:PEOPLE_REACH]:
-        if it.labels:
-            break
-        if it.kind == "prose":
+        if it.kind == "metadata":
+            people.extend(_participants(it.text))
+        elif it.kind == "prose" and not it.labels:
             people.extend(_people(it.text))
     return tuple(people)
 

@@ -104,6 +104,8 @@ def display_name(name: str) -> str:
     ("Steve Inskeep"); others unchanged."""
     if not any(c.isupper() for c in name) or any(c.islower() for c in name):
         return name
+    if " " not in name and len(name) <= 3:
+        return name  # initials and call signs: "Q", "CC", "MV"
     out = []
     for word in name.split(" "):
         low = word.casefold()

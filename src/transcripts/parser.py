@@ -6,14 +6,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from typing import Iterator, Optional, Union
+from typing import Iterator, Optional, Sequence, Union
 
 import attrs
 
 from ._source import Line, decode, split_lines
-from .assemble import Dialogue, Item, assemble, classify
+from .assemble import Aside, Dialogue, Item, assemble, classify
 from .context import find_people, read_context
 from .errors import ParseError
+from .frontmatter import front_matter
 from .model import Block, Transcript
 from .paragraphs import paragraphs
 from .rules import LABEL_RULES, classify_block, find_labels
@@ -27,7 +28,7 @@ def conventions() -> tuple[str, ...]:
 
 
 def _opens_item(line: Line) -> bool:
-    return bool(find_labels(line.text)) or classify_block(line.text) not in ("prose", "heading")
+    return bool(find_labels(line.text, line.raw)) or classify_block(line.text) not in ("prose", "heading")
 
 
 def _rule_filter(convention: Optional[str]) -> Optional[frozenset[str]]:
@@ -64,24 +65,39 @@ def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str
     if convention is not None and convention not in conventions():
         raise ValueError(f"unknown convention {convention!r}; known: {', '.join(conventions())}")
     with _paused_gc():
-        lines = split_lines(text)
+        matter, lines = front_matter(split_lines(text))
         items = classify(paragraphs(lines, _opens_item), _rule_filter(convention))
         people = find_people(items)
         dialogue = assemble(items, people, convention)
         ctx = read_context(items, dialogue, people)
-        blocks = tuple(
-            Block(ctx.kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
-            for i, it in enumerate(items)
-            if dialogue.speech[i] is None
-        )
+        blocks = tuple(_blocks(items, dialogue, ctx.kinds))
+        metadata = attrs.evolve(ctx.metadata, source=source)
+        if matter is not None:
+            blocks = (Block("metadata", matter.text, matter.span),) + blocks
+            if matter.title:
+                metadata = attrs.evolve(metadata, title=matter.title, subtitle=matter.subtitle)
+            metadata = attrs.evolve(metadata, published=matter.date or metadata.published)
         transcript = Transcript(
-            metadata=attrs.evolve(ctx.metadata, source=source),
+            metadata=metadata,
             speakers=ctx.speakers,
             turns=dialogue.turns,
             topics=ctx.topics,
             blocks=blocks,
         )
     return Analysis(transcript, tuple(items), dialogue)
+
+
+def _blocks(items: Sequence[Item], dialogue: Dialogue, kinds: dict[int, str]) -> Iterator[Block]:
+    """Every paragraph that is not speech, and every aside split off from
+    speech, in document order."""
+    asides: dict[int, list[Aside]] = {}
+    for a in dialogue.asides:
+        asides.setdefault(a.item, []).append(a)
+    for i, it in enumerate(items):
+        for a in asides.get(i, ()):
+            yield Block(a.kind, a.text, it.para.span, a.turn)
+        if dialogue.speech[i] is None:
+            yield Block(kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
 
 
 def parse(text: str, *, convention: Optional[str] = None, source: Optional[str] = None) -> Transcript:

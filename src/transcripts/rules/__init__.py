@@ -22,6 +22,7 @@ __all__ = [
     "classify_block",
     "find_labels",
     "heading_or_prose",
+    "leading_aside",
     "label_rule",
 ]
 
@@ -37,18 +38,35 @@ def heading_or_prose(text: str) -> str:
     return "prose"
 
 
-def classify_block(text: str) -> str:
-    """The kind of a paragraph read as non-speech (see ``BLOCK_KINDS``)."""
+def classify_block(text: str, labelled: bool = False) -> str:
+    """The kind of a paragraph read as non-speech (see ``BLOCK_KINDS``).
+
+    ``labelled`` says a label rule reads the paragraph: then only the rules
+    for label look-alikes run ("**Break:**", "Summary:", "Note:")."""
     first = text[:1]
     for rule in BLOCK_RULES:
-        if rule.starts is not None and first not in rule.starts:
+        if (labelled and not rule.labelled) or (rule.starts is not None and first not in rule.starts):
             continue
         if rule.test(text):
             return rule.kind
     return heading_or_prose(text)
 
 
-def find_labels(text: str, only: Optional[frozenset[str]] = None) -> tuple[Label, ...]:
+def leading_aside(text: str) -> Optional[tuple[str, str, str]]:
+    """``(kind, aside, rest)`` when a paragraph of speech opens with a
+    parenthetical: "(As interpreted.)  I don't think…" → a note and the
+    speech; "(Laughs.) If we could…" → an event and the speech."""
+    if text[:1] not in "([":
+        return None
+    m = P.LEADING_PARENTHETICAL.match(text)
+    if m is None:
+        return None
+    aside = text[: len(text) - len(m["rest"])].rstrip()
+    kind = classify_block(aside)
+    return (kind, aside, m["rest"]) if kind in ("event", "note") else None
+
+
+def find_labels(text: str, raw: str = "", only: Optional[frozenset[str]] = None) -> tuple[Label, ...]:
     """Every label rule's candidate for a paragraph, in rule order.
 
     Several conventions may read the same paragraph; the evidence across
@@ -58,7 +76,7 @@ def find_labels(text: str, only: Optional[frozenset[str]] = None) -> tuple[Label
     for rule in LABEL_RULES:
         if only is not None and rule.name not in only:
             continue
-        label = rule.match(text)
+        label = rule.match(text, raw or text)
         if label is not None:
             found.append(label)
     return tuple(found)

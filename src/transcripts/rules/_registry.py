@@ -31,7 +31,8 @@ class Label:
     role: Optional[str] = None
 
 
-Builder = Callable[["regex.Match[str]"], Optional[Label]]
+#: A builder reads a rule's match: (rule name, match, paragraph text) → label.
+Builder = Callable[[str, "regex.Match[str]", str], Optional[Label]]
 
 
 @attrs.frozen(slots=True)
@@ -43,12 +44,16 @@ class LabelRule:
     build: Builder
     hint: Optional[str] = None  # a substring every match holds in its first HINT_REACH characters
     conventions: tuple[str, ...] = ()  # the conventions it belongs to (default: its name)
+    raw: bool = False  # match the first line as written (spacing kept), not the normalised text
 
-    def match(self, text: str) -> Optional[Label]:
-        if self.hint is not None and text.find(self.hint, 0, HINT_REACH) < 0:
+    def match(self, text: str, raw: str) -> Optional[Label]:
+        """The label this rule reads in a paragraph, if any: ``text`` is the
+        paragraph's normalised text, ``raw`` its first line as written."""
+        target = raw if self.raw else text
+        if self.hint is not None and target.find(self.hint, 0, HINT_REACH) < 0:
             return None
-        m = self.pattern.match(text)
-        return self.build(m) if m else None
+        m = self.pattern.match(target)
+        return self.build(self.name, m, text) if m else None
 
 
 @attrs.frozen(slots=True)
@@ -59,6 +64,7 @@ class BlockRule:
     kind: str
     test: Callable[[str], bool]
     starts: Optional[frozenset[str]] = None  # first characters a match can have: a cheap pre-check
+    labelled: bool = False  # also run on paragraphs that a label rule reads
 
 
 #: How far into a paragraph a rule's hint must occur (a label is short).
@@ -73,6 +79,7 @@ def label_rule(
     pattern: "regex.Pattern[str]",
     hint: Optional[str] = None,
     conventions: Optional[tuple[str, ...]] = None,
+    raw: bool = False,
 ) -> Callable[[Builder], Builder]:
     """Register the decorated function as the builder of a label rule.
 
@@ -83,14 +90,14 @@ def label_rule(
     def register(build: Builder) -> Builder:
         if any(r.name == name for r in LABEL_RULES):
             raise ValueError(f"label rule {name!r} registered twice")
-        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,)))
+        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw))
         return build
 
     return register
 
 
 def block_rule(
-    name: str, kind: str, starts: Optional[str] = None
+    name: str, kind: str, starts: Optional[str] = None, labelled: bool = False
 ) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
     """Register the decorated predicate as a block rule for ``kind``;
     ``starts`` lists the characters a matching paragraph can start with."""
@@ -98,7 +105,7 @@ def block_rule(
     def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
         if any(r.name == name for r in BLOCK_RULES):
             raise ValueError(f"block rule {name!r} registered twice")
-        BLOCK_RULES.append(BlockRule(name, kind, test, frozenset(starts) if starts is not None else None))
+        BLOCK_RULES.append(BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled))
         return test
 
     return register

@@ -2,7 +2,9 @@
 
 The first rule that accepts a paragraph's text gives its kind.  Paragraphs
 no rule accepts are ``heading`` (short, no closing punctuation) or
-``prose``; see :func:`transcripts.rules.classify_block`.
+``prose``; see :func:`transcripts.rules.classify_block`.  Rules marked
+``labelled`` also run on paragraphs a label rule reads ("**Break:** \\[13:19\\]",
+"Summary: …"), since those look like labels but are not speech.
 """
 
 from __future__ import annotations
@@ -25,10 +27,53 @@ def paywall(text: str) -> bool:
     return P.PAYWALL.match(text) is not None
 
 
-@block_rule("bracket-note", "note", starts="[*_")
+@block_rule("break", "break", starts="*_BbAaCcMm", labelled=True)
+def ad_break(text: str) -> bool:
+    """``**Break:** \\[13:19\\]``: an ad break, not a speaker."""
+    return len(text) < 60 and P.BREAK.match(text) is not None
+
+
+def _event_body(body: str) -> bool:
+    letters = [c for c in body if c.isalpha()]
+    return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
+
+
+@block_rule("event", "event", starts="([*_")
+def event(text: str) -> bool:
+    """``(LAUGHTER)``, ``[crosstalk]``, ``(Applause.)``, ``(Intro music: …)``."""
+    m = P.PARENTHETICAL.match(text)
+    return m is not None and _event_body(m["body"])
+
+
+@block_rule("bracket-note", "note", starts="([*_")
 def bracket_note(text: str) -> bool:
-    """``[Jordan: export controls are changing…]``"""
-    return P.BRACKET_NOTE.match(text) is not None
+    """``[Jordan: export controls…]``, ``*[Transcript edited for clarity.]*``,
+    ``(As interpreted.)``"""
+    return P.PARENTHETICAL.match(text) is not None or P.BRACKET_NOTE.match(text) is not None
+
+
+@block_rule("time-line", "timestamp", starts="[(\\0123456789")
+def time_line(text: str) -> bool:
+    """``[00:00:00:01]``: a time alone, giving the next turns their start."""
+    return len(text) < 24 and P.TIME_LINE.match(text) is not None
+
+
+@block_rule("clock-line", "timestamp", starts="(E0123456789")
+def clock_line(text: str) -> bool:
+    """``1:27 P.M. EDT``, ``END 6:45 P.M. EST``: the time of day."""
+    return len(text) < 24 and P.CLOCK_LINE.match(text) is not None
+
+
+@block_rule("meta-line", "metadata", starts="_")
+def meta_line(text: str) -> bool:
+    """``_page: 42``: an archive's own metadata."""
+    return P.META_LINE.match(text) is not None
+
+
+@block_rule("participants", "metadata", labelled=True)
+def participants(text: str) -> bool:
+    """``Participants: Marisol Vega (MV), coastal engineer; …``"""
+    return P.PARTICIPANTS.match(text) is not None
 
 
 @block_rule("topic-lead", "topic_list")
@@ -49,10 +94,10 @@ def url(text: str) -> bool:
     return P.URL.match(text) is not None
 
 
-@block_rule("rule", "chrome", starts="-*_")
+@block_rule("rule", "chrome", starts="-*_\\")
 def rule(text: str) -> bool:
-    """A horizontal rule: ``---``."""
-    return P.RULE.match(text) is not None
+    """A horizontal rule: ``---``, ``\\_\\_\\_``."""
+    return P.RULE.match(text.replace("\\", "")) is not None
 
 
 @block_rule("dateline", "date")
@@ -65,3 +110,20 @@ def dateline(text: str) -> bool:
 def markdown_heading(text: str) -> bool:
     """``## Topic``"""
     return P.MD_HEADING.match(text) is not None
+
+
+@block_rule("note-line", "note", starts="NnEeCcUuDd*_", labelled=True)
+def note_line(text: str) -> bool:
+    """``Note: …``, ``Editor's note: …``, ``Correction: …``"""
+    return P.NOTE_LINE.match(text) is not None
+
+
+@block_rule("chrome", "chrome", labelled=True)
+def chrome(text: str) -> bool:
+    """Navigation, sharing, comments, footers: ``Share:``, ``Listen on:``,
+    ``Posted on …``, ``© 2025 …``, ``Transcribed by https://otter.ai``."""
+    space = text.find(" ")
+    word = (text if space < 0 else text[:space]).rstrip(":").casefold()
+    if word not in P.CHROME_FIRST_WORDS and not word[:1].isdigit():
+        return False
+    return P.CHROME.match(text) is not None
