@@ -140,9 +140,9 @@ def _tally(items: Sequence[Item], forced: Optional[str]) -> dict[str, list[_Seen
     return seen
 
 
-def _shape(name: str) -> tuple[bool, bool]:
-    """(written in capitals, several words): the style of a label."""
-    return (not any(c.islower() for c in name), " " in name.strip())
+def _shape(name: str) -> bool:
+    """The style of a label: written in capitals or not."""
+    return not any(c.islower() for c in name)
 
 
 def _cluster(positions: Sequence[int]) -> tuple[int, int, int]:
