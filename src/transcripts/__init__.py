@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
-from .errors import ParseError
-from .io import dump, dumps, load, loads
+from .errors import ParseError, SkippedCueWarning
+from .formats import PROFILES, Conversion, Dropped, Reading, estimate_times
+from .io import convert, dump, dumps, load, loads, read
 from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn
 from .parser import conventions, parse, parse_bytes
 
@@ -19,8 +20,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Block",
+    "Conversion",
+    "Dropped",
     "Metadata",
+    "PROFILES",
     "ParseError",
+    "Reading",
+    "SkippedCueWarning",
     "Span",
     "Speaker",
     "Topic",
@@ -28,10 +34,13 @@ __all__ = [
     "Turn",
     "__version__",
     "conventions",
+    "convert",
     "dump",
     "dumps",
+    "estimate_times",
     "load",
     "loads",
     "parse",
     "parse_bytes",
+    "read",
 ]

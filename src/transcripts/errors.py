@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["ParseError"]
+__all__ = ["ParseError", "SkippedCueWarning"]
 
 
 class ParseError(ValueError):
@@ -40,3 +40,8 @@ class ParseError(ValueError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (ParseError, (self.message, self.filename, self.line, self.column))
+
+
+class SkippedCueWarning(UserWarning):
+    """A malformed cue that a lenient reader skipped; the message names
+    file, line and column as :class:`ParseError` does."""

@@ -1,23 +1,50 @@
 """Readers and writers, one module per format, behind one registry.
 
-Importing this package registers the built-in formats.
+Importing this package registers the built-in formats.  Detection asks
+them in this order, so the strict content checks (transcripts JSON and
+YAML, WebVTT's header, SRT's timing lines, …) come before looser ones.
 """
 
 from __future__ import annotations
 
 from . import jsonfmt as _jsonfmt  # noqa: F401  (registers "json")
-from . import text as _text  # noqa: F401  (registers "text")
 from . import yamlfmt as _yamlfmt  # noqa: F401  (registers "yaml")
-from ._registry import FORMATS, Format, detect, get, register
+from . import text as _text  # noqa: F401  (registers "text")
+from . import markdown as _markdown  # noqa: F401  (registers "markdown")
+from . import srt as _srt  # noqa: F401  (registers "srt")
+from . import vtt as _vtt  # noqa: F401  (registers "vtt")
+from . import podcast_json as _podcast_json  # noqa: F401  (registers "podcast-json")
+from . import asr_json as _asr_json  # noqa: F401  (registers "asr-json")
+from . import html as _html  # noqa: F401  (registers "html")
+from . import chapters as _chapters  # noqa: F401  (registers "chapters")
+from ._cues import PROFILES, Profile, estimate_times
+from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register
 
-__all__ = ["FORMATS", "Format", "detect", "get", "readable", "register", "writable"]
+__all__ = [
+    "FORMATS",
+    "PROFILES",
+    "Conversion",
+    "Dropped",
+    "Format",
+    "Profile",
+    "ReadContext",
+    "Reading",
+    "WriteOptions",
+    "base_name",
+    "detect",
+    "estimate_times",
+    "get",
+    "readable",
+    "register",
+    "writable",
+]
 
 
 def readable() -> tuple[str, ...]:
     """Names of the formats that can be read."""
-    return tuple(n for n, f in FORMATS.items() if f.loads is not None)
+    return tuple(n for n, f in FORMATS.items() if f.read is not None)
 
 
 def writable() -> tuple[str, ...]:
     """Names of the formats that can be written."""
-    return tuple(n for n, f in FORMATS.items() if f.dumps is not None)
+    return tuple(n for n, f in FORMATS.items() if f.write is not None)

@@ -1,5 +1,12 @@
 """The format registry: one :class:`Format` per module, looked up by name,
-file extension or content."""
+file extension or content, and the small classes that cross between the
+codecs and :mod:`transcripts.io`.
+
+A codec's writer takes a transcript and :class:`WriteOptions` and returns a
+:class:`Conversion` (the text, and what the format could not hold); its
+reader takes text and a :class:`ReadContext` (the file name, whether to be
+lenient, and where skipped cues are recorded) and returns a transcript.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +15,148 @@ from typing import Callable, Optional
 
 import attrs
 
+from ..errors import ParseError
 from ..model import Transcript
 
-__all__ = ["FORMATS", "Format", "detect", "get", "register"]
+__all__ = [
+    "FORMATS",
+    "Conversion",
+    "Dropped",
+    "Format",
+    "ReadContext",
+    "Reading",
+    "WriteOptions",
+    "base_name",
+    "detect",
+    "get",
+    "register",
+]
 
-Writer = Callable[[Transcript], str]
-Reader = Callable[[str, Optional[str]], Transcript]
+#: The default speaking rate used to estimate missing times.
+DEFAULT_WPM = 160.0
+
+
+@attrs.frozen(slots=True)
+class WriteOptions:
+    """How to write: the caption ``profile`` (None: the format's default)
+    and the speaking rate used to estimate times the transcript lacks."""
+
+    profile: Optional[str] = None
+    wpm: float = DEFAULT_WPM
+
+
+@attrs.frozen(slots=True)
+class Dropped:
+    """Something the target format cannot hold: ``count`` items of one
+    kind (``what``, singular, e.g. "editor note"), with up to three
+    ``examples`` of their text."""
+
+    what: str
+    count: int
+    examples: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def __str__(self) -> str:
+        what = self.what if self.count == 1 else _plural(self.what)
+        shown = "; ".join(_shorten(e) for e in self.examples)
+        return f"{self.count} {what}" + (f" ({shown})" if shown else "")
+
+
+def _plural(what: str) -> str:
+    """"topic" → "topics", "speaker role" → "speaker roles", "topic
+    without a time" → "topics without a time"."""
+    head, sep, tail = what.partition(" without ")
+    if sep:
+        return _plural(head) + sep + tail
+    *first, word = what.split(" ")
+    return " ".join([*first, _plural_word(word)])
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith("y") and not word.endswith("ey"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _shorten(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+@attrs.frozen(slots=True)
+class Conversion:
+    """A written transcript: the ``text``, its ``format`` name and what
+    the format could not hold (``dropped``; empty when nothing was lost)."""
+
+    text: str
+    format: str
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(slots=True)
+class Reading:
+    """A read transcript, the ``format`` it was read as, and the malformed
+    cues a lenient reader ``skipped`` (each a :class:`ParseError` naming
+    file, line and column)."""
+
+    transcript: Transcript
+    format: str
+    skipped: tuple[ParseError, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.define(slots=True)
+class ReadContext:
+    """What a reader needs besides the text: the ``filename`` for error
+    messages and, when ``lenient``, a list that collects the malformed
+    cues it skipped (each a :class:`ParseError` naming where)."""
+
+    filename: Optional[str] = None
+    lenient: bool = False
+    skipped: list[ParseError] = attrs.field(factory=list)
+
+    def error(self, message: str, line: Optional[int] = None, column: Optional[int] = None) -> ParseError:
+        return ParseError(message, self.filename, line, column)
+
+    def bad_cue(self, message: str, line: Optional[int] = None, column: Optional[int] = None) -> None:
+        """A malformed cue: raise, or when lenient record it and return so
+        that the reader skips the cue."""
+        err = self.error(message, line, column)
+        if not self.lenient:
+            raise err
+        self.skipped.append(err)
+
+
+Writer = Callable[[Transcript, WriteOptions], Conversion]
+Reader = Callable[[str, ReadContext], Transcript]
 
 
 @attrs.frozen(slots=True)
 class Format:
-    """A codec: ``dumps`` writes text, ``loads(text, filename)`` reads it.
-    Either may be ``None`` for a format that is only read or only written."""
+    """A codec.  ``write`` or ``read`` is ``None`` for a format that is only
+    read or only written.  ``extensions`` are file-name suffixes, the first
+    one used for outputs; ``sniff`` recognises the format's content;
+    ``profiles`` names the caption profiles its writer accepts (the first
+    is the default)."""
 
     name: str
     extensions: tuple[str, ...]
-    dumps: Optional[Writer]
-    loads: Optional[Reader]
+    write: Optional[Writer]
+    read: Optional[Reader]
     sniff: Optional[Callable[[str], bool]] = None
+    profiles: tuple[str, ...] = ()
+
+    def dumps(self, t: Transcript) -> str:
+        """The transcript in this format, with the default options."""
+        if self.write is None:
+            raise ValueError(f"format {self.name!r} can be read but not written")
+        return self.write(t, WriteOptions()).text
+
+    def loads(self, text: str, filename: Optional[str] = None) -> Transcript:
+        """Read text in this format; malformed cues raise ParseError."""
+        if self.read is None:
+            raise ValueError(f"format {self.name!r} can be written but not read")
+        return self.read(text, ReadContext(filename))
 
 
 FORMATS: dict[str, Format] = {}
@@ -45,16 +176,47 @@ def get(name: str) -> Format:
         raise ValueError(f"unknown format {name!r}; known: {', '.join(sorted(FORMATS))}") from None
 
 
+def _by_extension(filename: Optional[str]) -> list[Format]:
+    """Formats claiming the file's suffix, the longest suffix first
+    (``ep.chapters.json`` is chapters before it is JSON)."""
+    if not filename:
+        return []
+    low = filename.lower()
+    hits = [(len(ext), i, f) for i, f in enumerate(FORMATS.values()) for ext in f.extensions if low.endswith(ext)]
+    seen: list[Format] = []
+    for _, _, f in sorted(hits, key=lambda h: (-h[0], h[1])):
+        if f not in seen:
+            seen.append(f)
+    return seen
+
+
 def detect(filename: Optional[str], text: Optional[str] = None) -> Format:
-    """The format of a file: by content when a format recognises it, else by
-    extension, else speaker-labelled text."""
+    """The format of a file: from the extension, then from the content.
+
+    The formats claiming the extension are asked first whether they
+    recognise the content; then every format is asked (a ``.txt`` holding
+    SRT cues is SRT); then the extension's own format decides; and what is
+    left is speaker-labelled text."""
+    candidates = _by_extension(filename)
     if text is not None:
-        for fmt in FORMATS.values():
-            if fmt.sniff is not None and fmt.sniff(text):
+        for fmt in candidates:
+            if fmt.sniff is not None and fmt.read is not None and fmt.sniff(text):
                 return fmt
-    if filename:
-        ext = os.path.splitext(filename)[1].lower()
         for fmt in FORMATS.values():
-            if ext in fmt.extensions:
+            if fmt.sniff is not None and fmt.read is not None and fmt.sniff(text):
                 return fmt
+    for fmt in candidates:
+        if text is None or fmt.read is not None:
+            return fmt
     return FORMATS["text"]
+
+
+def base_name(filename: str) -> str:
+    """The file's name without its directory and without the longest
+    format extension it ends with (``ep.chapters.json`` → ``ep``)."""
+    name = os.path.basename(filename)
+    low = name.lower()
+    ext = max((e for f in FORMATS.values() for e in f.extensions if low.endswith(e) and len(e) < len(name)), key=len, default=None)
+    if ext is None:
+        return os.path.splitext(name)[0] or name
+    return name[: -len(ext)]

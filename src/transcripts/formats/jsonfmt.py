@@ -8,7 +8,7 @@ from typing import Optional
 from ..errors import ParseError
 from ..model import Transcript
 from ._data import from_data, to_data
-from ._registry import Format, register
+from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
 __all__ = ["dumps", "loads"]
 
@@ -30,4 +30,12 @@ def _sniff(text: str) -> bool:
     return head.startswith("{") and '"format"' in text[:400] and '"transcripts"' in text[:400]
 
 
-register(Format("json", (".json",), dumps, loads, _sniff))
+def _write(t: Transcript, options: WriteOptions) -> Conversion:
+    return Conversion(dumps(t), "json")
+
+
+def _read(text: str, ctx: ReadContext) -> Transcript:
+    return loads(text, ctx.filename)
+
+
+register(Format("json", (".json",), _write, _read, _sniff))

@@ -1,18 +1,102 @@
-"""Speaker-labelled text: read by the parser."""
+"""Speaker-labelled text: read by the parser, written as "Name: paragraph"
+with blank lines between paragraphs.
+
+The writer puts back what the page had around the dialogue (the blocks:
+title, intro, topic lists, editor notes, paywall) in document order, so
+the parser finds the same speakers, turns and paragraphs, and the context
+(title, guests, topics) it found before.  :mod:`.markdown` writes the same
+document with bold labels and headings.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
-from ..model import Transcript
+import attrs
+
+from ..model import Block, Transcript
 from ..parser import parse
-from ._registry import Format, register
+from ._registry import Conversion, Format, ReadContext, WriteOptions, register
+from ._report import Holds, lost
 
-__all__ = ["loads"]
-
-
-def loads(text: str, filename: Optional[str] = None) -> Transcript:
-    return parse(text, source=filename)
+__all__ = ["Style", "read", "render", "write"]
 
 
-register(Format("text", (".txt", ".md", ".markdown", ".text"), None, loads))
+@attrs.frozen(slots=True)
+class Style:
+    """How a document is spelled: the label before a turn's first
+    paragraph, the title line, and a heading block."""
+
+    name: str
+    label: Callable[[str], str]
+    title: Callable[[str], str]
+    heading: Callable[[str], str]
+
+
+PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
+
+
+def _order(t: Transcript) -> list[tuple[tuple[int, int, int], object]]:
+    """Turns and blocks in document order: a block inside the dialogue
+    follows its turn; one outside goes before or after the dialogue by its
+    source lines (before, when it has none)."""
+    items: list[tuple[tuple[int, int, int], object]] = []
+    n = len(t.turns)
+    spans = [(u.lines.start, u.lines.end) for u in t.turns if u.lines is not None]
+    for k, u in enumerate(t.turns):
+        items.append(((k, 0, 0), u))
+    for seq, b in enumerate(t.blocks):
+        if b.turn is not None and 0 <= b.turn < n:
+            key = (b.turn, 1, seq)
+        elif b.lines is not None and spans and b.lines.start > spans[0][0]:
+            before = sum(1 for s, _ in spans if s < b.lines.start)
+            key = (before - 1, 1, seq) if before < len(spans) else (n, 1, seq)
+        else:
+            key = (-1, 1, seq)
+        items.append((key, b))
+    items.sort(key=lambda item: item[0])
+    return items
+
+
+def render(t: Transcript, style: Style) -> str:
+    """The transcript as labelled text in ``style``."""
+    names = {s.id: s.name for s in t.speakers}
+    out: list[str] = []
+    title = t.metadata.title
+    if title and not any(b.text.strip() == title for b in t.blocks):
+        out.append(style.title(title))
+    for _, item in _order(t):
+        if isinstance(item, Block):
+            text = item.text.strip()
+            if not text:
+                continue
+            if item.kind == "heading":
+                text = style.title(text) if text == title else style.heading(text)
+            out.append(text)
+            continue
+        paragraphs = [p.strip() for p in item.paragraphs if p.strip()]  # type: ignore[attr-defined]
+        if not paragraphs:
+            continue
+        out.append(style.label(names.get(item.speaker, item.speaker)) + paragraphs[0])  # type: ignore[attr-defined]
+        out.extend(paragraphs[1:])
+    return "\n\n".join(out) + ("\n" if out else "")
+
+
+_HOLDS = Holds(topics=False, blocks=True, paragraphs=True, times=False, speaker_details=True, by_text=True)
+
+
+def writer(style: Style) -> Callable[[Transcript, WriteOptions], Conversion]:
+    def write(t: Transcript, options: WriteOptions) -> Conversion:
+        text = render(t, style)
+        return Conversion(text, style.name, lost(t, _HOLDS, text))
+
+    return write
+
+
+def read(text: str, ctx: ReadContext) -> Transcript:
+    return parse(text, source=ctx.filename)
+
+
+write = writer(PLAIN)
+
+register(Format("text", (".txt", ".text"), write, read))

@@ -15,7 +15,7 @@ import yaml
 from ..errors import ParseError
 from ..model import Transcript
 from ._data import from_data, to_data
-from ._registry import Format, register
+from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
 __all__ = ["dumps", "loads"]
 
@@ -74,4 +74,12 @@ def _sniff(text: str) -> bool:
     return text.lstrip().startswith("format: transcripts")
 
 
-register(Format("yaml", (".yaml", ".yml"), dumps, loads, _sniff))
+def _write(t: Transcript, options: WriteOptions) -> Conversion:
+    return Conversion(dumps(t), "yaml")
+
+
+def _read(text: str, ctx: ReadContext) -> Transcript:
+    return loads(text, ctx.filename)
+
+
+register(Format("yaml", (".yaml", ".yml"), _write, _read, _sniff))
