@@ -27,18 +27,16 @@ TITLE_WORD = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sir|Dame|Fr|
 #: One word of a name.  Bounded in length so the whole name is bounded.
 NAME_WORD = r"""
     (?:
-        \p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?        # Capitalised: O'Neil, Álvarez-Ruiz, Jr.
-      | \p{Lu}\.                               # an initial: "J."
-      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)
+        \p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?        # Capitalised: O'Neil, Álvarez-Ruiz, Jr., J.
+      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)(?=[ ])
       | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8}   # 张伟
     )
 """
 
-#: A full name: an optional honorific, then one to six words, single
-#: spaces, perhaps a number ("Speaker 1").
+#: A full name: one to six words, single spaces, perhaps a number
+#: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
-    (?:{TITLE_WORD}[ ])?
-    (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|\p{{Lu}}\.|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})
+    (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})
     (?:[ ]{NAME_WORD}){{0,5}}
     (?:[ ]\d{{1,3}})?
 """
@@ -61,12 +59,13 @@ TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 # ---------------------------------------------------------------------------
 
 #: "Jordan Schneider: Shashank, it seems…" -- a name, a colon, a space, text.
-#: A label alone on its line ("Jordan Schneider:") has empty text.
+#: A label alone on its line ("Jordan Schneider:") has empty text.  Label
+#: patterns match the label only: the speech is the rest of the paragraph.
 NAME_COLON = regex.compile(
     rf"""
     ^(?P<name>{NAME})
     [ ]?:                    # the colon, perhaps after a stray space
-    (?:[ ](?P<text>.+))?$    # a space then the speech, or nothing
+    (?:[ ]|$)                # a space then the speech, or nothing
     """,
     _F,
 )
@@ -77,7 +76,7 @@ CAPS_COLON = regex.compile(
     ^(?P<name>{CAP_NAME})
     (?:,[ ](?P<role>{CAP_ROLE}))?   # a role word: HOST, BYLINE, GUEST
     [ ]?:
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -93,7 +92,7 @@ MD_BOLD_COLON = regex.compile(
     (?P<name>{NAME}|{CAP_NAME})
     (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?
     [ ]?(?::(?P=b)|(?P=b)[ ]?:)
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -102,7 +101,7 @@ MD_BOLD_COLON = regex.compile(
 MD_BOLD_TIME = regex.compile(
     rf"""
     ^\*\*(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?\*\*:?
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -111,7 +110,7 @@ MD_BOLD_TIME = regex.compile(
 BOLD_BRACKET_TIME = regex.compile(
     rf"""
     ^\*\*(?P<name>{NAME}|{CAP_NAME})\*\*:?[ ]?\\?\[(?P<time>{TIME})\\?\]
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -120,7 +119,7 @@ BOLD_BRACKET_TIME = regex.compile(
 TIME_BOLD = regex.compile(
     rf"""
     ^\\?\[?(?P<time>{TIME})\\?\]?[ ]\*\*(?P<name>{NAME}|{CAP_NAME}):?\*\*:?
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -130,7 +129,7 @@ BRACKET_TIME_NAME = regex.compile(
     rf"""
     ^\\?\[(?P<time>{TIME})\\?\][ ]
     (?P<name>{NAME}|{CAP_NAME})[ ]?:
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )
@@ -140,7 +139,7 @@ BRACKET_TIME_NAME = regex.compile(
 NAME_PAREN_TIME = regex.compile(
     rf"""
     ^(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?
-    (?:[ ](?P<text>.+))?$
+    (?:[ ]|$)
     """,
     _F,
 )

@@ -84,18 +84,19 @@ def split_lines(text: str) -> tuple[Line, ...]:
     clean = _unusual_spaces(text)
     norms = raws if clean is text else clean.split("\n")
     out = []
-    number = 0
-    for raw, norm in zip(raws, norms):
-        number += 1
+    append = out.append
+    for number, (raw, norm) in enumerate(zip(raws, norms), 1):
         if not norm:
             continue
-        if "  " in norm:
+        if "  " in norm or norm[0] == " " or norm[-1] == " ":
             norm = " ".join(filter(None, norm.split(" ")))
-        elif norm[0] == " " or norm[-1] == " ":
-            norm = norm.strip(" ")
-        if norm:
-            if raw[-1] in " \t\u00a0":
-                raw = raw.rstrip()
-            indent = len(raw) - len(raw.lstrip(" \t\u00a0")) if raw[0] in " \t\u00a0" else 0
-            out.append(Line(number, raw, norm, indent))
+            if not norm:
+                continue
+            raw = raw.rstrip()
+            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(" \t\u00a0"))))
+        elif raw is norm:
+            append(Line(number, raw, norm, 0))
+        else:
+            raw = raw.rstrip()
+            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(" \t\u00a0"))))
     return tuple(out)

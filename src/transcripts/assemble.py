@@ -25,6 +25,9 @@ from .rules import LABEL_RULES, Label, classify_block, find_labels, leading_asid
 
 __all__ = ["Aside", "Dialogue", "Item", "Unsure", "assemble", "classify"]
 
+#: First characters of speech that may open with a time or an aside.
+_MARKED = frozenset("([\\0123456789")
+
 #: Kinds that sit between turns as blocks without ending the dialogue.
 INTERRUPTING = frozenset(
     {"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date", "rule"}
@@ -37,12 +40,22 @@ ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_li
 # frozen classes cost twice as much to build).  Treat as immutable.
 @attrs.define(slots=True, eq=True)
 class Item:
-    """A paragraph with what the rules made of it."""
+    """A paragraph with what the rules made of it.
+
+    ``kind`` is what the paragraph is when it is not speech.  For a
+    paragraph that a label rule reads it is worked out only when asked: in
+    a transcript most such paragraphs are speech and never need it."""
 
     index: int
     para: Paragraph
-    kind: str  # its kind when it is not speech
     labels: tuple[Label, ...]
+    _kind: Optional[str] = None
+
+    @property
+    def kind(self) -> str:
+        if self._kind is None:
+            self._kind = classify_block(self.para.text, bool(self.labels))
+        return self._kind
 
     @property
     def text(self) -> str:
@@ -96,7 +109,7 @@ def classify(paras: Iterable[Paragraph], only: Optional[frozenset[str]] = None) 
     items = []
     for i, p in enumerate(paras):
         labels = find_labels(p.text, p.lines[0].raw, only)
-        items.append(Item(i, p, classify_block(p.text, bool(labels)), labels))
+        items.append(Item(i, p, labels, None if labels else classify_block(p.text)))
     return items
 
 
@@ -181,7 +194,8 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     # A label used once is accepted too (a caller, a one-off voice) when it
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
-    shapes = {_shape(s.label.name) for s in seen if s.key in strong and lo <= s.item <= hi}
+    written = {s.key: s.label.name for s in seen}
+    shapes = {_shape(written[k]) for k in strong}
     inside = [
         s
         for s in seen
@@ -268,6 +282,9 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
     k = -1
 
     def speak(i: int, text: str) -> None:
+        if text[:1] not in _MARKED:
+            paras[k].append(text)
+            return
         text = strip_leading_time(text)
         aside = leading_aside(text) if text[:1] in "([" else None
         if aside is not None:

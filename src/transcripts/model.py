@@ -61,10 +61,6 @@ BLOCK_KINDS: tuple[str, ...] = (
 )
 
 
-def _tuple_of_str(value: object) -> tuple[str, ...]:
-    return tuple(value)  # type: ignore[arg-type]
-
-
 @attrs.frozen(slots=True)
 class Span:
     """A range of source lines, 1-based and inclusive."""
@@ -83,7 +79,7 @@ class Speaker:
 
     id: str
     name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     role: Role = "unknown"
     description: Optional[str] = None
 
@@ -98,7 +94,7 @@ class Turn:
 
     index: int
     speaker: str
-    paragraphs: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
+    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
     start: Optional[float] = None
     end: Optional[float] = None
     timing: Optional[Timing] = None

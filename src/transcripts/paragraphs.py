@@ -60,11 +60,15 @@ def paragraphs(
 ) -> Iterator[Paragraph]:
     """Group ``lines`` into paragraphs (see the module docstring)."""
     width = wrap_width(lines)
+    if width is None:
+        # Not hard-wrapped: every line is a paragraph.
+        for line in lines:
+            yield Paragraph((line,), line.text)
+        return
     run: list[Line] = []
     for line in lines:
         if run and (
             line.number != run[-1].number + 1
-            or width is None
             or len(run[-1].text) < width - 20
             or opens_item(line)
         ):

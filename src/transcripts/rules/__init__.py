@@ -10,7 +10,7 @@ from typing import Optional
 from .. import _patterns as P
 from . import blocks as _blocks  # noqa: F401  (registers the block rules)
 from . import labels as _labels  # noqa: F401  (registers the label rules)
-from ._registry import BLOCK_RULES, LABEL_RULES, BlockRule, Label, LabelRule, block_rule, label_rule
+from ._registry import BLOCK_RULES, HINT_REACH, LABEL_RULES, BlockRule, Label, LabelRule, block_rule, label_rule
 
 __all__ = [
     "BLOCK_RULES",
@@ -31,6 +31,25 @@ HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 20
 
 
+_BLOCKS_BY_FIRST: dict[tuple[str, bool], tuple[BlockRule, ...]] = {}
+_BLOCKS_SIZE = [0]
+
+
+def _block_rules_for(char: str, labelled: bool) -> tuple[BlockRule, ...]:
+    """The block rules that can accept a paragraph starting with ``char``;
+    cached (and rebuilt when a rule registers)."""
+    if _BLOCKS_SIZE[0] != len(BLOCK_RULES):
+        _BLOCKS_BY_FIRST.clear()
+        _BLOCKS_SIZE[0] = len(BLOCK_RULES)
+    key = (char, labelled)
+    rules = _BLOCKS_BY_FIRST.get(key)
+    if rules is None:
+        rules = _BLOCKS_BY_FIRST[key] = tuple(
+            r for r in BLOCK_RULES if (r.labelled or not labelled) and (r.starts is None or char in r.starts)
+        )
+    return rules
+
+
 def heading_or_prose(text: str) -> str:
     """Short text without closing punctuation is a heading; else prose."""
     if len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
@@ -43,10 +62,7 @@ def classify_block(text: str, labelled: bool = False) -> str:
 
     ``labelled`` says a label rule reads the paragraph: then only the rules
     for label look-alikes run ("**Break:**", "Summary:", "Note:")."""
-    first = text[:1]
-    for rule in BLOCK_RULES:
-        if (labelled and not rule.labelled) or (rule.starts is not None and first not in rule.starts):
-            continue
+    for rule in _block_rules_for(text[:1], labelled):
         if rule.test(text):
             return rule.kind
     return heading_or_prose(text)
@@ -66,17 +82,48 @@ def leading_aside(text: str) -> Optional[tuple[str, str, str]]:
     return (kind, aside, m["rest"]) if kind in ("event", "note") else None
 
 
+_BY_OPENING: dict[str, tuple[LabelRule, ...]] = {}
+_BY_OPENING_SIZE = [0]
+
+
+def _rules_for(opening: str) -> tuple[LabelRule, ...]:
+    """The label rules a paragraph opening with these two characters can
+    match, in order; cached per opening (rebuilt when a rule registers)."""
+    if _BY_OPENING_SIZE[0] != len(LABEL_RULES):
+        _BY_OPENING.clear()
+        _BY_OPENING_SIZE[0] = len(LABEL_RULES)
+    rules = _BY_OPENING.get(opening)
+    if rules is None:
+        rules = _BY_OPENING[opening] = tuple(r for r in LABEL_RULES if r.may_start_with(opening))
+    return rules
+
+
 def find_labels(text: str, raw: str = "", only: Optional[frozenset[str]] = None) -> tuple[Label, ...]:
     """Every label rule's candidate for a paragraph, in rule order.
 
     Several conventions may read the same paragraph; the evidence across
     the whole document decides which one wins.  ``only`` restricts the
-    search to those rules (a forced convention)."""
+    search to those rules (a forced convention).  This runs on every
+    paragraph, so the cheap tests of :meth:`LabelRule.match` are inlined
+    here and each hint is looked for once."""
     found = []
-    for rule in LABEL_RULES:
-        if only is not None and rule.name not in only:
+    size = len(text)
+    hints: dict[tuple[str, bool], bool] = {}
+    for rule in _rules_for(text[:2]):
+        if (only is not None and rule.name not in only) or (rule.max_len is not None and size > rule.max_len):
             continue
-        label = rule.match(text, raw or text)
-        if label is not None:
-            found.append(label)
+        target = (raw or text) if rule.raw else text
+        hint = rule.hint
+        if hint is not None:
+            key = (hint, rule.raw)
+            ok = hints.get(key)
+            if ok is None:
+                ok = hints[key] = target.find(hint, 0, HINT_REACH) >= 0
+            if not ok:
+                continue
+        m = rule.pattern.match(target)
+        if m is not None:
+            label = rule.build(rule.name, m, text)
+            if label is not None:
+                found.append(label)
     return tuple(found)

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 import attrs
 import regex
 
-__all__ = ["BLOCK_RULES", "BlockRule", "LABEL_RULES", "Label", "LabelRule", "block_rule", "label_rule"]
+__all__ = ["BLOCK_RULES", "BlockRule", "LABEL_RULES", "Label", "LabelRule", "block_rule", "label_rule", "name_start"]
 
 
 # Made by the thousand per document: a plain slotted class (attrs'
@@ -45,15 +45,25 @@ class LabelRule:
     hint: Optional[str] = None  # a substring every match holds in its first HINT_REACH characters
     conventions: tuple[str, ...] = ()  # the conventions it belongs to (default: its name)
     raw: bool = False  # match the first line as written (spacing kept), not the normalised text
+    first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
+    max_len: Optional[int] = None  # the longest paragraph a match can be
 
     def match(self, text: str, raw: str) -> Optional[Label]:
         """The label this rule reads in a paragraph, if any: ``text`` is the
         paragraph's normalised text, ``raw`` its first line as written."""
+        if self.max_len is not None and len(text) > self.max_len:
+            return None
         target = raw if self.raw else text
         if self.hint is not None and target.find(self.hint, 0, HINT_REACH) < 0:
             return None
         m = self.pattern.match(target)
         return self.build(self.name, m, text) if m else None
+
+    def may_start_with(self, opening: str) -> bool:
+        """Whether a paragraph whose normalised text starts with ``opening``
+        (its first two characters) can match: a cheap test that the rule
+        runner caches per opening."""
+        return self.first is None or self.first(opening)
 
 
 @attrs.frozen(slots=True)
@@ -71,6 +81,14 @@ class BlockRule:
 HINT_REACH = 160
 
 LABEL_RULES: list[LabelRule] = []
+
+
+def name_start(opening: str) -> bool:
+    """Whether a name can start so: a capital, or a letter of a script
+    without case (张伟)."""
+    char = opening[:1]
+    return char.isalpha() and not char.islower()
+
 BLOCK_RULES: list[BlockRule] = []
 
 
@@ -80,6 +98,8 @@ def label_rule(
     hint: Optional[str] = None,
     conventions: Optional[tuple[str, ...]] = None,
     raw: bool = False,
+    first: Optional[Callable[[str], bool]] = None,
+    max_len: Optional[int] = None,
 ) -> Callable[[Builder], Builder]:
     """Register the decorated function as the builder of a label rule.
 
@@ -90,7 +110,7 @@ def label_rule(
     def register(build: Builder) -> Builder:
         if any(r.name == name for r in LABEL_RULES):
             raise ValueError(f"label rule {name!r} registered twice")
-        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw))
+        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw, first, max_len))
         return build
 
     return register

@@ -14,42 +14,57 @@ import regex
 
 from .. import _patterns as P
 from ..times import parse_time
-from ._registry import Label, label_rule
+from ._registry import Label, label_rule, name_start
 
 __all__: list[str] = []
 
 
-def _plausible_name(name: str) -> bool:
-    """A label's name must end on a real word, not a particle."""
-    if " " not in name:
-        return True
-    return name.rsplit(" ", 1)[1].casefold() not in P.PARTICLES
-
-
 def standard(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """Read the named groups every label pattern shares: ``name``, and
-    where the pattern has them ``text``, ``time`` and ``role``."""
+    """Read the named groups label patterns share: ``name``, and where
+    the pattern has them ``time`` and ``role``; the speech is the rest of
+    the paragraph after the match."""
     name = m["name"]
-    if not _plausible_name(name):
-        return None
-    groups = m.groupdict()
-    time = groups.get("time")
-    return Label(rule, name, groups.get("text") or "", parse_time(time) if time else None, groups.get("role"))
+    if " " in name and name.rsplit(" ", 1)[1].casefold() in P.PARTICLES:
+        return None  # "Ursula van: …" ends on a particle: not a name
+    groups = m.re.groupindex
+    time = m["time"] if "time" in groups else None
+    return Label(
+        rule,
+        name,
+        text[m.end() :],
+        parse_time(time) if time else None,
+        m["role"] if "role" in groups else None,
+    )
+
+
+def _bold(opening: str) -> bool:
+    return opening[:1] in ("*", "_")
+
+
+def _time_or_bracket(opening: str) -> bool:
+    return opening[:1] in ("[", "\\") or opening[:1].isdigit()
+
+
+def _caps(opening: str) -> bool:
+    """Opens with a word in capitals (or a one-letter one)."""
+    return name_start(opening) and (len(opening) < 2 or not opening[1].islower())
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
-label_rule("bold-name-time", P.MD_BOLD_TIME, hint="**")(standard)
-label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="**")(standard)
-label_rule("time-bold-name", P.TIME_BOLD, hint="**")(standard)
-label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]")(standard)
-label_rule("markdown-bold", P.MD_BOLD_COLON, hint=":")(standard)
-label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(")(standard)
-label_rule("otter", P.OTTER, hint=":")(standard)
+label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standard)
+label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
+label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
+label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]", first=_time_or_bracket)(standard)
+label_rule("markdown-bold", P.MD_BOLD_COLON, hint=":", first=_bold)(standard)
+label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
+label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60)(standard)
 # Capitals: "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs "BELL 7:".
-label_rule("caps-colon", P.CAPS_COLON, hint=":")(standard)
+label_rule("caps-colon", P.CAPS_COLON, hint=":", first=_caps)(standard)
 
 
-@label_rule("bare-q", P.BARE_Q, hint="Q", conventions=("caps-colon", "name-colon"), raw=True)
+@label_rule(
+    "bare-q", P.BARE_Q, hint="Q", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] == "Q"
+)
 def bare_q(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q  Thank you, Mr. President.``: an unnamed reporter."""
     _, _, body = text.partition(" ")
@@ -57,6 +72,6 @@ def bare_q(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
 
 
 # "Full Name: text": the seeds' convention, and Q:/A:, Host:, Speaker 2:.
-label_rule("name-colon", P.NAME_COLON, hint=":")(standard)
+label_rule("name-colon", P.NAME_COLON, hint=":", first=name_start)(standard)
 # A name alone on its line, the text below.
-label_rule("own-line", P.OWN_LINE)(standard)
+label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80)(standard)
