@@ -28,6 +28,7 @@ TITLE_WORD = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sir|Dame|Fr|
 NAME_WORD = r"""
     (?:
         \p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?        # Capitalised: O'Neil, Álvarez-Ruiz, Jr., J.
+      | &                                      # a joint label: "Adam & Jen"
       | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)(?=[ ])
       | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8}   # 张伟
     )
@@ -37,7 +38,7 @@ NAME_WORD = r"""
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
     (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})
-    (?:[ ]{NAME_WORD}){{0,5}}
+    (?:[ ]{NAME_WORD}){{0,7}}
     (?:[ ]\d{{1,3}})?
 """
 

@@ -246,6 +246,17 @@ def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str,
     return frozenset(keys)
 
 
+def _time_above(items: Sequence[Item], i: int) -> Optional[float]:
+    """The time on a line above item ``i``, with only blocks between."""
+    for j in range(i - 1, max(i - 6, -1), -1):
+        kind = items[j].kind
+        if kind == "timestamp":
+            return parse_time(items[j].text)
+        if kind not in INTERRUPTING:
+            return None
+    return None
+
+
 def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optional[str] = None) -> Dialogue:
     """Decide the convention, the speakers and the turns."""
     n = len(items)
@@ -277,7 +288,7 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
     starts: list[Optional[float]] = []
     spans: list[list[int]] = []
     # A time alone on its line gives its start to the labels right below it.
-    pending_time: Optional[float] = None
+    pending_time = _time_above(items, first)
     end = n
     k = -1
 

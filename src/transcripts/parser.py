@@ -28,7 +28,7 @@ def conventions() -> tuple[str, ...]:
 
 
 def _opens_item(line: Line) -> bool:
-    return bool(find_labels(line.text, line.raw)) or classify_block(line.text) not in ("prose", "heading")
+    return bool(find_labels(line.text, line.raw, openers=True)) or classify_block(line.text) not in ("prose", "heading")
 
 
 def _rule_filter(convention: Optional[str]) -> Optional[frozenset[str]]:

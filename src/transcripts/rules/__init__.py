@@ -98,19 +98,26 @@ def _rules_for(opening: str) -> tuple[LabelRule, ...]:
     return rules
 
 
-def find_labels(text: str, raw: str = "", only: Optional[frozenset[str]] = None) -> tuple[Label, ...]:
+def find_labels(
+    text: str, raw: str = "", only: Optional[frozenset[str]] = None, openers: bool = False
+) -> tuple[Label, ...]:
     """Every label rule's candidate for a paragraph, in rule order.
 
     Several conventions may read the same paragraph; the evidence across
     the whole document decides which one wins.  ``only`` restricts the
-    search to those rules (a forced convention).  This runs on every
+    search to those rules (a forced convention).  ``openers`` keeps only
+    rules that read the start of a line, not a whole short line ("Emma
+    0:03", "Marisol Vega"): those say whether a line opens a new item in
+    hard-wrapped text, where a short last line can look like a name.  This runs on every
     paragraph, so the cheap tests of :meth:`LabelRule.match` are inlined
     here and each hint is looked for once."""
     found = []
     size = len(text)
     hints: dict[tuple[str, bool], bool] = {}
     for rule in _rules_for(text[:2]):
-        if (only is not None and rule.name not in only) or (rule.max_len is not None and size > rule.max_len):
+        if (only is not None and rule.name not in only) or (
+            rule.max_len is not None and (openers or size > rule.max_len)
+        ):
             continue
         target = (raw or text) if rule.raw else text
         hint = rule.hint

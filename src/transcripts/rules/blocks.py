@@ -38,6 +38,12 @@ def _event_body(body: str) -> bool:
     return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
 
 
+@block_rule("time-line", "timestamp", starts="[(\\0123456789")
+def time_line(text: str) -> bool:
+    """``[00:00:00:01]``: a time alone, giving the next turns their start."""
+    return len(text) < 24 and P.TIME_LINE.match(text) is not None
+
+
 @block_rule("event", "event", starts="([*_")
 def event(text: str) -> bool:
     """``(LAUGHTER)``, ``[crosstalk]``, ``(Applause.)``, ``(Intro music: …)``."""
@@ -50,12 +56,6 @@ def bracket_note(text: str) -> bool:
     """``[Jordan: export controls…]``, ``*[Transcript edited for clarity.]*``,
     ``(As interpreted.)``"""
     return P.PARENTHETICAL.match(text) is not None or P.BRACKET_NOTE.match(text) is not None
-
-
-@block_rule("time-line", "timestamp", starts="[(\\0123456789")
-def time_line(text: str) -> bool:
-    """``[00:00:00:01]``: a time alone, giving the next turns their start."""
-    return len(text) < 24 and P.TIME_LINE.match(text) is not None
 
 
 @block_rule("clock-line", "timestamp", starts="(E0123456789")
