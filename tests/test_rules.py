@@ -78,3 +78,88 @@ def test_rules_are_named_and_unique():
     names = [r.name for r in LABEL_RULES] + [r.name for r in BLOCK_RULES]
     assert len(names) == len(set(names))
     assert "name-colon" in names
+
+
+def labels_by_rule(text, raw=None):
+    return {l.rule: (l.name, l.text, l.start, l.role) for l in find_labels(text, raw or text)}
+
+
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [
+        ("markdown-bold", "**Noor Haddad:** Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "**Pieter van Dijk**: Thanks.", ("Pieter van Dijk", "Thanks.", None, None)),
+        ("markdown-bold", "**Noor Haddad:**", ("Noor Haddad", "", None, None)),
+        ("bold-name-time", "**Amara Okafor (00:01:10)** Let's go.", ("Amara Okafor", "Let's go.", 70.0, None)),
+        ("bold-name-bracket-time", "**Lindsey** [0:17] When is", ("Lindsey", "When is", 17.0, None)),
+        ("time-bold-name", "0:00:14.1 **Adam Garrett-Harris** Welcome", ("Adam Garrett-Harris", "Welcome", 14.1, None)),
+        ("bracket-time-name", "[00:12:34] Lena Fischer: Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
+        ("name-paren-time", "Speaker 1 (00:06): Great.", ("Speaker 1", "Great.", 6.0, None)),
+        ("name-paren-time", "Speaker 1 (01:02:03):", ("Speaker 1", "", 3723.0, None)),
+        ("name-paren-time", "Amara Okafor (00:00:01) Good morning.", ("Amara Okafor", "Good morning.", 1.0, None)),
+        ("otter", "Unknown Speaker 2:57", ("Unknown Speaker", "", 177.0, None)),
+        ("caps-colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "HOST")),
+        ("caps-colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
+        ("caps-colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),
+        ("own-line", "Ursula van der Berg", ("Ursula van der Berg", "", None, None)),
+        ("own-line", "MARISOL VEGA", ("MARISOL VEGA", "", None, None)),
+        ("name-colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
+    ],
+)
+def test_label_rules(rule, text, expected):
+    assert labels_by_rule(text).get(rule) == expected
+
+
+def test_bare_q_reads_the_raw_line():
+    # Two spaces or a no-break space after the Q, as the White House writes it.
+    assert labels_by_rule("Q Thank you.", "Q  Thank you.")["bare-q"] == ("Q", "Thank you.", None, None)
+    assert labels_by_rule("Q Thank you.", "Q\u00a0 Thank you.")["bare-q"] == ("Q", "Thank you.", None, None)
+    assert "bare-q" not in labels_by_rule("Q Thank you.", "Q Thank you.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train was late: two hours.",
+        "First, on vaccinations: On December 8th, I indicated",
+        "Tidewater Notes is a reader-supported publication.",
+        "Number two, I think this is important: there is",
+    ],
+)
+def test_sentences_are_not_labels(text):
+    assert [l for l in find_labels(text, text) if l.rule != "own-line"] == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("(LAUGHTER)", "event"),
+        ("(SOUNDBITE OF MUSIC)", "event"),
+        ("[crosstalk]", "event"),
+        ("(Applause.)", "event"),
+        ("(Intro music: Electro Swing)", "event"),
+        ("(As interpreted.)", "note"),
+        ("[00:00:00:01]", "timestamp"),
+        ("(00:12:34)", "timestamp"),
+        ("1:27 P.M. EDT", "timestamp"),
+        ("END 6:45 P.M. EST", "timestamp"),
+        ("_page: 42", "metadata"),
+        ("Participants: Marisol Vega (MV), coastal engineer; Tomás Okafor (TO), historian.", "metadata"),
+        ("**Break:** \\[13:19\\]", "break"),
+        ("Share:", "chrome"),
+        ("Listen on: Apple Podcasts · Spotify", "chrome"),
+        ("Posted on March 3, 2025 by the editors", "chrome"),
+        ("Related episodes:", "chrome"),
+        ("Transcribed by https://otter.ai", "chrome"),
+        ("© 2025 Crumb Radio", "chrome"),
+        ("3 comments", "chrome"),
+        ("Summary: Calm seas.", "chrome"),
+        ("Note: this transcript was machine-generated.", "note"),
+        ("\\_\\_\\_\\_\\_\\_", "chrome"),
+        ("Listen, I think that's wrong.", "prose"),
+        ("Next, we went north.", "prose"),
+    ],
+)
+def test_more_block_kinds(text, kind):
+    labelled = bool(find_labels(text, text))
+    assert classify_block(text, labelled) == kind

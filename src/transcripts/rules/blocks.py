@@ -70,7 +70,7 @@ def meta_line(text: str) -> bool:
     return P.META_LINE.match(text) is not None
 
 
-@block_rule("participants", "metadata", labelled=True)
+@block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
 def participants(text: str) -> bool:
     """``Participants: Marisol Vega (MV), coastal engineer; …``"""
     return P.PARTICIPANTS.match(text) is not None
