@@ -14,8 +14,9 @@ from typing import Optional, Sequence, TextIO
 
 from . import __version__
 from .errors import ParseError
-from .formats import readable, writable
-from .io import atomic_write, dumps, loads
+from .formats import PROFILES, base_name, detect, readable, writable
+from .formats import get as get_format
+from .io import atomic_write, convert, read
 from .model import Transcript
 from ._source import decode
 from .parser import analyse, conventions, parse, read_text
@@ -46,12 +47,22 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    c = sub.add_parser("convert", help="convert a transcript to another format", description="Convert a transcript (speaker-labelled text, JSON or YAML) to JSON or YAML.")
-    c.add_argument("input", metavar="INPUT", help="input file, or - for standard input")
+    c = sub.add_parser(
+        "convert",
+        help="convert transcripts to another format",
+        description="Convert transcripts between speaker-labelled text, markdown, JSON, YAML, SRT, WebVTT, the "
+        "Podcasting 2.0 JSON, HTML and chapters, and diarised ASR JSON (read only).  What the output format "
+        "cannot hold is listed on standard error.",
+    )
+    c.add_argument("input", metavar="INPUT", nargs="+", help="input files, or - for standard input")
     c.add_argument("-o", "--output", metavar="OUTPUT", default="-", help="output file (default: - for standard output); written atomically")
+    c.add_argument("--out-dir", metavar="DIR", help="write one output per input into DIR: the input's base name and the format's extension")
     c.add_argument("-t", "--to", dest="to", required=True, choices=writable(), help="output format")
-    c.add_argument("-f", "--from", dest="source_format", choices=readable(), help="input format (default: from the extension and content)")
+    c.add_argument("-f", "--from", dest="source_format", choices=readable(), help="input format (default: from the extension, then the content)")
     c.add_argument("--convention", choices=conventions(), help="force one labelling convention when parsing text")
+    c.add_argument("--profile", choices=tuple(PROFILES), help="caption profile for srt, vtt and podcast-json (default: podcast; vtt: 65-character lines)")
+    c.add_argument("--wpm", type=_positive, metavar="N", help="words per minute for estimating missing times (default 160 for timed formats; given, it also fills in times for json and yaml)")
+    c.add_argument("--lenient", action="store_true", help="skip malformed cues with a warning instead of failing")
 
     i = sub.add_parser("inspect", help="show what the parser detected", description="Print the detected convention, speakers, topics and the lines the parser was unsure about.")
     i.add_argument("input", metavar="FILE", help="input file, or - for standard input")
@@ -70,22 +81,78 @@ def _display(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    text, filename = _read(args.input)
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number: {text!r}")
+    return value
+
+
+def _convert_one(path: str, args: argparse.Namespace, output: Optional[str], out: TextIO, err: TextIO) -> None:
+    """Convert one input; bad input raises ParseError or OSError."""
+    text, filename = _read(path)
     fmt = args.source_format
-    if args.convention and fmt in (None, "text"):
+    shown = _display(path)
+    if args.convention and fmt in (None, "text", "markdown") and detect(filename, text).name in ("text", "markdown"):
         transcript: Transcript = parse(text, convention=args.convention, source=filename)
     else:
-        transcript = loads(text, fmt, filename=filename)
+        reading = read(text, fmt, filename=filename, lenient=args.lenient)
+        for problem in reading.skipped:
+            err.write(f"{PROG}: warning: {problem.with_filename(shown)} (cue skipped)\n")
+        transcript = reading.transcript
     if not transcript.turns:
-        err.write(f"{PROG}: {_display(args.input)}: no dialogue found\n")
-    rendered = dumps(transcript, args.to)
-    if args.output == "-":
-        out.write(rendered)
+        err.write(f"{PROG}: {shown}: no dialogue found\n")
+    conversion = convert(transcript, args.to, profile=args.profile, wpm=args.wpm)
+    if conversion.dropped:
+        err.write(f"{PROG}: warning: {shown}: {args.to} cannot hold everything; dropped:\n")
+        for item in conversion.dropped:
+            err.write(f"  - {item}\n")
+    if output is None:
+        out.write(conversion.text)
         out.flush()
     else:
-        atomic_write(args.output, rendered)
-    return 0
+        atomic_write(output, conversion.text)
+
+
+def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    codec = get_format(args.to)
+    if args.profile is not None and args.profile not in codec.profiles:
+        err.write(f"{PROG}: error: --profile applies to {', '.join(n for n in writable() if get_format(n).profiles)}, not {args.to}\n")
+        return 2
+    if args.out_dir is None:
+        if len(args.input) > 1:
+            err.write(f"{PROG}: error: several inputs need --out-dir DIR\n")
+            return 2
+        _convert_one(args.input[0], args, None if args.output == "-" else args.output, out, err)
+        return 0
+    if args.output != "-":
+        err.write(f"{PROG}: error: use either -o/--output or --out-dir\n")
+        return 2
+    if "-" in args.input:
+        err.write(f"{PROG}: error: standard input has no name to give its output in --out-dir; use -o\n")
+        return 2
+    os.makedirs(args.out_dir, exist_ok=True)
+    status = 0
+    written: dict[str, str] = {}
+    for path in args.input:
+        target = os.path.join(args.out_dir, base_name(path) + codec.extensions[0])
+        try:
+            if os.path.abspath(target) == os.path.abspath(path):
+                raise ParseError(f"output {target} would overwrite the input", path)
+            if os.path.abspath(target) in written:
+                raise ParseError(f"output {target} was already written for {written[os.path.abspath(target)]}", path)
+            _convert_one(path, args, target, out, err)
+            written[os.path.abspath(target)] = path
+        except ParseError as exc:
+            err.write(f"{PROG}: error: {exc.with_filename(path)}\n")
+            status = 1
+        except OSError as exc:
+            err.write(f"{PROG}: error: {exc.filename or path}: {exc.strerror or exc}\n")
+            status = 1
+    return status
 
 
 def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -134,7 +201,7 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err
         return _inspect(args, out, err)
     except ParseError as exc:
         if exc.filename is None:
-            exc = exc.with_filename(_display(args.input))
+            exc = exc.with_filename(_display(args.input[0] if isinstance(args.input, list) else args.input))
         err.write(f"{PROG}: error: {exc}\n")
         return 1
     except ValueError as exc:

@@ -216,7 +216,7 @@ def parse_timing(line: str) -> "Timing | str | None":
     if end is None:
         return f"bad timestamp {m['end']!r}"
     if end < start:
-        return f"cue ends ({m['end']}) before it starts ({m['start']})"
+        return f"cue ends at '{m['end']}', before it starts at '{m['start']}'"
     return Timing(start, end, m["settings"] or "")
 
 
@@ -307,6 +307,8 @@ FILL = 0.5
 SHORT_LAST = 0.5
 #: Weight of the slack of a paragraph's last line when it shares a cue.
 BALANCE = 0.25
+#: Cost of a label alone on its line.
+LABEL_ALONE = 400.0
 #: Cost of ending a cue inside a sentence.
 MID_SENTENCE = 80.0
 
@@ -413,6 +415,13 @@ def _break_paragraph(
             start_cost = base + (CUE_COST if c == 0 else 0.0)
             if c > 0 and amb[i]:
                 start_cost += NEVER
+            if labelled and prof.max_lines > 1:
+                # The label alone on the cue's first line, the words below
+                # it: for a first word too long to share a line.
+                slack = max(0, width - label_len + 1) * scale
+                alone = start_cost + LABEL_ALONE + FILL * slack * slack + max(0, label_len - 1 - width) * NEVER
+                if alone < best[1][i]:
+                    best[1][i], back[1][i] = alone, (c, i, True)
             length = used - 1
             for j in range(i + 1, n + 1):
                 length += lens[j - 1] + 1
@@ -442,10 +451,9 @@ def _break_paragraph(
     while state is not None:
         c, i, labelled = state
         lines.append(_Line(i, end, c == 0, labelled))
-        # The state we came from is the one that reached (c, i).
+        # The line before ended at i, as line c of its cue (the paragraph's
+        # start has no line before it).
         end, state = i, back[c][i]
-        if end == 0:
-            break
     lines.reverse()
     return lines
 
@@ -473,11 +481,11 @@ class Cue:
         """The lines as written, the label included."""
         if not self.label:
             return self.lines
-        return (self.label + self.lines[0],) + self.lines[1:]
+        return ((self.label + self.lines[0]).rstrip(),) + self.lines[1:]
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return " ".join(line for line in self.lines if line)
 
 
 def _ms(seconds: Optional[float]) -> int:
@@ -521,8 +529,9 @@ def layout(
                 group.append(line)
                 if k + 1 == len(lines) or lines[k + 1].opens_cue:
                     texts = tuple(" ".join(tokens[x.start : x.end]) for x in group)
-                    words = sum(x.end - x.start for x in group)
-                    pieces.append((texts, tag if group[0].labelled else "", k + 1 == len(lines), words))
+                    lab = tag if group[0].labelled else ""
+                    words = sum(x.end - x.start for x in group) + word_count(lab)
+                    pieces.append((texts, lab, k + 1 == len(lines), words))
                     group = []
         if not pieces:
             continue

@@ -10,7 +10,7 @@ document with bold labels and headings.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 import attrs
 

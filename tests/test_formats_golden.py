@@ -1,0 +1,61 @@
+"""The bundled example episode in every output format, checked in under
+tests/golden/ (``UPDATE_GOLDEN=1 pytest`` rewrites them), the Podcasting
+2.0 JSON documents validated against their schemas."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+import transcripts
+
+from .conftest import EXAMPLES, GOLDEN
+from .formats_support import spoken
+
+#: (golden file, format, profile)
+OUTPUTS = [
+    ("tidewater.srt", "srt", None),
+    ("tidewater.netflix.srt", "srt", "netflix"),
+    ("tidewater.bbc.srt", "srt", "bbc"),
+    ("tidewater.vtt", "vtt", None),
+    ("tidewater.transcript.json", "podcast-json", None),
+    ("tidewater.chapters.json", "chapters", None),
+    ("tidewater.html", "html", None),
+    ("tidewater.txt", "text", None),
+    ("tidewater.md", "markdown", None),
+]
+
+SCHEMAS = {"podcast-json": "podcast-transcript.schema.json", "chapters": "podcast-chapters.schema.json"}
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run UPDATE_GOLDEN=1 pytest"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def episode() -> transcripts.Transcript:
+    return transcripts.load(EXAMPLES / "tidewater.txt")
+
+
+@pytest.mark.parametrize("name, fmt, profile", OUTPUTS, ids=[o[0] for o in OUTPUTS])
+def test_example_golden(episode, validate, name, fmt, profile):
+    out = transcripts.dumps(episode, fmt, profile=profile)
+    _golden(name, out)
+    if fmt in SCHEMAS:
+        validate(json.loads(out), SCHEMAS[fmt])
+    if fmt != "chapters":
+        back = transcripts.load(GOLDEN / name)
+        assert spoken(back) == spoken(episode)
+
+
+def test_golden_files_are_read_by_detection(episode):
+    for name, fmt, _ in OUTPUTS:
+        if fmt != "chapters":
+            text = (GOLDEN / name).read_text(encoding="utf-8")
+            assert transcripts.read(text, filename=name).format == fmt, name

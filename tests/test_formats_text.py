@@ -1,0 +1,79 @@
+"""Speaker-labelled text and markdown written back: the parser reads the
+same speakers, turns and paragraphs (and, for a whole page, the same
+context)."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import transcripts
+from transcripts.strategies import conversations, topic_titles
+
+from .conftest import EXAMPLES
+from .formats_support import turns_and_paragraphs
+
+
+@st.composite
+def titled_conversations(draw: st.DrawFn) -> transcripts.Transcript:
+    """Realistic conversations, some with a title."""
+    t = draw(conversations())
+    title = draw(st.one_of(st.none(), topic_titles()))
+    return attrs.evolve(t, metadata=transcripts.Metadata(title=title))
+
+
+@given(t=titled_conversations())
+def test_text_and_markdown_keep_speakers_turns_and_paragraphs(t):
+    want = turns_and_paragraphs(t)
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        back = transcripts.loads(out, fmt)
+        assert turns_and_paragraphs(back) == want, (fmt, out)
+        assert {s.name for s in back.speakers} == {s.name for s in t.speakers if any(u.speaker == s.id for u in t.turns)}
+        if t.metadata.title:
+            first = out.split("\n", 1)[0]
+            assert first == (t.metadata.title if fmt == "text" else "# " + t.metadata.title)
+
+
+def test_markdown_uses_bold_labels_and_headings():
+    t = transcripts.parse("Ann Lee: Hi.\n\nBo Chen: Hello.\n\nMore from Bo.\n\nAnn Lee: Bye.\n")
+    t = attrs.evolve(t, metadata=attrs.evolve(t.metadata, title="A Title"))
+    out = transcripts.dumps(t, "markdown")
+    assert out == "# A Title\n\n**Ann Lee:** Hi.\n\n**Bo Chen:** Hello.\n\nMore from Bo.\n\n**Ann Lee:** Bye.\n"
+    assert transcripts.dumps(t, "text") == "A Title\n\nAnn Lee: Hi.\n\nBo Chen: Hello.\n\nMore from Bo.\n\nAnn Lee: Bye.\n"
+
+
+def _without_source(t: transcripts.Transcript) -> transcripts.Transcript:
+    return attrs.evolve(t, metadata=attrs.evolve(t.metadata, source=None))
+
+
+def test_the_example_page_round_trips_through_text():
+    t = transcripts.load(EXAMPLES / "tidewater.txt")
+    conversion = transcripts.convert(t, "text")
+    assert conversion.dropped == ()
+    back = transcripts.loads(conversion.text, "text")
+    # Everything the parser found — speakers with roles and descriptions,
+    # turns, topics, blocks, metadata — is found again.
+    same = lambda x: [attrs.evolve(u, lines=None) for u in x]  # noqa: E731
+    assert _without_source(back).metadata == _without_source(t).metadata
+    assert back.speakers == t.speakers
+    assert same(back.turns) == same(t.turns)
+    assert [(p.title, p.source, p.in_text) for p in back.topics] == [(p.title, p.source, p.in_text) for p in t.topics]
+    assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+
+
+def test_the_example_page_round_trips_through_markdown():
+    t = transcripts.load(EXAMPLES / "tidewater.txt")
+    back = transcripts.loads(transcripts.dumps(t, "markdown"), "markdown")
+    assert back.speakers == t.speakers
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert back.metadata.title == t.metadata.title
+    assert [p.title for p in back.topics] == [p.title for p in t.topics]
+
+
+def test_text_reports_times_it_cannot_hold():
+    t = transcripts.parse("Ann Lee: Hi.\n\nBo Chen: Hello.\n\nAnn Lee: Bye.\n")
+    timed = transcripts.estimate_times(t)
+    assert [d.what for d in transcripts.convert(timed, "text").dropped] == ["turn time"]
+    assert transcripts.convert(t, "text").dropped == ()
