@@ -63,7 +63,7 @@ def test_out_dir_never_overwrites_an_input(tmp_path):
         ["convert", "a.txt", "--to", "json", "--profile", "netflix"],
         ["convert", "a.txt", "--to", "srt", "--profile", "youtube"],
         ["convert", "a.txt", "--to", "srt", "--wpm", "0"],
-        ["convert", "a.txt", "--to", "chapters", "--from", "chapters"],
+        ["convert", "a.txt", "--to", "asr-json"],  # read only
     ],
 )
 def test_usage_errors(argv):

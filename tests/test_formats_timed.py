@@ -154,6 +154,9 @@ def _check_chapters(t: Transcript, validate) -> None:
     unplaced = sum(d.count for d in conversion.dropped if d.what == "topic without a time")
     assert len(doc["chapters"]) + unplaced == len(t.topics)
     assert sum(1 for c in doc["chapters"] if c.get("toc") is False) == sum(1 for p in t.topics if not p.in_text)
+    # Read back: the chapters as topics.
+    back = transcripts.loads(conversion.text, "chapters")
+    assert [(p.title, p.start, p.in_text) for p in back.topics] == [(c["title"], c["startTime"], c.get("toc", True)) for c in doc["chapters"]]
 
 
 @given(t=gen_transcripts())
@@ -165,7 +168,7 @@ def test_podcast_json_html_and_chapters_keep_what_they_hold(validate, t):
 
 @given(t=gen_transcripts(), wpm=st.floats(60, 400))
 def test_every_writer_output_is_accepted_by_its_reader_and_estimates_are_marked(t, wpm):
-    for fmt in ("srt", "vtt", "podcast-json", "html", "text", "markdown", "json", "yaml"):
+    for fmt in transcripts.formats.writable():
         out = transcripts.convert(t, fmt).text
         reading = transcripts.read(out, fmt)
         assert reading.skipped == () and reading.format == fmt

@@ -20,6 +20,7 @@ what was checked.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Callable, Optional, Sequence
 
@@ -313,8 +314,20 @@ LABEL_ALONE = 400.0
 MID_SENTENCE = 80.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", token)).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def _after(token: str) -> float:
+    """The cost of a break after ``token`` (before knowing the next one);
+    -1 when it depends on the next token."""
+    if _SENTENCE_END.search(token):
+        return 0.0
+    if _CLAUSE_END.search(token):
+        return 10.0
+    return -1.0
 
 
 def _name_tokens(speakers: Sequence[Speaker]) -> dict[str, list[tuple[str, ...]]]:
@@ -336,16 +349,16 @@ def _break_penalties(tokens: Sequence[str], names: dict[str, list[tuple[str, ...
     pen = [0.0] * (n + 1)
     for j in range(1, n):
         prev, nxt = tokens[j - 1], tokens[j]
-        if _SENTENCE_END.search(prev):
-            p = 0.0
-        elif _CLAUSE_END.search(prev) or nxt in ("—", "–"):
-            p = 10.0
-        elif _bare(nxt) in CONJUNCTIONS:
-            p = 15.0
-        elif _bare(prev) in CLINGING or prev.casefold() in CLINGING:
-            p = 150.0
-        else:
-            p = 50.0
+        p = _after(prev)
+        if p < 0:
+            if nxt in ("—", "–"):
+                p = 10.0
+            elif _bare(nxt) in CONJUNCTIONS:
+                p = 15.0
+            elif _bare(prev) in CLINGING or prev.casefold() in CLINGING:
+                p = 150.0
+            else:
+                p = 50.0
         pen[j] = p
     # Inside a person's name: never (the name is matched with its last
     # word's punctuation or possessive stripped).
@@ -384,6 +397,7 @@ def _break_paragraph(
     label_len: int,
     first_labelled: bool,
     ambiguous: Optional[Callable[[str], bool]],
+    bad_start: Optional[Callable[[str], bool]],
     names: dict[str, list[tuple[str, ...]]],
 ) -> list[_Line]:
     """Lines and cue breaks for one paragraph, by dynamic programming over
@@ -393,13 +407,26 @@ def _break_paragraph(
     pen = _break_penalties(tokens, names)
     width = prof.max_chars
     scale = 32.0 / width
-    # Whether a cue (or, for the ambiguity check, a line) starting at token
-    # i reads as a label or a dual-speaker dash and must carry the label.
-    if ambiguous is not None:
-        amb = [ambiguous(" ".join(tokens[i : i + 8])) for i in range(n)]
-    else:
-        amb = [False] * n
+    # Whether a cue starting at token i would be misread (and so must carry
+    # the label), and whether any other line may start there.  Only tokens
+    # near a colon or opening with punctuation are asked.
+    amb = [False] * n
+    bad = [False] * n
+    if ambiguous is not None or bad_start is not None:
+        colon = n + 8
+        for i in range(n - 1, -1, -1):
+            tok = tokens[i]
+            if ":" in tok:
+                colon = i
+            if colon - i < 8 or not tok[0].isalnum():
+                if ambiguous is not None:
+                    amb[i] = ambiguous(" ".join(tokens[i : i + 8]))
+                if bad_start is not None:
+                    bad[i] = bad_start(" ".join(tokens[i : i + 2]))
     inf = float("inf")
+    # The cost of the room left on a line of each length.
+    room = [((width - k) * scale) ** 2 for k in range(width + 1)]
+    max_lines = prof.max_lines
     # best[c][i]: cost of tokens[:i] when the next line is line c of its cue.
     best = [[inf] * (n + 1) for _ in range(prof.max_lines)]
     back: list[list[Optional[tuple[int, int, bool]]]] = [[None] * (n + 1) for _ in range(prof.max_lines)]
@@ -413,7 +440,7 @@ def _break_paragraph(
             labelled = c == 0 and label_len > 0 and ((i == 0 and first_labelled) or amb[i])
             used = label_len if labelled else 0
             start_cost = base + (CUE_COST if c == 0 else 0.0)
-            if c > 0 and amb[i]:
+            if c > 0 and bad[i]:
                 start_cost += NEVER
             if labelled and prof.max_lines > 1:
                 # The label alone on the cue's first line, the words below
@@ -423,29 +450,36 @@ def _break_paragraph(
                 if alone < best[1][i]:
                     best[1][i], back[1][i] = alone, (c, i, True)
             length = used - 1
+            state = (c, i, labelled)
+            go_on = c + 1 < max_lines
+            best_next = best[c + 1] if go_on else None
+            best_0, back_0 = best[0], back[0]
             for j in range(i + 1, n + 1):
                 length += lens[j - 1] + 1
-                if length > width and j > i + 1:
-                    break
-                over = max(0, length - width)
-                cost = start_cost + over * NEVER
-                slack = max(0, width - length) * scale
+                if length > width:
+                    if j > i + 1:
+                        break
+                    cost, sq = start_cost + (length - width) * NEVER, 0.0
+                else:
+                    cost, sq = start_cost, room[length]
                 if j == n:
                     # The paragraph's last line: free when it is alone in
                     # its cue, a little slack cost to balance a two-line cue.
-                    cost += BALANCE * slack * slack if c > 0 else 0.0
+                    if c > 0:
+                        cost += BALANCE * sq
                     if cost < final_cost:
-                        final_cost, final_from = cost, (c, i, labelled)
+                        final_cost, final_from = cost, state
                     break
                 cost += pen[j]
-                keep = cost + FILL * slack * slack
-                if c + 1 < prof.max_lines and keep < best[c + 1][j]:
-                    best[c + 1][j], back[c + 1][j] = keep, (c, i, labelled)
+                if best_next is not None:
+                    keep = cost + FILL * sq
+                    if keep < best_next[j]:
+                        best_next[j], back[c + 1][j] = keep, state
                 # A line that closes its cue may be short; the cue should
                 # end with a sentence.
-                close = cost + SHORT_LAST * slack * slack + (0.0 if pen[j] == 0.0 else MID_SENTENCE)
-                if close < best[0][j]:
-                    best[0][j], back[0][j] = close, (c, i, labelled)
+                close = cost + SHORT_LAST * sq + (0.0 if pen[j] == 0.0 else MID_SENTENCE)
+                if close < best_0[j]:
+                    best_0[j], back_0[j] = close, state
     lines: list[_Line] = []
     end, state = n, final_from
     while state is not None:
@@ -499,6 +533,7 @@ def layout(
     wpm: float = DEFAULT_WPM,
     label: Optional[Callable[[Speaker], str]] = None,
     ambiguous: Optional[Callable[[str], bool]] = None,
+    bad_start: Optional[Callable[[str], bool]] = None,
 ) -> tuple[Transcript, tuple[Cue, ...]]:
     """The transcript's turns as cues obeying ``prof``.
 
@@ -507,7 +542,8 @@ def layout(
     written before the first line of a turn's first cue ("Name: "), counted
     in the line's width; ``ambiguous(text)`` says whether a cue whose text
     starts with ``text`` would be misread (as a label, say) and so needs
-    the label too.  Every paragraph starts a new cue; each turn's time is
+    the label too; ``bad_start(text)`` says no other line may start with
+    ``text`` (a dual-speaker dash).  Every paragraph starts a new cue; each turn's time is
     shared among its cues by their length, then stretched or cut to the
     profile's durations, never starting before the previous cue ends."""
     timed = estimate_times(t, wpm)
@@ -523,7 +559,7 @@ def layout(
             tokens = p.split()
             if not tokens:
                 continue
-            lines = _break_paragraph(tokens, prof, len(tag), not pieces, ambiguous, names)
+            lines = _break_paragraph(tokens, prof, len(tag), not pieces, ambiguous, bad_start, names)
             group: list[_Line] = []
             for k, line in enumerate(lines):
                 group.append(line)

@@ -194,16 +194,19 @@ def detect(filename: Optional[str], text: Optional[str] = None) -> Format:
     """The format of a file: from the extension, then from the content.
 
     The formats claiming the extension are asked first whether they
-    recognise the content; then every format is asked (a ``.txt`` holding
-    SRT cues is SRT); then the extension's own format decides; and what is
-    left is speaker-labelled text."""
+    recognise the content; then every other format that is read another
+    way is asked (a ``.txt`` holding SRT cues is SRT, but one with a
+    markdown heading stays text: both are read by the parser); then the
+    extension's own format decides; and what is left is speaker-labelled
+    text."""
     candidates = _by_extension(filename)
     if text is not None:
         for fmt in candidates:
             if fmt.sniff is not None and fmt.read is not None and fmt.sniff(text):
                 return fmt
+        readers = {f.read for f in candidates}
         for fmt in FORMATS.values():
-            if fmt.sniff is not None and fmt.read is not None and fmt.sniff(text):
+            if fmt.sniff is not None and fmt.read is not None and fmt.read not in readers and fmt.sniff(text):
                 return fmt
     for fmt in candidates:
         if text is None or fmt.read is not None:

@@ -1,5 +1,5 @@
 """The Podcasting 2.0 JSON chapters file, from the transcript's topics
-(``schemas/podcast-chapters.schema.json``; written only).
+(``schemas/podcast-chapters.schema.json``).
 
 ``{"version": "1.2.0", "title", "chapters": [{"startTime", "title",
 "endTime"?, "toc"?}]}``, ascending by ``startTime``.  A topic starts at its
@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from ..model import Transcript
+from ..model import Metadata, Span, Topic, Transcript
 from ._cues import estimate_times
-from ._registry import Conversion, Dropped, Format, WriteOptions, register
+from ._json import array_lines, decode, number
+from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
-__all__ = ["VERSION", "write"]
+__all__ = ["VERSION", "read", "write"]
 
 VERSION = "1.2.0"
 
@@ -63,4 +64,34 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     return Conversion(text, "chapters", tuple(dropped))
 
 
-register(Format("chapters", (".chapters.json",), write, None))
+def read(text: str, ctx: ReadContext) -> Transcript:
+    data = decode(text, ctx)
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
+        raise ctx.error('not a Podcasting 2.0 chapters file: expected an object with a "chapters" list', 1, 1)
+    lines = array_lines(text, "chapters")
+    topics = []
+    for i, ch in enumerate(data["chapters"]):
+        line = lines[i] if i < len(lines) else None
+        where = f"chapters[{i}]"
+        if not isinstance(ch, dict):
+            ctx.bad_cue(f"{where}: expected an object", line)
+            continue
+        start = number(ch.get("startTime"))
+        if start is None:
+            ctx.bad_cue(f"{where}.startTime: expected seconds (a number, not negative)", line)
+            continue
+        title = ch.get("title", "")
+        if not isinstance(title, str):
+            ctx.bad_cue(f"{where}.title: expected a string", line)
+            continue
+        topics.append(Topic(title, "chapter", ch.get("toc") is not False, (), start, Span(line, line) if line else None))
+    meta = {k: data.get(k) if isinstance(data.get(k), str) else None for k in ("title", "podcastName")}
+    return Transcript(Metadata(title=meta["title"], show=meta["podcastName"], source=ctx.filename), topics=tuple(topics))
+
+
+def _sniff(text: str) -> bool:
+    head = text.lstrip("\ufeff").lstrip()[:2000]
+    return head.startswith("{") and '"chapters"' in head and '"startTime"' in head and '"segments"' not in head
+
+
+register(Format("chapters", (".chapters.json",), write, read, _sniff))

@@ -63,13 +63,18 @@ def _ambiguous(text: str) -> bool:
     return LABEL.match(text) is not None or DASH.match(text) is not None
 
 
+def _dash(text: str) -> bool:
+    """Whether a line starting with ``text`` reads as a dual-speaker line."""
+    return DASH.match(text) is not None
+
+
 def _label(s: Speaker) -> str:
     return f"{s.name}: "
 
 
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
-    _, cues = layout(t, prof, wpm=options.wpm, label=_label, ambiguous=_ambiguous)
+    _, cues = layout(t, prof, wpm=options.wpm, label=_label, ambiguous=_ambiguous, bad_start=_dash)
     blocks = []
     for n, cue in enumerate(cues, 1):
         head = f"{n}\n{format_timestamp(cue.start)} --> {format_timestamp(cue.end)}\n"
