@@ -528,7 +528,10 @@ def test_html_reader_takes_whole_pages_and_bad_times():
         ("ep.html", "<cite>A:</cite><p>x</p>", "html"),
         ("ep.md", "**Ann Lee:** Hi.\n\n**Bo Chen:** Hello.\n", "markdown"),
         ("ep.txt", "Ann Lee: Hi.\n\nBo Chen: Hello.\n", "text"),
+        ("ep.txt", "# Title\n\nAnn Lee: Hi.\n\nBo Chen: Hello.\n", "text"),
         (None, "Ann Lee: Hi.\n\nBo Chen: Hello.\n", "text"),
+        ("ep.yaml", "# my notes\n---\nformat: transcripts\n", "yaml"),
+        ("ep.chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}', "chapters"),
     ],
 )
 def test_detection_from_extension_then_content(name, text, fmt):

@@ -71,7 +71,14 @@ def loads(text: str, filename: Optional[str] = None) -> Transcript:
 
 
 def _sniff(text: str) -> bool:
-    return text.lstrip().startswith("format: transcripts")
+    """A document whose first key is ``format: transcripts``, after any
+    comments, blank lines and a ``---`` document start."""
+    for line in text.lstrip("\ufeff").split("\n", 50)[:50]:
+        line = line.rstrip()
+        if not line or line.startswith("#") or line == "---":
+            continue
+        return line.startswith("format: transcripts")
+    return False
 
 
 def _write(t: Transcript, options: WriteOptions) -> Conversion:
