@@ -38,6 +38,7 @@ __all__ = [
     "PROFILES",
     "Profile",
     "Timing",
+    "TimingError",
     "WEB",
     "estimate_times",
     "format_clock",
@@ -149,10 +150,6 @@ _TIMING = regex.compile(
     regex.VERBOSE,
 )
 
-# The arrow anywhere on a line, to tell a broken timing line from text.
-_ARROW = regex.compile(r"-->")
-
-
 def parse_timestamp(text: str) -> Optional[int]:
     """Milliseconds of ``HH:MM:SS,mmm``, ``HH:MM:SS.mmm`` or ``MM:SS.mmm``;
     None when ``text`` is not a timestamp."""
@@ -202,32 +199,32 @@ class Timing:
     settings: str
 
 
-def parse_timing(line: str) -> "Timing | str | None":
-    """A timing line read: a :class:`Timing`; a message (str) saying what
-    is wrong when the line has an arrow but is malformed; None when the line
-    has no arrow at all."""
-    m = _TIMING.match(line.strip())
+@attrs.frozen(slots=True)
+class TimingError:
+    """What is wrong with a timing line, and the 1-based column."""
+
+    message: str
+    column: int
+
+
+def parse_timing(line: str) -> "Timing | TimingError | None":
+    """A timing line read: a :class:`Timing`; a :class:`TimingError` when
+    the line has an arrow but is malformed; None when it has no arrow."""
+    text = line.strip()
+    m = _TIMING.match(text)
+    indent = len(line) - len(line.lstrip())
     if m is None:
-        if _ARROW.search(line) is None:
+        if "-->" not in line:
             return None
-        return f"malformed timing line {line.strip()!r} (expected 'start --> end')"
+        return TimingError(f"malformed timing line {text!r} (expected 'start --> end')", indent + 1)
     start, end = parse_timestamp(m["start"]), parse_timestamp(m["end"])
     if start is None:
-        return f"bad timestamp {m['start']!r}"
+        return TimingError(f"bad timestamp {m['start']!r}", indent + m.start("start") + 1)
     if end is None:
-        return f"bad timestamp {m['end']!r}"
+        return TimingError(f"bad timestamp {m['end']!r}", indent + m.start("end") + 1)
     if end < start:
-        return f"cue ends at '{m['end']}', before it starts at '{m['start']}'"
+        return TimingError(f"cue ends at {m['end']!r}, before it starts at {m['start']!r}", indent + m.start("end") + 1)
     return Timing(start, end, m["settings"] or "")
-
-
-def timing_column(line: str, message: str) -> int:
-    """The 1-based column a timing-line message is about."""
-    for part in regex.findall(r"'([^']{1,40})'", message):
-        at = line.find(part)
-        if at >= 0:
-            return at + 1
-    return 1
 
 
 # ----------------------------------------------------------------- timing

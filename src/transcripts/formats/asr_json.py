@@ -16,19 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
 from ._json import array_lines, decode, number
 from ._registry import Format, ReadContext, register
 
 __all__ = ["read"]
-
-# A key of an ASR segment followed by its colon, for sniffing: "start",
-# "end", "text", "speaker" or "speakerLabel".
-_SEGMENT_KEYS = regex.compile(r'"(?:speakerLabel|speaker|start|end|text)"[ \t\r\n]{0,20}:')
-
 
 def read(text: str, ctx: ReadContext) -> Transcript:
     data = decode(text, ctx)
@@ -68,7 +61,9 @@ def read(text: str, ctx: ReadContext) -> Transcript:
 
 def _sniff(text: str) -> bool:
     head = text.lstrip("\ufeff").lstrip()[:2000]
-    return head.startswith("{") and '"segments"' in head and '"body"' not in head and _SEGMENT_KEYS.search(head) is not None
+    if not head.startswith("{") or '"segments"' not in head or '"body"' in head:
+        return False
+    return any(f'"{key}"' in head for key in ("speakerLabel", "speaker", "text"))
 
 
 register(Format("asr-json", (".asr.json",), None, read, _sniff))

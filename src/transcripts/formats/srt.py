@@ -17,7 +17,7 @@ import regex
 
 from ..model import Metadata, Speaker, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PODCAST, PROFILES, layout, parse_timing, profile, timing_column, format_timestamp
+from ._cues import PODCAST, PROFILES, TimingError, format_timestamp, layout, parse_timing, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -114,8 +114,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         if timing is None:
             ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
             continue
-        if isinstance(timing, str):
-            ctx.bad_cue(timing, number, timing_column(line, timing))
+        if isinstance(timing, TimingError):
+            ctx.bad_cue(timing.message, number, timing.column)
             continue
         start, end = timing.start / 1000, timing.end / 1000
         lines = [(n, _MARKUP.sub("", s).strip()) for n, s in block[at + 1 :]]
@@ -161,7 +161,7 @@ def _sniff(text: str) -> bool:
     if _NUMBER.match(lines[0]) and len(lines) > 1:
         lines = lines[1:]
     timing = parse_timing(lines[0])
-    return timing is not None and not isinstance(timing, str) and "," in lines[0]
+    return timing is not None and not isinstance(timing, TimingError) and "," in lines[0]
 
 
 register(Format("srt", (".srt",), write, read, _sniff, tuple(PROFILES)))

@@ -18,7 +18,7 @@ import regex
 
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PROFILES, WEB, format_timestamp, layout, parse_timing, profile, timing_column
+from ._cues import PROFILES, WEB, TimingError, format_timestamp, layout, parse_timing, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -126,8 +126,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         if timing is None:
             ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
             continue
-        if isinstance(timing, str):
-            ctx.bad_cue(timing, number, timing_column(line, timing))
+        if isinstance(timing, TimingError):
+            ctx.bad_cue(timing.message, number, timing.column)
             continue
         start, end = timing.start / 1000, timing.end / 1000
         last = block[-1][0]
