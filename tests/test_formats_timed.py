@@ -276,6 +276,12 @@ def test_srt_never_breaks_inside_a_name_and_prefers_punctuation():
         assert not any(line.endswith("Marisol") for line in lines), lines
         # Lines never end on an article here.
         assert not any(line.split()[-1] in ("the", "a", "an") for line in lines), lines
+    # A name the transcript does not know is kept together where it can be.
+    mention = "Yesterday we had a long conversation with Dr. Amara Okafor about the state of the harbour walls."
+    t = Transcript(speakers=(Speaker("a", "Ann Lee"),), turns=(Turn(0, "a", (mention,)),))
+    for profile in PROFILES:
+        lines = [line for c in srt_cues(transcripts.dumps(t, "srt", profile=profile)) for line in c.lines]
+        assert any("Dr. Amara Okafor" in line for line in lines), (profile, lines)
     two = "The river brings the sand down every spring, and the harbour fills up with it again."
     t = Transcript(speakers=(Speaker("a", "Ann Lee"),), turns=(Turn(0, "a", (two,)),))
     lines = [line for c in srt_cues(transcripts.dumps(t, "srt", profile="netflix")) for line in c.lines]

@@ -295,6 +295,12 @@ _TRAILING = regex.compile(r"(?:['’]s)?[\p{P}]{0,4}$")
 # Leading punctuation, to find the bare word a token starts with.
 _LEADING = regex.compile(r"^[\p{P}]{1,4}")
 
+#: Honorifics: a break after one splits a name.
+TITLES = frozenset("mr. mrs. ms. mx. dr. prof. st. rev. sen. rep. gov. gen. col. capt. sir dame".split())
+#: Cost of a break after an honorific.
+TITLE_BREAK = 400.0
+#: Cost of a break between two capitalised words (a name we do not know).
+NAME_BREAK = 250.0
 #: Never break here unless a single word is longer than a line.
 NEVER = 1_000_000.0
 #: Cost of one more cue, so that cues are filled.
@@ -346,7 +352,10 @@ def _break_penalties(tokens: Sequence[str], names: dict[str, list[tuple[str, ...
     pen = [0.0] * (n + 1)
     for j in range(1, n):
         prev, nxt = tokens[j - 1], tokens[j]
-        p = _after(prev)
+        if prev.casefold() in TITLES:
+            p = TITLE_BREAK  # "Dr. | Amara": the dot ends no sentence
+        else:
+            p = _after(prev)
         if p < 0:
             if nxt in ("—", "–"):
                 p = 10.0
@@ -354,6 +363,8 @@ def _break_penalties(tokens: Sequence[str], names: dict[str, list[tuple[str, ...
                 p = 15.0
             elif _bare(prev) in CLINGING or prev.casefold() in CLINGING:
                 p = 150.0
+            elif prev[:1].isupper() and nxt[:1].isupper():
+                p = NAME_BREAK  # "Travis | Albritton": likely someone's name
             else:
                 p = 50.0
         pen[j] = p
