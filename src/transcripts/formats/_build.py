@@ -128,7 +128,8 @@ class TurnBuilder:
         self._close()
         keys = list(self._names)
         ids = dict(zip(keys, unique_slugs(self._names[k] for k in keys)))
-        speakers = tuple(Speaker(ids[k], self._names[k], tuple(self._aliases[k])) for k in keys if any(k == key for key, _ in self._turns))
+        # Every name was registered by a piece with words, so each speaks.
+        speakers = tuple(Speaker(ids[k], self._names[k], tuple(self._aliases[k])) for k in keys)
         turns = []
         for i, (key, u) in enumerate(self._turns):
             end = u.end if u.end is None or u.start is None else max(u.end, u.start)
