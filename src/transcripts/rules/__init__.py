@@ -108,29 +108,22 @@ def find_labels(
     search to those rules (a forced convention).  ``openers`` keeps only
     rules that read the start of a line, not a whole short line ("Emma
     0:03", "Marisol Vega"): those say whether a line opens a new item in
-    hard-wrapped text, where a short last line can look like a name.  This runs on every
-    paragraph, so the cheap tests of :meth:`LabelRule.match` are inlined
-    here and each hint is looked for once."""
+    hard-wrapped text, where a short last line can look like a name.
+    This runs on every paragraph, so the cheap tests of
+    :meth:`LabelRule.match` are inlined here."""
     found = []
     size = len(text)
-    hints: dict[tuple[str, bool], bool] = {}
     for rule in _rules_for(text[:2]):
         if (only is not None and rule.name not in only) or (
             rule.max_len is not None and (openers or size > rule.max_len)
         ):
             continue
         target = (raw or text) if rule.raw else text
-        hint = rule.hint
-        if hint is not None:
-            key = (hint, rule.raw)
-            ok = hints.get(key)
-            if ok is None:
-                ok = hints[key] = target.find(hint, 0, HINT_REACH) >= 0
-            if not ok:
-                continue
+        if rule.hint is not None and target.find(rule.hint, 0, HINT_REACH) < 0:
+            continue
         m = rule.pattern.match(target)
         if m is not None:
             label = rule.build(rule.name, m, text)
             if label is not None:
                 found.append(label)
-    return tuple(found)
+    return tuple(found) if found else ()
