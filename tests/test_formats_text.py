@@ -77,3 +77,12 @@ def test_text_reports_times_it_cannot_hold():
     timed = transcripts.estimate_times(t)
     assert [d.what for d in transcripts.convert(timed, "text").dropped] == ["turn time"]
     assert transcripts.convert(t, "text").dropped == ()
+
+
+def test_turns_without_words_are_written_as_labels_alone():
+    t = transcripts.parse("Ann Lee:\n\nBo Chen: Hi.\n\nAnn Lee:\n")
+    assert [u.paragraphs for u in t.turns] == [(), ("Hi.",), ()]
+    for fmt in ("text", "markdown"):
+        conversion = transcripts.convert(t, fmt)
+        assert conversion.dropped == ()
+        assert turns_and_paragraphs(transcripts.loads(conversion.text, fmt)) == turns_and_paragraphs(t)

@@ -47,6 +47,8 @@ class Holds:
     times: bool = True
     turns: bool = True
     speaker_details: bool = False
+    #: A turn without words (a label alone) is written.
+    empty_turns: bool = False
     #: Text formats: a metadata value or topic title counts as held when
     #: it appears in the written text (the page's own lines carry them).
     by_text: bool = False
@@ -85,7 +87,7 @@ def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
         if timed:
             out.append(Dropped("turn time", timed))
     empty = [u for u in t.turns if not any(p.strip() for p in u.paragraphs)]
-    if empty:
+    if empty and not holds.empty_turns:
         out.append(Dropped("turn without words", len(empty)))
     if not holds.speaker_details:
         for what, values in (
@@ -95,7 +97,7 @@ def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
         ):
             if values:
                 out.append(Dropped(what, len(values), tuple(values[:3])))
-    speaking = {u.speaker for u in t.turns if any(p.strip() for p in u.paragraphs)}
+    speaking = {u.speaker for u in t.turns if holds.empty_turns or any(p.strip() for p in u.paragraphs)}
     silent = [s.name for s in t.speakers if s.id not in speaking]
     if silent:
         out.append(Dropped("speaker without a turn", len(silent), tuple(silent[:3])))

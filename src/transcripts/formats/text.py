@@ -38,8 +38,9 @@ PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
 
 def _order(t: Transcript) -> list[tuple[tuple[int, int, int], object]]:
     """Turns and blocks in document order: a block inside the dialogue
-    follows its turn; one outside goes before or after the dialogue by its
-    source lines (before, when it has none)."""
+    follows its turn (or precedes it, when its source lines do); one
+    outside goes before or after the dialogue by its source lines (before,
+    when it has none)."""
     items: list[tuple[tuple[int, int, int], object]] = []
     n = len(t.turns)
     spans = [(u.lines.start, u.lines.end) for u in t.turns if u.lines is not None]
@@ -47,7 +48,11 @@ def _order(t: Transcript) -> list[tuple[tuple[int, int, int], object]]:
         items.append(((k, 0, 0), u))
     for seq, b in enumerate(t.blocks):
         if b.turn is not None and 0 <= b.turn < n:
-            key = (b.turn, 1, seq)
+            at = t.turns[b.turn].lines
+            # After its turn, or before it when its lines come first (a
+            # dateline between a name on its own line and the speech).
+            before = b.lines is not None and at is not None and b.lines.start < at.start
+            key = (b.turn, -1 if before else 1, seq)
         elif b.lines is not None and spans and b.lines.start > spans[0][0]:
             before = sum(1 for s, _ in spans if s < b.lines.start)
             key = (before - 1, 1, seq) if before < len(spans) else (n, 1, seq)
@@ -75,14 +80,16 @@ def render(t: Transcript, style: Style) -> str:
             out.append(text)
             continue
         paragraphs = [p.strip() for p in item.paragraphs if p.strip()]  # type: ignore[attr-defined]
+        label = style.label(names.get(item.speaker, item.speaker))  # type: ignore[attr-defined]
         if not paragraphs:
+            out.append(label.rstrip())  # a label alone: a turn without words
             continue
-        out.append(style.label(names.get(item.speaker, item.speaker)) + paragraphs[0])  # type: ignore[attr-defined]
+        out.append(label + paragraphs[0])
         out.extend(paragraphs[1:])
     return "\n\n".join(out) + ("\n" if out else "")
 
 
-_HOLDS = Holds(topics=False, blocks=True, paragraphs=True, times=False, speaker_details=True, by_text=True)
+_HOLDS = Holds(topics=False, blocks=True, paragraphs=True, times=False, speaker_details=True, by_text=True, empty_turns=True)
 
 
 def writer(style: Style) -> Callable[[Transcript, WriteOptions], Conversion]:
