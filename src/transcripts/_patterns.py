@@ -46,7 +46,7 @@ NAME = rf"""
 #: "BELL 7", "JOSÉ ÁLVAREZ-RUIZ".  No lower-case letter anywhere.
 CAP_NAME = r"""
     \p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?
-    (?:[ ](?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|\d{1,3})){0,5}
+    (?:[ ](?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|\d{1,3}|&|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8})){0,7}
 """
 
 #: A role word after a name in capitals: "STEVE INSKEEP, HOST:".
@@ -156,6 +156,17 @@ OWN_LINE = regex.compile(
     (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?$
     """,
     _F,
+)
+
+#: Words that open short lines of speech or headings ("Yes", "The End",
+#: "Thank You") but no name in normal case: a line alone that starts with
+#: one is not an own-line label.
+NOT_NAME_START = frozenset(
+    """
+    the a an and but so or yes no okay ok well thanks thank right hi hello hey oh yeah sure
+    good great wow what why how when where who this that these those it i we you they he she
+    my our your their in on at of for to from with by as if not all end part chapter episode
+    """.split()
 )
 
 #: Words that often open a "Word: text" line but are never speakers.

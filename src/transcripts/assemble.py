@@ -293,9 +293,8 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
     k = -1
 
     def speak(i: int, text: str) -> None:
-        if text[:1] not in _MARKED:
-            paras[k].append(text)
-            return
+        """Add speech to turn k, splitting off an opening time or aside
+        (the caller has seen that it opens with one of _MARKED)."""
         text = strip_leading_time(text)
         aside = leading_aside(text) if text[:1] in "([" else None
         if aside is not None:
@@ -318,7 +317,10 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
             starts.append(label.start if label.start is not None else pending_time)
             spans.append([lines[0].number, lines[-1].number])
             if label.text:
-                speak(i, label.text)
+                if label.text[:1] in _MARKED:
+                    speak(i, label.text)
+                else:
+                    paras[k].append(label.text)
             speech[i] = k
             continue
         kind = it.kind
@@ -331,7 +333,11 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
             block_turn[i] = k
             continue
         pending_time = None
-        speak(i, it.text)
+        text = it.para.text
+        if text[:1] in _MARKED:
+            speak(i, text)
+        else:
+            paras[k].append(text)
         spans[k][1] = lines[-1].number
         speech[i] = k
 

@@ -82,19 +82,29 @@ def leading_aside(text: str) -> Optional[tuple[str, str, str]]:
     return (kind, aside, m["rest"]) if kind in ("event", "note") else None
 
 
-_BY_OPENING: dict[str, tuple[LabelRule, ...]] = {}
+#: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
+#: name alone on its line, "Emma  0:03"): they skip those rules at once.
+SHORT = 80
+
+_BY_OPENING: dict[tuple[str, bool], tuple[LabelRule, ...]] = {}
 _BY_OPENING_SIZE = [0]
 
 
-def _rules_for(opening: str) -> tuple[LabelRule, ...]:
-    """The label rules a paragraph opening with these two characters can
-    match, in order; cached per opening (rebuilt when a rule registers)."""
+def _rules_for(opening: str, short: bool) -> tuple[LabelRule, ...]:
+    """The label rules a paragraph opening with these two characters (and
+    short or not) can match, in order; cached (rebuilt when a rule
+    registers)."""
     if _BY_OPENING_SIZE[0] != len(LABEL_RULES):
         _BY_OPENING.clear()
         _BY_OPENING_SIZE[0] = len(LABEL_RULES)
-    rules = _BY_OPENING.get(opening)
+    key = (opening, short)
+    rules = _BY_OPENING.get(key)
     if rules is None:
-        rules = _BY_OPENING[opening] = tuple(r for r in LABEL_RULES if r.may_start_with(opening))
+        rules = _BY_OPENING[key] = tuple(
+            r
+            for r in LABEL_RULES
+            if r.may_start_with(opening) and (short or r.max_len is None or r.max_len > SHORT)
+        )
     return rules
 
 
@@ -113,7 +123,7 @@ def find_labels(
     :meth:`LabelRule.match` are inlined here."""
     found = []
     size = len(text)
-    for rule in _rules_for(text[:2]):
+    for rule in _rules_for(text[:2], size <= SHORT):
         if (only is not None and rule.name not in only) or (
             rule.max_len is not None and (openers or size > rule.max_len)
         ):

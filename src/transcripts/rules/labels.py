@@ -73,5 +73,16 @@ def bare_q(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
 
 # "Full Name: text": the seeds' convention, and Q:/A:, Host:, Speaker 2:.
 label_rule("name-colon", P.NAME_COLON, hint=":", first=name_start)(standard)
-# A name alone on its line, the text below.
-label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80)(standard)
+@label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80)
+def own_line(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """A name alone on its line, the text below: ``Marisol Vega``.  Short
+    lines of speech look alike ("Yes.", "The end"), so a name here may not
+    end in a full stop (but for an initial or "Jr.") nor, in normal case,
+    start with a word no name starts with."""
+    name = m["name"]
+    words = name.split(" ")
+    if name.endswith(".") and len(words[-1]) > 3:
+        return None
+    if any(c.islower() for c in name) and words[0].casefold() in P.NOT_NAME_START:
+        return None
+    return standard(rule, m, text)
