@@ -143,8 +143,20 @@ def _tally(items: Sequence[Item], forced: Optional[str]) -> dict[str, list[_Seen
     convention_of = {r.name: r.conventions for r in LABEL_RULES}
     seen: dict[str, list[_Seen]] = {}
     for item in items:
+        labels = item.labels
+        if not labels:
+            continue
+        if len(labels) == 1 and forced is None:  # the common case, quickly
+            label = labels[0]
+            one = _Seen(item.index, label, name_key(label.name))
+            for conv in convention_of[label.rule]:
+                bucket = seen.get(conv)
+                if bucket is None:
+                    bucket = seen[conv] = []
+                bucket.append(one)
+            continue
         taken: set[str] = set()
-        for label in item.labels:
+        for label in labels:
             for conv in convention_of[label.rule]:
                 if conv in taken or (forced is not None and conv != forced and label.rule != forced):
                     continue
