@@ -42,3 +42,12 @@ def validate():
         cache[schema].validate(doc)  # type: ignore[attr-defined]
 
     return check
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare ``text`` with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run UPDATE_GOLDEN=1 pytest"
+    assert text == path.read_text(encoding="utf-8")

@@ -5,13 +5,12 @@ tests/golden/ (``UPDATE_GOLDEN=1 pytest`` rewrites them), the Podcasting
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 import transcripts
 
-from .conftest import EXAMPLES, GOLDEN
+from .conftest import EXAMPLES, GOLDEN, check_golden
 from .formats_support import spoken
 
 #: (golden file, format, profile)
@@ -30,14 +29,6 @@ OUTPUTS = [
 SCHEMAS = {"podcast-json": "podcast-transcript.schema.json", "chapters": "podcast-chapters.schema.json"}
 
 
-def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} missing: run UPDATE_GOLDEN=1 pytest"
-    assert text == path.read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def episode() -> transcripts.Transcript:
     return transcripts.load(EXAMPLES / "tidewater.txt")
@@ -46,7 +37,7 @@ def episode() -> transcripts.Transcript:
 @pytest.mark.parametrize("name, fmt, profile", OUTPUTS, ids=[o[0] for o in OUTPUTS])
 def test_example_golden(episode, validate, name, fmt, profile):
     out = transcripts.dumps(episode, fmt, profile=profile)
-    _golden(name, out)
+    check_golden(name, out)
     if fmt in SCHEMAS:
         validate(json.loads(out), SCHEMAS[fmt])
     back = transcripts.load(GOLDEN / name)

@@ -40,6 +40,7 @@ __all__ = [
     "Timing",
     "TimingError",
     "WEB",
+    "cue_blocks",
     "estimate_times",
     "format_clock",
     "format_timestamp",
@@ -593,3 +594,20 @@ def layout(
             cues.append(Cue(start, end, who, lines, lab, ti, k == 0, ends))
             clock = end
     return timed, tuple(cues)
+
+
+def cue_blocks(text: str) -> list[list[tuple[int, str]]]:
+    """The runs of non-blank lines of a cue file (SRT, WebVTT), each line
+    with its 1-based number and without trailing whitespace."""
+    out: list[list[tuple[int, str]]] = []
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip()
+        if line.strip():
+            block.append((number, line))
+        elif block:
+            out.append(block)
+            block = []
+    if block:
+        out.append(block)
+    return out

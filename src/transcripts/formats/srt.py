@@ -17,7 +17,7 @@ import regex
 
 from ..model import Metadata, Speaker, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PODCAST, PROFILES, TimingError, format_timestamp, layout, parse_timing, profile
+from ._cues import PODCAST, PROFILES, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -82,22 +82,6 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     return Conversion("\n".join(blocks), "srt", lost(t, Holds(times=True)))
 
 
-def _blocks(text: str) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines, each line with its 1-based number."""
-    out: list[list[tuple[int, str]]] = []
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r").rstrip()
-        if line.strip():
-            block.append((number, line))
-        elif block:
-            out.append(block)
-            block = []
-    if block:
-        out.append(block)
-    return out
-
-
 def _speaker_of(m: "regex.Match[str]") -> str:
     return (m["bracketed"] or m["name"]).strip()
 
@@ -105,7 +89,7 @@ def _speaker_of(m: "regex.Match[str]") -> str:
 def read(text: str, ctx: ReadContext) -> Transcript:
     text = text.lstrip("\ufeff")
     b = TurnBuilder(display_case=True)
-    for block in _blocks(text):
+    for block in cue_blocks(text):
         at = 1 if _NUMBER.match(block[0][1].strip()) and len(block) > 1 else 0
         if at == 0 and len(block) > 1 and parse_timing(block[0][1]) is None and parse_timing(block[1][1]) is not None:
             at = 1  # a cue identifier that is not a number

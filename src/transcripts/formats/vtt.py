@@ -18,7 +18,7 @@ import regex
 
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PROFILES, WEB, TimingError, format_timestamp, layout, parse_timing, profile
+from ._cues import PROFILES, WEB, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -66,21 +66,6 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     return Conversion("\n".join(out), "vtt", lost(t, Holds(metadata=("title",), times=True)))
 
 
-def _blocks(text: str) -> list[list[tuple[int, str]]]:
-    out: list[list[tuple[int, str]]] = []
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r")
-        if line.strip():
-            block.append((number, line))
-        elif block:
-            out.append(block)
-            block = []
-    if block:
-        out.append(block)
-    return out
-
-
 def _parts(line: str) -> list[tuple[Optional[str], str]]:
     """A cue line split where voices start: (name or None, text) pairs.
     A part after ``</v>`` has no voice of its own."""
@@ -103,7 +88,7 @@ def _parts(line: str) -> list[tuple[Optional[str], str]]:
 
 def read(text: str, ctx: ReadContext) -> Transcript:
     text = text.lstrip("\ufeff")
-    blocks = _blocks(text)
+    blocks = cue_blocks(text)
     title: Optional[str] = None
     if not blocks or not _HEADER.match(blocks[0][0][1].strip()) or blocks[0][0][0] != 1:
         ctx.bad_cue("not WebVTT: the first line must be 'WEBVTT'", 1, 1)
