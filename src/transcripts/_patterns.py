@@ -45,7 +45,7 @@ NAME = rf"""
 #: A name in capitals: "STEVE INSKEEP", "MR. SMITH", "THE PRESIDENT",
 #: "BELL 7", "JOSÉ ÁLVAREZ-RUIZ".  No lower-case letter anywhere.
 CAP_NAME = r"""
-    \p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?
+    (?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8})
     (?:[ ](?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|\d{1,3}|&|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8})){0,7}
 """
 
@@ -179,7 +179,7 @@ FIELD_WORDS = frozenset(
     answer status result results conclusion introduction abstract keywords
     description title subject agenda attendees present absent minutes action actions
     disclaimer copyright credits credit photo image video audio download watch follow
-    episode show season part section step bonus correction editor break ad sponsor
+    episode show season part section step bonus correction editor break sponsor
     participants speakers panel cast guests hosts featuring present produced producer
     transcription transcribed recorded music intro outro posted published filed
     comments comment reply share listen menu search home more next previous end
@@ -324,8 +324,15 @@ CHROME = regex.compile(
       | Transcri(?:bed|pt)[ ](?:by|with|using|generated)[ ]
       | (?:Copyright|©|\(c\)[ ]\d{4}|All[ ]rights[ ]reserved)
       | \d{1,5}[ ](?:comments?|replies|likes|shares)\b
+      | Thanks[ ]for[ ]reading[ ]
     )
     """,
+    _F | regex.IGNORECASE,
+)
+
+#: A newsletter's footer: "ChinaTalk is a reader-supported publication."
+PUBLICATION_FOOTER = regex.compile(
+    r"^.{1,80}?[ ]is[ ]a[ ]reader-supported[ ]publication\b",
     _F | regex.IGNORECASE,
 )
 
@@ -335,7 +342,7 @@ CHROME_FIRST_WORDS = frozenset(
     share listen subscribe follow related tags tagged filed category categories comment comments
     leave reply sign log skip back menu previous next download privacy terms newsletter show
     summary outlook contact links sponsor sponsors support home about archive search posted
-    published transcribed transcript copyright © (c) all
+    published transcribed transcript copyright © (c) all thanks
     """.split()
 )
 
@@ -397,7 +404,8 @@ NAME_MENTION = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}'’\-])
     (?P<name>(?:{TITLE_WORD}[ ])?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}
-       (?:[ ](?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|al)[ ]){{0,2}}\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}){{1,3}})
+       (?:[ ](?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|al)[ ]){{0,2}}(?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})){{1,3}}
+     | [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{2,8}}(?:[ ][\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})?)   # 刘洋, 佐藤 花子
     (?![\p{{L}}\p{{M}}])
     """,
     _F,

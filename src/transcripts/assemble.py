@@ -17,7 +17,7 @@ import attrs
 
 from . import _patterns as P
 from .model import Span, Speaker, Turn
-from .names import display_name, name_key
+from .names import display_name, name_key, part_of
 from .paragraphs import Paragraph
 from .resolve import Person, resolve
 from .times import parse_time, strip_leading_time
@@ -33,7 +33,7 @@ INTERRUPTING = frozenset(
     {"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date", "rule"}
 )
 #: Kinds that end the dialogue when they follow the last labelled turn.
-ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata", "note"})
+ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata"})
 
 
 # Made by the thousand per document: a plain slotted class (attrs'
@@ -191,35 +191,57 @@ def _cluster(positions: Sequence[int]) -> tuple[int, int, int]:
     return best[0], best[-1], 2 * usual + 1
 
 
+#: Beyond this many distinct label names, short forms are not looked for
+#: (each is compared with every other).
+MAX_NAMES_TO_POOL = 200
+
+
+def _short_forms(written: dict[str, str]) -> dict[str, str]:
+    """Name key → the key of the longer label name it is a short form of."""
+    if len(written) > MAX_NAMES_TO_POOL:
+        return {}
+    longer = [w for w in written.values() if " " in w]
+    out = {}
+    for key, name in written.items():
+        whole = part_of(name, longer)
+        if whole is not None:
+            out[key] = name_key(whole)
+    return out
+
+
 def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Optional[_Choice]:
     """The accepted labels of one convention, or None when the evidence
     does not make a dialogue.
 
     ``named`` holds the name keys the document introduces (intro,
     participants line) or mentions in its prose."""
-    counts = Counter(s.key for s in seen)
-    strong = {k for k, n in counts.items() if not _field_word(k) and (n >= 2 or k in named)}
-    positions = [s.item for s in seen if s.key in strong]
+    written = {s.key: s.label.name for s in seen}
+    # "INSKEEP:" after "STEVE INSKEEP, HOST:" is one voice: the evidence of
+    # a short label counts for the longer name it stands for.
+    fold = _short_forms(written)
+    voice = [fold.get(s.key, s.key) for s in seen]
+    counts = Counter(voice)
+    strong = {k for k, n in counts.items() if k in named or (n >= 2 and not _field_word(k))}
+    positions = [s.item for s, v in zip(seen, voice) if v in strong]
     if not positions:
         return None
     lo, hi, reach = _cluster(positions)
     # A label used once is accepted too (a caller, a one-off voice) when it
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
-    written = {s.key: s.label.name for s in seen}
-    shapes = {_shape(written[k]) for k in strong}
-    inside = [
-        s
-        for s in seen
-        if (s.key in strong and lo <= s.item <= hi)
-        or (
+    shapes = {_shape(written[s.key]) for s, v in zip(seen, voice) if v in strong}
+    inside: list[_Seen] = []
+    voices: list[str] = []
+    for s, v in zip(seen, voice):
+        if (v in strong and lo <= s.item <= hi) or (
             lo - reach <= s.item <= hi + reach
-            and s.key not in strong
+            and v not in strong
             and not _field_word(s.key)
             and _shape(s.label.name) in shapes
-        )
-    ]
-    keys = Counter(s.key for s in inside)
+        ):
+            inside.append(s)
+            voices.append(v)
+    keys = Counter(voices)
     strong_inside = [k for k in keys if k in strong and (keys[k] >= 2 or k in named)]
     is_named = any(k in named for k in strong_inside)
     covered = len(inside)

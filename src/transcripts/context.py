@@ -108,7 +108,7 @@ def _people(text: str) -> list[Person]:
             while True:
                 tail = text[pos : pos + 600]
                 # Skip "and", "the", "professor", "glassblower": lower-case words.
-                lead = regex.match(r"(?:(?:\p{Ll}[\p{L}'’\-]{0,20}|[Pp]rof\.|Professor)[ ]){0,3}", tail)
+                lead = regex.match(r"(?:(?:\p{Ll}[\p{L}'’\-]{0,20}|Professor)[ ]){0,3}", tail)
                 pos += lead.end() if lead else 0
                 nm = P.NAME_MENTION.match(text, pos)
                 if nm is None:

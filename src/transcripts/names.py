@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Optional
 
 import regex
 
 from . import _patterns as P
 
-__all__ = ["display_name", "name_key", "same_person", "slug", "unique_slugs"]
+__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_slugs"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 _TITLE = regex.compile(rf"^{P.TITLE_WORD}[ ]", regex.IGNORECASE)
@@ -165,3 +165,33 @@ def same_person(a: str, b: str) -> bool:
     if _edit_distance(sa, sb, limit) > limit:
         return False
     return _given_names_match(ka[0], kb[0])
+
+
+def _bare_words(name: str) -> list[str]:
+    """A name's words, case-folded, without an honorific or stray points."""
+    return [w.strip(".,") for w in name_key(_strip_title(name)).split(" ") if w.strip(".,")]
+
+
+def initials(name: str) -> str:
+    """"Marisol Vega" → "MV" (particles and honorifics left out)."""
+    return "".join(w[0].upper() for w in _bare_words(name) if w not in P.PARTICLES)
+
+
+def part_of(short: str, names: Iterable[str]) -> Optional[str]:
+    """The one longer name that ``short`` is the start or the end of, word
+    for word ("INSKEEP" of "STEVE INSKEEP", "VAN DER BERG" of "ADA VAN DER
+    BERG", "LULU" of "LULU MILLER", "ADA" of "DR. ADA LEE"), else None.
+    Spellings of one person count once; joint labels ("A & B") none."""
+    words = _bare_words(short)
+    n = len(words)
+    if not n:
+        return None
+    found: list[str] = []
+    for name in names:
+        if "&" in name:
+            continue  # a joint label ("Adam & Jen") is several people
+        longer = _bare_words(name)
+        if len(longer) > n and (longer[:n] == words or longer[-n:] == words):
+            if not any(same_person(name, other) for other in found):
+                found.append(name)
+    return found[0] if len(found) == 1 else None

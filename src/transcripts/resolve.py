@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 import attrs
 
 from .model import Speaker
-from .names import display_name, name_key, same_person, unique_slugs
+from .names import display_name, initials, name_key, part_of, same_person, unique_slugs
 from .rules import Label
 
 __all__ = ["GENERIC_GUEST", "GENERIC_HOST", "Person", "Resolution", "ROLE_WORDS", "resolve"]
@@ -55,10 +55,6 @@ class Resolution:
     speaker_of: dict[str, str]  # label name as written → speaker id
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split(" ") if w[:1].isupper())
-
-
 def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> str:
     """The full name a short or generic label stands for, or the label."""
     key = name_key(written)
@@ -69,18 +65,14 @@ def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> 
         role = "host" if key in GENERIC_HOST else "guest"
         matches = [p.name for p in people if p.role == role]
         return matches[0] if len(matches) == 1 else written
-    if " " in key:
-        return written
-    # A surname or a given name alone: the one longer name it is part of.
-    candidates = {n for n in names if " " in n.strip()} | {p.name for p in people}
-    words = lambda n: [w.strip(".,") for w in name_key(n).split(" ")]  # noqa: E731
-    found = [n for n in candidates if key in (words(n)[0], words(n)[-1])]
-    found = list(dict.fromkeys(display_name(n) for n in found))
-    if len(found) == 1:
-        return found[0]
-    # Initials written without a participants line: "MV" for "Marisol Vega".
-    if written.isupper() and 2 <= len(written) <= 4:
-        found = list(dict.fromkeys(display_name(n) for n in candidates if _initials(display_name(n)) == written))
+    # A surname, a given name or initials alone: the one longer name it
+    # stands for, among the other labels and the people the intro names.
+    candidates = list(dict.fromkeys([n for n in names if " " in n.strip()] + [p.name for p in people]))
+    whole = part_of(written, candidates)
+    if whole is not None:
+        return display_name(whole)
+    if written.isupper() and 2 <= len(written) <= 4 and " " not in written:
+        found = list(dict.fromkeys(display_name(n) for n in candidates if initials(n) == written))
         if len(found) == 1:
             return found[0]
     return written

@@ -124,6 +124,7 @@ def chrome(text: str) -> bool:
     ``Posted on …``, ``© 2025 …``, ``Transcribed by https://otter.ai``."""
     space = text.find(" ")
     word = (text if space < 0 else text[:space]).rstrip(":").casefold()
-    if word not in P.CHROME_FIRST_WORDS and not word[:1].isdigit():
-        return False
-    return P.CHROME.match(text) is not None
+    if word in P.CHROME_FIRST_WORDS or word[:1].isdigit():
+        if P.CHROME.match(text) is not None:
+            return True
+    return len(text) < 200 and " reader-supported " in text and P.PUBLICATION_FOOTER.match(text) is not None
