@@ -229,7 +229,7 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     # A label used once is accepted too (a caller, a one-off voice) when it
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
-    shapes = {_shape(written[s.key]) for s, v in zip(seen, voice) if v in strong}
+    shapes = {_shape(name) for key, name in written.items() if fold.get(key, key) in strong}
     inside: list[_Seen] = []
     voices: list[str] = []
     for s, v in zip(seen, voice):
