@@ -1,0 +1,402 @@
+"""Transcripts rendered as speaker-labelled text, for testing parsers.
+
+:func:`render` writes a :class:`~transcripts.model.Transcript` the way one
+labelling convention writes it ("Full Name: text", "**Name:** text",
+"STEVE INSKEEP:", "[00:12:34] Name: text", a name alone on its line, Q/A,
+initials) and, optionally, wraps it in the noise real pages carry.  It
+returns an :class:`Episode`: the text, and the transcript that text must
+parse back to, with the line numbers where each turn and topic sits.
+
+Nothing here draws random choices: :mod:`transcripts.strategies` does, and
+hands the choices over as a variant name and a :class:`Noise`.  This module
+needs no hypothesis.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import attrs
+
+from .model import Metadata, Span, Speaker, Topic, Transcript, Turn
+from .names import unique_slugs
+
+__all__ = [
+    "CONVENTIONS",
+    "Episode",
+    "NOISE",
+    "Noise",
+    "VARIANTS",
+    "differences",
+    "dialogue",
+    "initials",
+    "render",
+    "short_name",
+]
+
+#: The conventions :func:`render` writes, each with its variants; the first
+#: variant is the default.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "plain": ("plain",),  # Full Name: text
+    "markdown": ("colon-inside", "colon-outside"),  # **Name:** text / **Name**: text
+    # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
+    # full then surname only / full then given name only ("LULU:")
+    "capitals": ("full", "roles", "surname", "given"),
+    "timestamped": (
+        "bracket",  # [00:12:34] Name: text
+        "inline",  # Name (01:02): text         (Rev)
+        "block",  # Name (01:02):  ⏎ text       (Rev, label alone on its line)
+        "paren",  # Name (00:01:02) text, then "(00:01:05) text" continuations
+        "otter",  # Name  1:02  ⏎ text          (Otter export)
+        "bold",  # **Name (00:00:31)** text
+    ),
+    "name-line": ("plain", "capitals", "gap"),  # the name alone on its line, text below
+    "qa": ("q-a", "host-guest", "interviewer-guest"),  # Q: / A: resolved by the intro
+    "initials": ("initials",),  # "Participants: Marisol Vega (MV), …" then "MV: text"
+}
+CONVENTIONS: tuple[str, ...] = tuple(VARIANTS)
+
+#: Kinds of noise :class:`Noise` can add around and inside the dialogue.
+NOISE: tuple[str, ...] = ("intro", "topics", "notes", "events", "chrome", "crlf", "bom", "nbsp")
+
+_QA_LABELS = {"q-a": ("Q", "A"), "host-guest": ("Host", "Guest"), "interviewer-guest": ("Interviewer", "Guest")}
+_PARTICLES = frozenset("van von der den de del della di da du dos das la le bin ibn al el ter ten y".split())
+_TITLES = frozenset({"Dr.", "Prof.", "Mr.", "Mrs.", "Ms."})
+NBSP = "\u00a0"
+
+
+@attrs.frozen(slots=True)
+class Noise:
+    """What to add around and inside the dialogue.
+
+    ``kinds`` says which kinds of :data:`NOISE` are on; the other fields
+    hold their text, drawn by the strategies.  ``inserts`` are notes and
+    events placed inside the dialogue: ``(turn, k, text)`` puts ``text``
+    after the turn's ``k``-th paragraph (``k`` = 1 … its paragraph count).
+    """
+
+    kinds: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()  # page chrome before everything ("chrome")
+    title: Optional[str] = None  # the episode's title ("intro")
+    dateline: Optional[str] = None  # "Friday, 14 March 2025" ("intro")
+    intro: tuple[str, ...] = ()  # paragraphs that name the guests ("intro")
+    topics: tuple[str, ...] = ()  # announced after "We discuss…" ("topics")
+    inserts: tuple[tuple[int, int, str], ...] = ()  # notes and events ("notes", "events")
+    footer: tuple[str, ...] = ()  # page chrome after the dialogue ("chrome")
+
+    def __attrs_post_init__(self) -> None:
+        unknown = set(self.kinds) - set(NOISE)
+        if unknown:
+            raise ValueError(f"unknown noise {sorted(unknown)}; known: {', '.join(NOISE)}")
+
+
+@attrs.frozen(slots=True)
+class Episode:
+    """A rendered episode: the ``text`` and the ``transcript`` it must parse to.
+
+    ``transcript`` holds the speakers (names, ids, roles), every turn (its
+    speaker, paragraphs, start time where the convention writes one, and
+    the lines it spans) and the announced topics; its metadata and blocks
+    are left empty, since pages differ in what they call a heading.
+    """
+
+    text: str
+    transcript: Transcript
+    convention: str
+    variant: str
+    noise: tuple[str, ...] = ()
+
+    @property
+    def data(self) -> bytes:
+        """The text as UTF-8 bytes, as a file would hold it."""
+        return self.text.encode("utf-8")
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The speakers' names, in order of first turn."""
+        return tuple(s.name for s in self.transcript.speakers)
+
+    @property
+    def dialogue(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``(speaker name, paragraphs)`` for each turn."""
+        return dialogue(self.transcript)
+
+
+def dialogue(t: Transcript) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(speaker name, paragraphs)`` for each turn of ``t``."""
+    name = {s.id: s.name for s in t.speakers}
+    return tuple((name.get(u.speaker, u.speaker), u.paragraphs) for u in t.turns)
+
+
+def differences(expected: Transcript, actual: Transcript, *, limit: int = 5) -> tuple[str, ...]:
+    """How ``actual`` differs from ``expected`` in what a parser must get
+    right: the speakers' names, the number of turns, and each turn's
+    speaker, paragraphs and (where ``expected`` has one) start time.
+    Empty when they agree."""
+    out: list[str] = []
+    want = sorted(s.name for s in expected.speakers)
+    got = sorted(s.name for s in actual.speakers)
+    if want != got:
+        out.append(f"speakers: expected {want}, got {got}")
+    if len(expected.turns) != len(actual.turns):
+        out.append(f"turns: expected {len(expected.turns)}, got {len(actual.turns)}")
+    a_name = {s.id: s.name for s in actual.speakers}
+    e_name = {s.id: s.name for s in expected.speakers}
+    for e, a in zip(expected.turns, actual.turns):
+        if len(out) >= limit:
+            break
+        if e_name.get(e.speaker) != a_name.get(a.speaker):
+            out.append(f"turn {e.index}: speaker expected {e_name.get(e.speaker)!r}, got {a_name.get(a.speaker)!r}")
+        elif e.paragraphs != a.paragraphs:
+            out.append(f"turn {e.index} ({e_name.get(e.speaker)}): paragraphs expected {list(e.paragraphs)!r}, got {list(a.paragraphs)!r}")
+        elif e.start is not None and e.start != a.start:
+            out.append(f"turn {e.index}: start expected {e.start}, got {a.start}")
+    return tuple(out[:limit])
+
+
+# ---------------------------------------------------------------------------
+# Names as labels
+# ---------------------------------------------------------------------------
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name without its title ("Dr.")."""
+    words = name.split(" ")
+    return words[1:] if len(words) > 1 and words[0] in _TITLES else words
+
+
+def _latin(name: str) -> bool:
+    """No letter from the CJK blocks onwards (Han, kana, Hangul)."""
+    return not any(ord(c) >= 0x2E80 for c in name if c.isalpha())
+
+
+def short_name(name: str, which: str) -> Optional[str]:
+    """The surname ("van der Berg", "Álvarez-Ruiz") or the given name of a
+    Latin-script name shaped [title] given [particles] family; ``None`` for
+    other names ("Nguyễn Văn An", "Zhang Wei 张伟"), whose short forms
+    depend on more than their shape."""
+    words = _words(name)
+    if not _latin(name) or len(words) < 2 or words[0] in _PARTICLES:
+        return None
+    if any(w not in _PARTICLES for w in words[1:-1]):
+        return None
+    return words[0] if which == "given" else " ".join(words[1:])
+
+
+def initials(name: str) -> Optional[str]:
+    """"Marisol Vega" → "MV"; particles and titles are skipped; ``None``
+    for names not in Latin script or of one word."""
+    words = [w for w in _words(name) if w not in _PARTICLES]
+    if len(words) < 2 or not _latin(name):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+# ---------------------------------------------------------------------------
+# Times
+# ---------------------------------------------------------------------------
+
+
+def _hms(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+def _rev(seconds: float) -> str:
+    """Rev writes (MM:SS) under an hour and (HH:MM:SS) after."""
+    s = int(seconds)
+    return f"{s // 60:02d}:{s % 60:02d}" if s < 3600 else _hms(s)
+
+
+def _otter(seconds: float) -> str:
+    """Otter writes M:SS under an hour and H:MM:SS after."""
+    s = int(seconds)
+    return f"{s // 60}:{s % 60:02d}" if s < 3600 else f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _Piece:
+    """One paragraph of output (it may hold several lines) and the turn it
+    is speech of, if any; ``topic`` marks an announced topic's bullet."""
+
+    text: str
+    turn: Optional[int] = None
+    topic: Optional[str] = None
+
+
+class _Labeller:
+    """Turns a speaker into the label a convention writes for them."""
+
+    def __init__(self, t: Transcript, convention: str, variant: str) -> None:
+        self.convention, self.variant = convention, variant
+        self.seen: set[str] = set()
+        self.by_id = {s.id: s for s in t.speakers}
+        asker = next((s.id for s in t.speakers if s.role == "host"), t.turns[0].speaker if t.turns else None)
+        self.asker = asker
+
+    def name(self, speaker: Speaker) -> str:
+        c, v = self.convention, self.variant
+        first = speaker.id not in self.seen
+        self.seen.add(speaker.id)
+        if c == "capitals":
+            label = speaker.name.upper()
+            if not first and v in ("roles", "surname", "given"):
+                label = (short_name(speaker.name, "given" if v == "given" else "surname") or speaker.name).upper()
+            if first and v == "roles" and speaker.role in ("host", "guest"):
+                label += ", " + speaker.role.upper()
+            return label
+        if c == "qa":
+            q, a = _QA_LABELS[v]
+            return q if speaker.id == self.asker else a
+        if c == "initials":
+            return initials(speaker.name) or speaker.name
+        if c == "name-line" and v == "capitals":
+            return speaker.name.upper()
+        return speaker.name
+
+
+def _space(noise: Noise) -> str:
+    return NBSP if "nbsp" in noise.kinds else " "
+
+
+def _turn_pieces(t: Transcript, convention: str, variant: str, noise: Noise) -> list[_Piece]:
+    """The dialogue: each turn's labelled paragraph, its other paragraphs,
+    and the notes and events inside it."""
+    labeller = _Labeller(t, convention, variant)
+    sp = _space(noise)
+    inserts: dict[tuple[int, int], list[str]] = {}
+    for turn, k, text in noise.inserts:
+        inserts.setdefault((turn, k), []).append(text)
+    out: list[_Piece] = []
+    for pos, u in enumerate(t.turns):
+        label = labeller.name(labeller.by_id[u.speaker])
+        start = u.start if u.start is not None else 0.0
+        first, rest = u.paragraphs[0], u.paragraphs[1:]
+        if sp == NBSP and pos % 2:
+            # No-break spaces inside the name and the speech, too.
+            label, first = label.replace(" ", NBSP, 1), first.replace(" ", NBSP, 1)
+        head: list[str]
+        if convention == "timestamped":
+            head = {
+                "bracket": [f"[{_hms(start)}] {label}:{sp}{first}"],
+                "inline": [f"{label} ({_rev(start)}):{sp}{first}"],
+                "block": [f"{label} ({_rev(start)}):\n{first}"],
+                "paren": [f"{label} ({_hms(start)}){sp}{first}"],
+                "otter": [f"{label}  {_otter(start)}\n{first}"],
+                "bold": [f"**{label} ({_hms(start)})**{sp}{first}"],
+            }[variant]
+        elif convention == "markdown":
+            head = [f"**{label}:**{sp}{first}" if variant == "colon-inside" else f"**{label}**:{sp}{first}"]
+        elif convention == "name-line":
+            head = [f"{label}", first] if variant == "gap" else [f"{label}\n{first}"]
+        else:
+            head = [f"{label}:{sp}{first}"]
+        out.extend(_Piece(h, pos) for h in head)
+        out.extend(_Piece(x) for x in inserts.get((pos, 1), ()))
+        for k, p in enumerate(rest, 2):
+            if convention == "timestamped" and variant == "paren":
+                p = f"({_hms(start + k - 1)}) {p}"
+            out.append(_Piece(p, pos))
+            out.extend(_Piece(x) for x in inserts.get((pos, k), ()))
+    return out
+
+
+def _required_intro(t: Transcript, convention: str) -> list[str]:
+    """What a convention needs the page to say so its labels resolve: who
+    asks and who answers (Q/A), who the initials stand for."""
+    if convention == "qa" and t.speakers:
+        labeller = _Labeller(t, convention, "q-a")
+        asker = labeller.by_id.get(labeller.asker or "")
+        others = [s for s in t.speakers if s is not asker]
+        if asker is None or not others:
+            return []
+        guest, d = others[0], others[0].description
+        # "with glassblower X" for a one-word description, else "with X, d,"
+        who = f"{d} {guest.name}" if d and " " not in d else f"{guest.name}, {d}" if d else guest.name
+        return [f"This is an interview with {who}, conducted by {asker.name}."]
+    if convention == "initials" and t.speakers:
+        parts = []
+        for s in t.speakers:
+            what = s.description or (s.role if s.role != "unknown" else None)
+            parts.append(f"{s.name} ({initials(s.name) or s.name})" + (f", {what}" if what else ""))
+        return ["Participants: " + "; ".join(parts) + "."]
+    return []
+
+
+def _layout(pieces: Sequence[_Piece]) -> tuple[str, dict[int, Span], list[tuple[str, int]]]:
+    """Join the pieces with blank lines; the line span of each turn and the
+    line of each announced topic."""
+    lines: list[str] = []
+    spans: dict[int, Span] = {}
+    topics: list[tuple[str, int]] = []
+    for piece in pieces:
+        if lines:
+            lines.append("")
+        first = len(lines) + 1
+        lines.extend(piece.text.split("\n"))
+        last = len(lines)
+        if piece.turn is not None:
+            old = spans.get(piece.turn)
+            spans[piece.turn] = Span(old.start if old else first, last)
+        if piece.topic is not None:
+            topics.append((piece.topic, first))
+    return "\n".join(lines) + "\n", spans, topics
+
+
+def render(t: Transcript, convention: str = "plain", variant: Optional[str] = None, noise: Noise = Noise()) -> Episode:
+    """``t``'s dialogue written in ``convention`` (see :data:`VARIANTS`),
+    wrapped in ``noise``; the :class:`Episode` holds the text and what it
+    must parse back to.
+
+    Every turn needs at least one paragraph.  Labels are written from the
+    speakers' names (capitals, initials, Q/A as the convention wants);
+    times from the turns' starts (0 where a turn has none)."""
+    if convention not in VARIANTS:
+        raise ValueError(f"unknown convention {convention!r}; known: {', '.join(CONVENTIONS)}")
+    variant = variant or VARIANTS[convention][0]
+    if variant not in VARIANTS[convention]:
+        raise ValueError(f"unknown variant {variant!r} of {convention}; known: {', '.join(VARIANTS[convention])}")
+    if any(not u.paragraphs for u in t.turns):
+        raise ValueError("every turn needs a paragraph")
+    kinds = set(noise.kinds)
+    pieces: list[_Piece] = []
+    if "chrome" in kinds:
+        pieces += [_Piece(x) for x in noise.header]
+    if "intro" in kinds:
+        pieces += [_Piece(x) for x in (noise.title, noise.dateline) if x]
+        pieces += [_Piece(x) for x in noise.intro]
+    pieces += [_Piece(x) for x in _required_intro(t, convention)]
+    if "topics" in kinds and noise.topics:
+        pieces.append(_Piece("We discuss…"))
+        pieces += [_Piece(f"{_space(noise) * 2}• {title},", topic=title) for title in noise.topics]
+    pieces += _turn_pieces(t, convention, variant, noise)
+    if "chrome" in kinds:
+        pieces += [_Piece(x) for x in noise.footer]
+    text, spans, topic_lines = _layout(pieces)
+
+    # What the text must parse to: speakers in order of first turn.
+    order = list(dict.fromkeys(u.speaker for u in t.turns))
+    by_id = {s.id: s for s in t.speakers}
+    names = [by_id[i].name for i in order]
+    new_id = dict(zip(order, unique_slugs(names)))
+    speakers = tuple(Speaker(new_id[i], by_id[i].name, role=by_id[i].role) for i in order)
+    timed = convention == "timestamped"
+    turns = []
+    for k, u in enumerate(t.turns):
+        start = (u.start or 0.0) if timed else None
+        nxt = t.turns[k + 1] if k + 1 < len(t.turns) else None
+        end = (nxt.start or 0.0) if timed and nxt is not None else None
+        turns.append(Turn(k, new_id[u.speaker], u.paragraphs, start, end, "given" if timed else None, spans[k]))
+    topics = tuple(Topic(title, "announced", True, (), None, Span(line, line)) for title, line in topic_lines)
+    expected = Transcript(Metadata(), speakers, tuple(turns), topics, ())
+
+    if "crlf" in kinds:
+        text = text.replace("\n", "\r\n")
+    if "bom" in kinds:
+        text = "\ufeff" + text
+    return Episode(text, expected, convention, variant, tuple(n for n in NOISE if n in kinds))

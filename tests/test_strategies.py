@@ -1,0 +1,176 @@
+"""The public strategies: they draw what they promise, and each episode's
+expected transcript matches its text line for line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
+
+from transcripts import Speaker, Transcript, Turn
+from transcripts.strategies import (
+    CONVENTIONS,
+    NOISE,
+    VARIANTS,
+    Noise,
+    conversations,
+    differences,
+    episodes,
+    names,
+    paragraphs,
+    render,
+)
+
+_FIND = settings(max_examples=2000, database=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: not n.isascii(),  # "José Álvarez-Ruiz"
+        lambda n: " van der " in n or " de la " in n,  # particles
+        lambda n: "'" in n,  # "Mary O'Neil"
+        lambda n: "-" in n,  # hyphens
+        lambda n: n.startswith(("Dr. ", "Prof. ")),  # titles
+        lambda n: any("\u4e00" <= c <= "\u9fff" for c in n),  # "Zhang Wei 张伟"
+    ],
+    ids=["non-ascii", "particle", "apostrophe", "hyphen", "title", "cjk"],
+)
+def test_names_have_every_shape(shape):
+    find(names(), shape, settings=_FIND)
+
+
+@given(paragraphs(("Marisol",)))
+def test_paragraphs_are_normalised_speech(p):
+    assert p == " ".join(p.split()) and p
+    assert p[-1] in ".?!…"
+    assert ":" not in p.split(" ")[0]
+
+
+@given(conversations())
+def test_every_speaker_speaks_twice(t):
+    for s in t.speakers:
+        assert sum(u.speaker == s.id for u in t.turns) >= 2
+
+
+def _lines(text: str) -> list[str]:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\u00a0", " ").split("\n")
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS)
+@given(data=st.data())
+def test_episode_lines_match_its_transcript(convention, data):
+    ep = data.draw(episodes(convention, noise=True))
+    lines = _lines(ep.text)
+    t = ep.transcript
+    assert ep.convention == convention and ep.variant in VARIANTS[convention]
+    names = {s.id: s.name for s in t.speakers}
+    for u in t.turns:
+        assert u.lines is not None
+        first, last = lines[u.lines.start - 1], lines[u.lines.end - 1]
+        assert first.strip() and last.strip()
+        # The turn's last paragraph ends on its last line.
+        assert last.endswith(u.paragraphs[-1][-20:])
+        if convention == "plain":
+            assert first.startswith(names[u.speaker] + ": ")
+    starts = [u.start for u in t.turns]
+    if convention == "timestamped":
+        assert starts == sorted(starts) and all(s is not None for s in starts)
+        assert [u.end for u in t.turns[:-1]] == starts[1:]
+    else:
+        assert set(starts) <= {None}
+    for topic in t.topics:
+        assert topic.lines is not None and topic.title in lines[topic.lines.start - 1]
+    assert ("\r\n" in ep.text) == ("crlf" in ep.noise)
+    assert ep.text.startswith("\ufeff") == ("bom" in ep.noise)
+
+
+def test_episodes_check_their_arguments():
+    with pytest.raises(ValueError, match="unknown convention"):
+        episodes("shouting")
+    with pytest.raises(ValueError, match="variant"):
+        episodes("plain", variant="bold")
+    with pytest.raises(ValueError, match="unknown noise"):
+        episodes("plain", noise=["music"])
+    assert set(NOISE) >= {"intro", "topics", "notes", "events", "chrome", "crlf", "bom", "nbsp"}
+
+
+ANN = Speaker("ann", "Ann Lee", role="host")
+ZOE = Speaker("zoe", "Dr. Zoë van der Berg", role="guest", description="glassblower")
+SMALL = Transcript(
+    speakers=(ANN, ZOE),
+    turns=(
+        Turn(0, "ann", ("Welcome.",), start=65.0),
+        Turn(1, "zoe", ("Thanks.", "Glad to be here."), start=3725.0),
+        Turn(2, "ann", ("Why glass?",), start=3730.0),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "convention, variant, text",
+    [
+        ("plain", None, "Ann Lee: Welcome.\n\nDr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\nAnn Lee: Why glass?\n"),
+        ("markdown", "colon-outside", "**Ann Lee**: Welcome.\n\n**Dr. Zoë van der Berg**: Thanks.\n\nGlad to be here.\n\n**Ann Lee**: Why glass?\n"),
+        ("capitals", "roles", "ANN LEE, HOST: Welcome.\n\nDR. ZOË VAN DER BERG, GUEST: Thanks.\n\nGlad to be here.\n\nLEE: Why glass?\n"),
+        ("capitals", "given", "ANN LEE: Welcome.\n\nDR. ZOË VAN DER BERG: Thanks.\n\nGlad to be here.\n\nANN: Why glass?\n"),
+        ("timestamped", "bracket", "[00:01:05] Ann Lee: Welcome.\n\n[01:02:05] Dr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\n[01:02:10] Ann Lee: Why glass?\n"),
+        ("timestamped", "inline", "Ann Lee (01:05): Welcome.\n\nDr. Zoë van der Berg (01:02:05): Thanks.\n\nGlad to be here.\n\nAnn Lee (01:02:10): Why glass?\n"),
+        ("timestamped", "otter", "Ann Lee  1:05\nWelcome.\n\nDr. Zoë van der Berg  1:02:05\nThanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10\nWhy glass?\n"),
+        ("timestamped", "paren", "Ann Lee (00:01:05) Welcome.\n\nDr. Zoë van der Berg (01:02:05) Thanks.\n\n(01:02:06) Glad to be here.\n\nAnn Lee (01:02:10) Why glass?\n"),
+        ("name-line", "gap", "Ann Lee\n\nWelcome.\n\nDr. Zoë van der Berg\n\nThanks.\n\nGlad to be here.\n\nAnn Lee\n\nWhy glass?\n"),
+        ("qa", "q-a", "This is an interview with glassblower Dr. Zoë van der Berg, conducted by Ann Lee.\n\nQ: Welcome.\n\nA: Thanks.\n\nGlad to be here.\n\nQ: Why glass?\n"),
+        ("initials", None, "Participants: Ann Lee (AL), host; Dr. Zoë van der Berg (ZB), glassblower.\n\nAL: Welcome.\n\nZB: Thanks.\n\nGlad to be here.\n\nAL: Why glass?\n"),
+    ],
+)
+def test_render_writes_each_convention(convention, variant, text):
+    ep = render(SMALL, convention, variant)
+    assert ep.text == text
+    assert ep.dialogue == (("Ann Lee", ("Welcome.",)), ("Dr. Zoë van der Berg", ("Thanks.", "Glad to be here.")), ("Ann Lee", ("Why glass?",)))
+    assert ep.speakers == ("Ann Lee", "Dr. Zoë van der Berg")
+
+
+def test_render_wraps_noise_and_counts_lines():
+    noise = Noise(
+        kinds=("chrome", "intro", "topics", "events", "crlf"),
+        header=("Tidewater Notes",),
+        title="Salt and Silt",
+        intro=("To discuss, we interviewed Dr. Zoë van der Berg, glassblower.",),
+        topics=("Why glass breaks",),
+        inserts=((1, 1, "(LAUGHTER)"),),
+        footer=("Share",),
+    )
+    ep = render(SMALL, "plain", noise=noise)
+    assert ep.text.split("\r\n")[:12] == [
+        "Tidewater Notes", "", "Salt and Silt", "", "To discuss, we interviewed Dr. Zoë van der Berg, glassblower.", "",
+        "We discuss…", "", "  • Why glass breaks,", "", "Ann Lee: Welcome.", "",
+    ]  # fmt: skip
+    assert [(u.lines.start, u.lines.end) for u in ep.transcript.turns] == [(11, 11), (13, 17), (19, 19)]
+    assert [(p.title, p.lines.start) for p in ep.transcript.topics] == [("Why glass breaks", 9)]
+    assert ep.noise == ("intro", "topics", "events", "chrome", "crlf")
+
+
+def test_differences_name_what_is_wrong():
+    assert differences(SMALL, SMALL) == ()
+    other = Transcript(speakers=(ANN,), turns=(Turn(0, "ann", ("Welcome!",)),))
+    diff = differences(SMALL, other)
+    assert diff[0].startswith("speakers: expected ['Ann Lee', 'Dr. Zoë van der Berg'], got ['Ann Lee']")
+    assert "turns: expected 3, got 1" in diff
+    assert any("paragraphs expected ['Welcome.']" in d for d in diff)
+
+
+def test_render_rejects_what_it_cannot_write():
+    with pytest.raises(ValueError, match="unknown convention"):
+        render(SMALL, "shouting")
+    with pytest.raises(ValueError, match="every turn needs a paragraph"):
+        render(Transcript(speakers=(ANN,), turns=(Turn(0, "ann", ()),)))
+
+
+@pytest.mark.parametrize("module", ["transcripts.check", "transcripts.pytest_plugin", "transcripts.cli"])
+def test_check_and_plugin_do_not_import_hypothesis(module):
+    code = f"import sys, {module}; print('hypothesis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
