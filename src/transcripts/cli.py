@@ -13,6 +13,7 @@ import sys
 from typing import Optional, Sequence, TextIO
 
 from . import __version__
+from .check import CODES, check_bytes, check_file, findings_json
 from .errors import ParseError
 from .formats import PROFILES, base_name, detect, readable, writable
 from .formats import get as get_format
@@ -67,6 +68,18 @@ def _build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="show what the parser detected", description="Print the detected convention, speakers, topics and the lines the parser was unsure about.")
     i.add_argument("input", metavar="FILE", help="input file, or - for standard input")
     i.add_argument("--from", dest="convention", choices=conventions(), help="force one labelling convention")
+
+    k = sub.add_parser(
+        "check",
+        help="check that episodes parsed right",
+        description="Parse each file and report, with line numbers, what deserves a look: "
+        + "; ".join(f"{code} ({what})" for code, what in CODES.items())
+        + ".  Exit status 0 when clean, 1 with findings.",
+    )
+    k.add_argument("input", metavar="FILE", nargs="+", help="speaker-labelled text files, or - for standard input")
+    k.add_argument("--json", action="store_true", help="print the findings as a JSON array of {file, line, code, message}")
+    k.add_argument("--ignore", metavar="CODE", action="append", default=[], choices=tuple(CODES), help="skip findings with this code (repeatable)")
+    k.add_argument("--from", dest="convention", choices=conventions(), help="force one labelling convention")
     return p
 
 
@@ -186,6 +199,19 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    findings = []
+    for path in args.input:
+        if path == "-":
+            findings += check_bytes(sys.stdin.buffer.read(), "<stdin>", convention=args.convention, ignore=args.ignore)
+        else:
+            findings += check_file(path, convention=args.convention, ignore=args.ignore)
+    out.write(findings_json(findings) if args.json else "".join(f"{f}\n" for f in findings))
+    files = len({f.file for f in findings})
+    err.write(f"{PROG}: {len(findings)} finding(s) in {files} of {len(args.input)} file(s)\n" if findings else "")
+    return 1 if findings else 0
+
+
 def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err: Optional[TextIO] = None) -> int:
     """Run the command line with ``argv``; return the exit status."""
     out = out or sys.stdout
@@ -198,6 +224,8 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err
     try:
         if args.command == "convert":
             return _convert(args, out, err)
+        if args.command == "check":
+            return _check(args, out, err)
         return _inspect(args, out, err)
     except ParseError as exc:
         if exc.filename is None:
