@@ -1,0 +1,243 @@
+"""Properties of the parser, held on generated episodes
+(:mod:`transcripts.strategies`) under the hypothesis profile in force
+(``ci``: 200 examples each).
+
+* parse(render(t, convention)) gives t's speakers, turns and paragraphs,
+  for every convention and variant, bare and wrapped in noise;
+* the parser never raises on any text, and the CLI never crashes on any
+  bytes (undecodable input: the documented error and exit 1);
+* parsing is deterministic, and parse → text → parse is a fixed point;
+* nothing is lost: every non-blank input line is in a turn or a block.
+
+Where the parser does not (yet) read what the strategies write, the case
+is a strict xfail naming the reason (see LACKING): it fails the suite as
+soon as the parser reads it, so that the mark is removed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from typing import Callable
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import transcripts
+from transcripts.check import Document, unaccounted
+from transcripts.cli import main
+from transcripts.strategies import CONVENTIONS, NOISE, VARIANTS, Episode, differences, dialogue, episodes, messy_texts
+
+from .conftest import EXAMPLES, SHARED
+
+#: (convention, variant, noise) → why the parser does not read it yet.
+#: ``noise`` is "bare", "noisy" (any mix of NOISE), or one kind of NOISE;
+#: variant "*" stands for every variant of the convention.
+LACKING: dict[tuple[str, str, str], str] = {
+    ("name-line", "*", "noisy"): "parser bug: a page header line ('Tidewater Notes') before the first "
+    "own-line name is read as a speaker with an empty turn (reported)",
+    ("qa", "*", "noisy"): "parser bug: Q/A labels stay unresolved when the intro names the interviewer or the "
+    "guest in another sentence too ('I'm your host, Bo Chen.') (reported)",
+}
+
+
+def _marks(convention: str, variant: str, noise: str) -> list[pytest.MarkDecorator]:
+    reason = LACKING.get((convention, variant, noise)) or LACKING.get((convention, "*", noise))
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+
+
+def _run(request: pytest.FixtureRequest, strategy: st.SearchStrategy, prop: Callable[..., None]) -> None:
+    """Run ``prop`` over ``strategy`` under the current profile; for an
+    expected failure, without shrinking (it would only cost time)."""
+    phases = settings().phases
+    if request.node.get_closest_marker("xfail") is not None:
+        phases = tuple(p for p in phases if p not in (Phase.shrink, Phase.explain))
+
+    def check(value: object) -> None:
+        prop(value)
+
+    given(strategy)(settings(phases=phases, suppress_health_check=[HealthCheck.too_slow])(check))()
+
+
+def _parses_back(ep: Episode) -> None:
+    got = transcripts.parse(ep.text)
+    diff = differences(ep.transcript, got)
+    assert not diff, "\n".join(diff)
+
+
+# ---------------------------------------------------------------------------
+# parse(render(t, convention)) gives t's speakers, turns and paragraphs
+# ---------------------------------------------------------------------------
+
+BARE = [
+    pytest.param(c, v, id=f"{c}-{v}", marks=_marks(c, v, "bare"))
+    for c in CONVENTIONS
+    for v in VARIANTS[c]
+]
+
+
+@pytest.mark.parametrize("convention, variant", BARE)
+def test_bare_dialogue_parses_back(request, convention, variant):
+    _run(request, episodes(convention, variant=variant), _parses_back)
+
+
+@pytest.mark.parametrize("convention", [pytest.param(c, marks=_marks(c, "*", "noisy")) for c in CONVENTIONS])
+def test_noisy_page_parses_back(request, convention):
+    _run(request, episodes(convention, noise=True), _parses_back)
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=_marks("plain", "plain", k)) for k in NOISE])
+def test_plain_dialogue_with_each_kind_of_noise(request, kind):
+    _run(request, episodes("plain", noise=[kind]), _parses_back)
+
+
+def test_turn_lines_and_announced_topics(request):
+    """Turns span the lines the episode put them on; the "We discuss…"
+    list gives the announced topics, at their lines."""
+
+    def prop(ep: Episode) -> None:
+        got = transcripts.parse(ep.text)
+        assert not differences(ep.transcript, got)
+        assert [u.lines for u in got.turns] == [u.lines for u in ep.transcript.turns]
+        announced = [(p.title, p.lines) for p in got.topics if p.source == "announced"]
+        assert announced == [(p.title, p.lines) for p in ep.transcript.topics]
+
+    _run(request, episodes("plain", noise=["intro", "topics", "notes"]), prop)
+
+
+# ---------------------------------------------------------------------------
+# Robustness
+# ---------------------------------------------------------------------------
+
+
+@given(st.one_of(st.text(), messy_texts()))
+def test_parser_never_raises_on_text(text):
+    t = transcripts.parse(text)
+    ids = {s.id for s in t.speakers}
+    assert all(u.speaker in ids for u in t.turns)
+
+
+class _Stdin:
+    """A stand-in for sys.stdin whose ``buffer`` holds ``data``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def _cli(argv: list[str], data: bytes) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    sys.stdin = _Stdin(data)  # type: ignore[assignment]
+    try:
+        code = main(argv, out=out, err=err)
+    finally:
+        sys.stdin = saved
+    return code, out.getvalue(), err.getvalue()
+
+
+def _utf8_or_not() -> st.SearchStrategy[bytes]:
+    """Arbitrary bytes, valid UTF-8 with a byte spoiled, and messy text."""
+    spoiled = st.tuples(messy_texts(), st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80"])).map(
+        lambda x: x[0].encode()[: x[1] % (len(x[0].encode()) + 1)] + x[2] + x[0].encode()[x[1] % (len(x[0].encode()) + 1) :]
+    )
+    return st.one_of(st.binary(), spoiled, messy_texts().map(str.encode))
+
+
+@given(_utf8_or_not())
+def test_cli_never_crashes_on_bytes(data):
+    """``convert -`` on any bytes: JSON out and exit 0, or the documented
+    "not UTF-8" error naming <stdin>, line and column, and exit 1."""
+    code, out, err = _cli(["convert", "-", "--to", "json"], data)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert code == 1 and out == ""
+        assert err.startswith("transcripts: error: <stdin>:") and "not UTF-8 text" in err
+    else:
+        assert code == 0, err
+        assert json.loads(out)["format"] == "transcripts"
+
+
+@given(_utf8_or_not())
+def test_check_never_crashes_on_bytes(data):
+    code, out, err = _cli(["check", "-", "--json"], data)
+    findings = json.loads(out)
+    assert code == (1 if findings else 0)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert [f["code"] for f in findings] == ["unreadable"]
+
+
+# ---------------------------------------------------------------------------
+# Determinism and fixed points
+# ---------------------------------------------------------------------------
+
+
+@given(st.one_of(episodes(noise=True).map(lambda ep: ep.text), messy_texts()))
+def test_parsing_is_deterministic(text):
+    assert transcripts.parse(text) == transcripts.parse(text)
+
+
+def test_parsing_does_not_depend_on_hash_seeds():
+    """Set and dict order must not leak into the result: two processes with
+    different hash seeds give the same JSON for the same files."""
+    shared = sorted(SHARED.glob("seeds/*")) + sorted(SHARED.glob("corpus/*/*"))
+    files = [EXAMPLES / "tidewater.txt"] + [p for p in shared if p.suffix in (".txt", ".md")]
+    code = "import sys, transcripts\nfor p in sys.argv[1:]: print(transcripts.dumps(transcripts.parse(open(p, encoding='utf-8-sig').read()), 'json'))"
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        p = subprocess.run([sys.executable, "-c", code, *map(str, files)], capture_output=True, text=True, env=env, check=True)
+        outs.append(p.stdout)
+    assert outs[0] == outs[1]
+
+
+def _speaking(t: transcripts.Transcript) -> list[str]:
+    spoke = {u.speaker for u in t.turns}
+    return sorted(s.name for s in t.speakers if s.id in spoke)
+
+
+#: Texts to parse, write and parse again: pages in the plain convention
+#: (which the parser reads right), pages in any convention, messy text.
+FIXED_POINT_SOURCES = {
+    "plain": episodes("plain", noise=True).map(lambda ep: ep.text),
+    "any": episodes(noise=True).map(lambda ep: ep.text),
+    "messy": messy_texts(),
+}
+
+
+@pytest.mark.parametrize(
+    "fmt, source",
+    [
+        pytest.param(f, s, id=f"{f}-{s}", marks=_marks("fixed-point", f, s))
+        for f in ("text", "markdown")
+        for s in FIXED_POINT_SOURCES
+    ],
+)
+def test_parse_write_parse_is_a_fixed_point(request, fmt, source):
+    """What the parser found, written as labelled text (or markdown) and
+    parsed again, gives the same speakers, turns and paragraphs."""
+
+    def prop(text: str) -> None:
+        first = transcripts.parse(text)
+        again = transcripts.parse(transcripts.dumps(first, fmt))
+        assert _speaking(again) == _speaking(first)
+        assert dialogue(again) == dialogue(first)
+
+    _run(request, FIXED_POINT_SOURCES[source], prop)
+
+
+# ---------------------------------------------------------------------------
+# Nothing is lost
+# ---------------------------------------------------------------------------
+
+
+@given(st.one_of(episodes(noise=True).map(lambda ep: ep.text), messy_texts(), st.text()))
+def test_every_nonblank_line_is_in_a_turn_or_a_block(text):
+    doc = Document.parse(text)
+    assert list(unaccounted(doc)) == []
