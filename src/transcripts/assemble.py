@@ -230,6 +230,13 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
     shapes = {_shape(name) for key, name in written.items() if fold.get(key, key) in strong}
+    labelled = {s.item for s in seen}
+
+    def speaks(s: _Seen) -> bool:
+        """Whether a label has speech: on its line, or in the paragraph
+        after it (not another label)."""
+        return bool(s.label.text) or s.item + 1 not in labelled
+
     inside: list[_Seen] = []
     voices: list[str] = []
     for s, v in zip(seen, voice):
@@ -238,9 +245,12 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
             and v not in strong
             and not _field_word(s.key)
             and _shape(s.label.name) in shapes
+            and speaks(s)
         ):
             inside.append(s)
             voices.append(v)
+    if not any(speaks(s) for s in inside):
+        return None  # labels without a word between them: not a dialogue
     keys = Counter(voices)
     strong_inside = [k for k in keys if k in strong and (keys[k] >= 2 or k in named)]
     is_named = any(k in named for k in strong_inside)

@@ -165,7 +165,7 @@ def _roles(
         role, description, aliases = s.role, s.description, list(s.aliases)
         for person in people:
             if _match(s, person.name):
-                role = person.role
+                role = person.role or role
                 description = description or person.description
                 found_guest |= person.role == "guest"
         for mention in mentions:

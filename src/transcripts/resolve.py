@@ -63,7 +63,10 @@ def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> 
             return p.name
     if key in GENERIC_HOST or key in GENERIC_GUEST:
         role = "host" if key in GENERIC_HOST else "guest"
-        matches = [p.name for p in people if p.role == role]
+        matches: list[str] = []
+        for p in people:
+            if p.role == role and not any(same_person(p.name, m) for m in matches):
+                matches.append(p.name)
         return matches[0] if len(matches) == 1 else written
     # A surname, a given name or initials alone: the one longer name it
     # stands for, among the other labels and the people the intro names.
