@@ -8,11 +8,9 @@ import sys
 
 import pytest
 from hypothesis import HealthCheck, find, given, settings
-from hypothesis import strategies as st
 
 from transcripts import Speaker, Transcript, Turn
 from transcripts.strategies import (
-    CONVENTIONS,
     NOISE,
     VARIANTS,
     Noise,
