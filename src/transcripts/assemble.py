@@ -191,6 +191,9 @@ def _cluster(positions: Sequence[int]) -> tuple[int, int, int]:
     return best[0], best[-1], 2 * usual + 1
 
 
+#: Rules whose labels have no markup at all (a name alone on its line).
+BARE_RULES = {r.name: r.bare for r in LABEL_RULES}
+
 #: Beyond this many distinct label names, short forms are not looked for
 #: (each is compared with every other).
 MAX_NAMES_TO_POOL = 200
@@ -209,12 +212,13 @@ def _short_forms(written: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Optional[_Choice]:
+def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str], labelled: frozenset[int]) -> Optional[_Choice]:
     """The accepted labels of one convention, or None when the evidence
     does not make a dialogue.
 
     ``named`` holds the name keys the document introduces (intro,
-    participants line) or mentions in its prose."""
+    participants line) or mentions in its prose; ``labelled`` the items
+    that any rule reads as a label."""
     written = {s.key: s.label.name for s in seen}
     # "INSKEEP:" after "STEVE INSKEEP, HOST:" is one voice: the evidence of
     # a short label counts for the longer name it stands for.
@@ -230,8 +234,6 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
     shapes = {_shape(name) for key, name in written.items() if fold.get(key, key) in strong}
-    labelled = {s.item for s in seen}
-
     def speaks(s: _Seen) -> bool:
         """Whether a label has speech: on its line, or in the paragraph
         after it (not another label)."""
@@ -241,7 +243,9 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str]) -> Option
     voices: list[str] = []
     for s, v in zip(seen, voice):
         if (v in strong and lo <= s.item <= hi) or (
-            lo - reach <= s.item <= hi + reach
+            # next to the dialogue only where the label has markup: a bare
+            # name alone on its line there is as likely a page's title
+            (lo <= s.item <= hi if BARE_RULES.get(s.label.rule) else lo - reach <= s.item <= hi + reach)
             and v not in strong
             and not _field_word(s.key)
             and _shape(s.label.name) in shapes
@@ -267,8 +271,9 @@ def _choose(seen: dict[str, list[_Seen]], named: frozenset[str]) -> Optional[_Ch
     """The convention with the most evidence (the earliest registered on a
     tie)."""
     best: Optional[_Choice] = None
+    labelled = frozenset(s.item for labels in seen.values() for s in labels)
     for conv, labels in seen.items():
-        choice = _evaluate(conv, labels, named)
+        choice = _evaluate(conv, labels, named, labelled)
         if choice is not None and (best is None or choice.covered > best.covered):
             best = choice
     return best

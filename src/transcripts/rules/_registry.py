@@ -47,6 +47,7 @@ class LabelRule:
     raw: bool = False  # match the first line as written (spacing kept), not the normalised text
     first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
     max_len: Optional[int] = None  # the longest paragraph a match can be
+    bare: bool = False  # no markup at all (a name alone): weaker evidence
 
     def match(self, text: str, raw: str) -> Optional[Label]:
         """The label this rule reads in a paragraph, if any: ``text`` is the
@@ -100,6 +101,7 @@ def label_rule(
     raw: bool = False,
     first: Optional[Callable[[str], bool]] = None,
     max_len: Optional[int] = None,
+    bare: bool = False,
 ) -> Callable[[Builder], Builder]:
     """Register the decorated function as the builder of a label rule.
 
@@ -110,7 +112,7 @@ def label_rule(
     def register(build: Builder) -> Builder:
         if any(r.name == name for r in LABEL_RULES):
             raise ValueError(f"label rule {name!r} registered twice")
-        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw, first, max_len))
+        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw, first, max_len, bare))
         return build
 
     return register

@@ -73,7 +73,7 @@ def bare_q(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
 
 # "Full Name: text": the seeds' convention, and Q:/A:, Host:, Speaker 2:.
 label_rule("name-colon", P.NAME_COLON, hint=":", first=name_start)(standard)
-@label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80)
+@label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True)
 def own_line(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """A name alone on its line, the text below: ``Marisol Vega``.  Short
     lines of speech look alike ("Yes.", "The end"), so a name here may not
