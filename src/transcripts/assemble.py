@@ -290,7 +290,7 @@ def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str,
     keys = {name_key(p.name) for p in people} | {name_key(p.initials) for p in people if p.initials}
     multiword = {s.key: s.label.name for labels in seen.values() for s in labels if " " in s.key}
     if multiword:
-        prose = "\n".join(it.text for it in items[:INTRO_REACH] if not it.labels)
+        prose = "\n".join(it.text for it in items[:INTRO_REACH] if not it.labels and it.kind == "prose")
         keys.update(k for k, written in multiword.items() if written in prose)
     return frozenset(keys)
 
