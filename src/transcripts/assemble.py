@@ -25,6 +25,10 @@ from .rules import LABEL_RULES, Label, classify_block, find_labels, leading_asid
 
 __all__ = ["Aside", "Dialogue", "Item", "Unsure", "assemble", "classify"]
 
+#: Kinds of paragraphs that look like labels but are known to be
+#: something else ("**Break:** \\[13:19\\]", "Summary: …"): no doubt there.
+KNOWN_LOOKALIKES = frozenset({"break", "chrome", "note", "metadata"})
+
 #: First characters of speech that may open with a time or an aside.
 _MARKED = frozenset("([\\0123456789")
 
@@ -320,14 +324,16 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
         return Dialogue(None, (), (), none, none, None, None, tuple(sorted(set(unsure), key=lambda u: u.line)))
 
     label_at = {s.item: s.label for s in choice.labels}
+    first = choice.labels[0].item
+    last = choice.labels[-1].item
     for s in seen[choice.convention]:
-        if s.item not in label_at:
-            unsure.append(Unsure(items[s.item].para.first.number, f"label {s.label.name!r} not accepted: outside the dialogue"))
+        if s.item in label_at or items[s.item].kind in KNOWN_LOOKALIKES:
+            continue
+        where = "used once beside the dialogue" if first <= s.item <= last else "outside the dialogue"
+        unsure.append(Unsure(items[s.item].para.first.number, f"label {s.label.name!r} not accepted: {where}"))
 
     resolution = resolve([s.label for s in choice.labels], people)
     speakers = resolution.speakers
-    first = choice.labels[0].item
-    last = choice.labels[-1].item
 
     speech: list[Optional[int]] = [None] * n
     block_turn: list[Optional[int]] = [None] * n
