@@ -166,3 +166,54 @@ def test_names_display_and_slug():
     assert display_name("Ursula van der Berg") == "Ursula van der Berg"
     assert slug("José Álvarez-Ruiz") == "jose-alvarez-ruiz"
     assert slug("张伟") == ""
+
+
+# Found in review: each a regression test.
+
+
+def test_speech_that_opens_with_a_time_keeps_it():
+    t = transcripts.parse("Ann Lee: When?\nBo Chen: 10:30 works for me.\nAnn Lee: Fine.\nBo Chen: Good.\n")
+    assert t.turns[1].paragraphs == ("10:30 works for me.",)
+
+
+def test_bracketed_time_after_a_label_is_the_start_and_later_ones_are_kept():
+    t = transcripts.parse("**Ann Lee:** [0:05] Hello.\n\n**Bo Chen:** [0:09] Hi.\n\n**Ann Lee:** [0:12] Bye.\n\n\\[0:20\\] More.\n")
+    assert [(u.start, u.paragraphs) for u in t.turns] == [(5.0, ("Hello.",)), (9.0, ("Hi.",)), (12.0, ("Bye.", "More."))]
+    assert [(b.kind, b.text) for b in t.blocks] == [("timestamp", "\\[0:20\\]")]
+
+
+def test_a_time_line_reaches_only_the_labels_right_below_it():
+    t = transcripts.parse("[00:00:10]\nAnn Lee: Hi.\nBo Chen: Hello.\n\nAnn Lee: Bye.\n\nBo Chen: Bye.\n")
+    assert [u.start for u in t.turns] == [10.0, 10.0, None, None]
+
+
+def test_a_leading_rule_is_not_front_matter():
+    t = transcripts.parse("---\nAnn Lee: Hi.\nBo Chen: Hello.\nAnn Lee: Bye.\nBo Chen: Bye.\n---\nThe end.\n")
+    assert len(t.turns) == 4
+
+
+def test_front_matter_title_keeps_the_documents_subtitle():
+    t = transcripts.parse("---\ntitle: Foo\n---\n# Foo\n## Bar sub\nAnn Lee: Hi.\nBo Chen: Hello.\nAnn Lee: Bye.\nBo Chen: Bye.\n")
+    assert (t.metadata.title, t.metadata.subtitle) == ("Foo", "Bar sub")
+
+
+def test_a_list_of_guests_is_not_a_description():
+    t = transcripts.parse(
+        "Today I spoke with Ann Lee, Bo Chen, and Cy Dee.\n\n"
+        "Ann Lee: Hi.\nBo Chen: Hello.\nCy Dee: Hey.\nAnn Lee: Bye.\nBo Chen: Bye.\nCy Dee: Bye.\n"
+    )
+    assert [(s.name, s.role, s.description) for s in t.speakers] == [
+        ("Ann Lee", "guest", None),
+        ("Bo Chen", "guest", None),
+        ("Cy Dee", "guest", None),
+    ]
+
+
+def test_two_names_each_used_often_are_two_people():
+    t = transcripts.parse("Ann Lee: Hi, Mum.\nAnna Lee: Hi, darling.\nAnn Lee: Bye.\nAnna Lee: Bye.\n")
+    assert [s.name for s in t.speakers] == ["Ann Lee", "Anna Lee"]
+
+
+def test_a_rejected_look_alike_does_not_change_the_convention():
+    d = "BOB: Hi.\nANN: Hello.\nBOB: Ok.\nANN: Ok.\n"
+    assert transcripts.parse(d).metadata.convention == transcripts.parse("Summary: stuff here.\n" + d).metadata.convention

@@ -44,3 +44,17 @@ def test_parse_error_pickles():
     again = pickle.loads(pickle.dumps(err))
     assert (again.message, again.filename, again.line, again.column) == ("bad", "f.txt", 3, 4)
     assert str(again) == str(err)
+
+
+@pytest.mark.parametrize(
+    "data, where",
+    [
+        (b"line1\rline2\r\xff\r", (3, 1)),
+        ("é".encode() * 3 + b"\xff", (1, 4)),
+        (b"\xef\xbb\xbfab\xff", (1, 3)),
+    ],
+)
+def test_error_position_counts_characters_and_any_line_end(data, where):
+    with pytest.raises(ParseError) as info:
+        decode(data)
+    assert (info.value.line, info.value.column) == where

@@ -1,7 +1,9 @@
 """Every regular expression the parser uses, compiled once, commented.
 
-All patterns are anchored and built from bounded quantifiers, so each runs in
-time linear in the line it is given: no nested unbounded repetition.  They
+All patterns are built from bounded quantifiers, and all but the few that
+search within a paragraph (intro cues, name mentions, topic lead-ins) are
+anchored, so each runs in time linear in the text it is given: no nested
+unbounded repetition.  They
 match against normalised lines (see :mod:`transcripts._source`), in which runs
 of whitespace are a single ASCII space.
 """
@@ -21,32 +23,37 @@ PARTICLES = frozenset(
     "van von der den de del della di da du dos das la le bin ibn al el ter ten y".split()
 )
 
+#: The particles as a pattern, longest first, and the scripts without case
+#: whose words may make up a name.
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+
 #: Honorifics written before a name: "Dr. Amara Okafor", "MR. SMITH".
 TITLE_WORD = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sir|Dame|Fr|Hon|Amb|St)\.?"
 
 #: One word of a name.  Bounded in length so the whole name is bounded.
-NAME_WORD = r"""
+NAME_WORD = rf"""
     (?:
-        \p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?        # Capitalised: O'Neil, Álvarez-Ruiz, Jr., J.
+        \p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?      # Capitalised: O'Neil, Álvarez-Ruiz, Jr., J.
       | &                                      # a joint label: "Adam & Jen"
-      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)(?=[ ])
-      | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8}   # 张伟
+      | {_PARTICLE}(?=[ ])                     # van, der, de la…
+      | [{_CJK}]{{1,8}}                        # 张伟
     )
 """
 
 #: A full name: one to six words, single spaces, perhaps a number
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
-    (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})
+    (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|[{_CJK}]{{1,8}})
     (?:[ ]{NAME_WORD}){{0,7}}
     (?:[ ]\d{{1,3}})?
 """
 
 #: A name in capitals: "STEVE INSKEEP", "MR. SMITH", "THE PRESIDENT",
 #: "BELL 7", "JOSÉ ÁLVAREZ-RUIZ".  No lower-case letter anywhere.
-CAP_NAME = r"""
-    (?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8})
-    (?:[ ](?:\p{Lu}[\p{Lu}\p{M}'’\-]{0,30}\.?|\d{1,3}|&|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,8})){0,7}
+CAP_NAME = rf"""
+    (?:\p{{Lu}}[\p{{Lu}}\p{{M}}'’\-]{{0,30}}\.?|[{_CJK}]{{1,8}})
+    (?:[ ](?:\p{{Lu}}[\p{{Lu}}\p{{M}}'’\-]{{0,30}}\.?|\d{{1,3}}|&|[{_CJK}]{{1,8}})){{0,7}}
 """
 
 #: A role word after a name in capitals: "STEVE INSKEEP, HOST:".
@@ -268,6 +275,19 @@ RECORDED = regex.compile(
     _F | regex.IGNORECASE,
 )
 
+#: A clock time and nothing else.
+TIME_ONLY = regex.compile(rf"^{TIME}$")
+
+#: A bracketed time opening a paragraph: "[08:02] ", "\[08:02\] ",
+#: "(00:00:27) ".  A bare "10:30 works for me" is speech, not a time stamp.
+LEADING_TIME = regex.compile(
+    rf"""
+    ^(?P<stamp>\\?\[(?P<a>{TIME})\\?\]|\((?P<b>{TIME})\))
+    (?:[ ]+|$)
+    """,
+    _F,
+)
+
 #: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]".
 TIME_LINE = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 
@@ -284,10 +304,10 @@ LEADING_PARENTHETICAL = regex.compile(r"^[(\[](?P<body>[^()\[\]]{1,80})[)\]]\.?[
 #: What makes a parenthetical a sound event rather than an editor's note.
 EVENT_WORDS = regex.compile(
     r"""
-    ^(?:soundbite|sound|laugh|chuckl|giggl|applau|music|intro[ ]music|outro|theme|crosstalk|cross-talk|
-        inaudible|unintelligible|indiscernible|silence|pause|sigh|cough|clears|cheer|beep|static|overlap|
-        crying|singing|sings|break|ad[ ]break|clip|video|audio|bell|phone|door|off[ ]mic|off-mic|noise|
-        technical|mic|end[ ]of)
+    ^(?:laugh|chuckl|giggl|applau|sigh|cough|cheer|crosstalk|cross-talk|cross[ ]talk|   # stems
+        (?:soundbite|sound|music|intro[ ]music|outro|theme|inaudible|unintelligible|indiscernible|
+           silence|pause|clears[ ]throat|beep|static|overlapping|crying|singing|sings|break|ad[ ]break|
+           clip|video|audio|ringing|off[ ]mic|off-mic|noise|technical[ ]difficulties|end[ ]of)\b)
     """,
     _F | regex.IGNORECASE,
 )
@@ -404,8 +424,8 @@ NAME_MENTION = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}'’\-])
     (?P<name>(?:{TITLE_WORD}[ ])?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}
-       (?:[ ](?:(?:van|von|der|den|de|del|da|di|du|le|la|bin|al)[ ]){{0,2}}(?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}|[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})){{1,3}}
-     | [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{2,8}}(?:[ ][\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}]{{1,8}})?)   # 刘洋, 佐藤 花子
+       (?:[ ](?:{_PARTICLE}[ ]){{0,2}}(?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}|[{_CJK}]{{1,8}})){{1,3}}
+     | [{_CJK}]{{2,8}}(?:[ ][{_CJK}]{{1,8}})?)   # 刘洋, 佐藤 花子
     (?![\p{{L}}\p{{M}}])
     """,
     _F,

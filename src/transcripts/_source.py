@@ -52,14 +52,16 @@ class Line:
 def decode(data: bytes, filename: Optional[str] = None) -> str:
     """UTF-8 (with or without a BOM) to text; a bad byte is a ParseError
     naming its line and column."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start]
-        line = good.count(b"\n") + 1
-        column = len(good) - (good.rfind(b"\n") + 1) + 1
+        # Line and column in characters, any line end counting.
+        good = body[: exc.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
         raise ParseError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
+            f"not UTF-8 text: byte 0x{body[exc.start]:02x} cannot be decoded",
             filename,
             line,
             column,
@@ -83,20 +85,16 @@ def split_lines(text: str) -> tuple[Line, ...]:
     raws = text.split("\n")
     clean = _unusual_spaces(text)
     norms = raws if clean is text else clean.split("\n")
-    out = []
+    out: list[Line] = []
     append = out.append
     for number, (raw, norm) in enumerate(zip(raws, norms), 1):
         if not norm:
             continue
-        if "  " in norm or norm[0] == " " or norm[-1] == " ":
-            norm = " ".join(filter(None, norm.split(" ")))
-            if not norm:
-                continue
+        if raw is norm and norm[0] != " " and norm[-1] != " " and "  " not in norm:
+            append(Line(number, raw, norm, 0))  # the common case: nothing to fold
+            continue
+        norm = " ".join(filter(None, norm.split(" ")))
+        if norm:
             raw = raw.rstrip()
-            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(" \t\u00a0"))))
-        elif raw is norm:
-            append(Line(number, raw, norm, 0))
-        else:
-            raw = raw.rstrip()
-            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(" \t\u00a0"))))
+            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_SPACES + " "))))
     return tuple(out)

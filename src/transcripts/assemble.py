@@ -17,10 +17,10 @@ import attrs
 
 from . import _patterns as P
 from .model import Span, Speaker, Turn
-from .names import display_name, name_key, part_of
+from .names import name_key, part_of
 from .paragraphs import Paragraph
 from .resolve import Person, resolve
-from .times import parse_time, strip_leading_time
+from .times import leading_time, parse_time
 from .rules import LABEL_RULES, Label, classify_block, find_labels, leading_aside
 
 __all__ = ["Aside", "Dialogue", "Item", "Unsure", "assemble", "classify"]
@@ -30,12 +30,10 @@ __all__ = ["Aside", "Dialogue", "Item", "Unsure", "assemble", "classify"]
 KNOWN_LOOKALIKES = frozenset({"break", "chrome", "note", "metadata"})
 
 #: First characters of speech that may open with a time or an aside.
-_MARKED = frozenset("([\\0123456789")
+_MARKED = frozenset("([\\")
 
 #: Kinds that sit between turns as blocks without ending the dialogue.
-INTERRUPTING = frozenset(
-    {"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date", "rule"}
-)
+INTERRUPTING = frozenset({"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date"})
 #: Kinds that end the dialogue when they follow the last labelled turn.
 ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata"})
 
@@ -108,8 +106,8 @@ class Dialogue:
 def classify(paras: Iterable[Paragraph], only: Optional[frozenset[str]] = None) -> list[Item]:
     """Run the label rules, then the block rules, over each paragraph.
 
-    A paragraph that a label rule reads is only ever a heading or prose when
-    it turns out not to be speech, so the block rules skip it."""
+    The block kind of a paragraph that a label rule reads is worked out
+    only when asked for (see :class:`Item`)."""
     items = []
     for i, p in enumerate(paras):
         labels = find_labels(p.text, p.lines[0].raw, only)
@@ -162,7 +160,7 @@ def _tally(items: Sequence[Item], forced: Optional[str]) -> dict[str, list[_Seen
         taken: set[str] = set()
         for label in labels:
             for conv in convention_of[label.rule]:
-                if conv in taken or (forced is not None and conv != forced and label.rule != forced):
+                if conv in taken or (forced is not None and conv != forced):
                     continue
                 taken.add(conv)
                 seen.setdefault(conv, []).append(_Seen(item.index, label, name_key(label.name)))
@@ -195,9 +193,6 @@ def _cluster(positions: Sequence[int]) -> tuple[int, int, int]:
     return best[0], best[-1], 2 * usual + 1
 
 
-#: Rules whose labels have no markup at all (a name alone on its line).
-BARE_RULES = {r.name: r.bare for r in LABEL_RULES}
-
 #: Beyond this many distinct label names, short forms are not looked for
 #: (each is compared with every other).
 MAX_NAMES_TO_POOL = 200
@@ -224,6 +219,7 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str], labelled:
     participants line) or mentions in its prose; ``labelled`` the items
     that any rule reads as a label."""
     written = {s.key: s.label.name for s in seen}
+    bare = {r.name: r.bare for r in LABEL_RULES}  # rules with no markup at all
     # "INSKEEP:" after "STEVE INSKEEP, HOST:" is one voice: the evidence of
     # a short label counts for the longer name it stands for.
     fold = _short_forms(written)
@@ -249,7 +245,7 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str], labelled:
         if (v in strong and lo <= s.item <= hi) or (
             # next to the dialogue only where the label has markup: a bare
             # name alone on its line there is as likely a page's title
-            (lo <= s.item <= hi if BARE_RULES.get(s.label.rule) else lo - reach <= s.item <= hi + reach)
+            (lo <= s.item <= hi if bare[s.label.rule] else lo - reach <= s.item <= hi + reach)
             and v not in strong
             and not _field_word(s.key)
             and _shape(s.label.name) in shapes
@@ -276,16 +272,18 @@ def _choose(seen: dict[str, list[_Seen]], named: frozenset[str]) -> Optional[_Ch
     tie)."""
     best: Optional[_Choice] = None
     labelled = frozenset(s.item for labels in seen.values() for s in labels)
-    for conv, labels in seen.items():
-        choice = _evaluate(conv, labels, named, labelled)
+    for conv in dict.fromkeys(c for r in LABEL_RULES for c in r.conventions):
+        if conv not in seen:
+            continue
+        choice = _evaluate(conv, seen[conv], named, labelled)
         if choice is not None and (best is None or choice.covered > best.covered):
             best = choice
     return best
 
 
-#: How many paragraphs from the top count as the intro, where a name
-#: written outside a label is evidence for that label.
-INTRO_REACH = 200
+#: How many paragraphs from the top may name a person, which is evidence
+#: for a label with that name.
+NAMED_REACH = 200
 
 
 def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str, list[_Seen]]) -> frozenset[str]:
@@ -294,7 +292,7 @@ def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str,
     keys = {name_key(p.name) for p in people} | {name_key(p.initials) for p in people if p.initials}
     multiword = {s.key: s.label.name for labels in seen.values() for s in labels if " " in s.key}
     if multiword:
-        prose = "\n".join(it.text for it in items[:INTRO_REACH] if not it.labels and it.kind == "prose")
+        prose = "\n".join(it.text for it in items[:NAMED_REACH] if not it.labels and it.kind == "prose")
         keys.update(k for k, written in multiword.items() if written in prose)
     return frozenset(keys)
 
@@ -348,24 +346,37 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
     k = -1
 
     def speak(i: int, text: str) -> None:
-        """Add speech to turn k, splitting off an opening time or aside
-        (the caller has seen that it opens with one of _MARKED)."""
-        text = strip_leading_time(text)
+        """Add speech to turn k, splitting off what opens it (the caller
+        has seen that it starts with one of _MARKED): a bracketed time
+        gives the turn its start, or else is kept as a timestamp block; a
+        note or an event becomes a block of its own."""
+        stamp = leading_time(text)
+        if stamp is not None:
+            seconds, written, text = stamp
+            if starts[k] is None and not paras[k]:
+                starts[k] = seconds
+            else:
+                asides.append(Aside(i, "timestamp", written, k))
         aside = leading_aside(text) if text[:1] in "([" else None
         if aside is not None:
             kind, note, text = aside
             asides.append(Aside(i, kind, note, k))
-        elif text[:1] in "([" and classify_block(text) in ("event", "note"):
-            asides.append(Aside(i, classify_block(text), text, k))
-            return
+        elif text[:1] in "([":
+            kind = classify_block(text)
+            if kind in ("event", "note"):
+                asides.append(Aside(i, kind, text, k))
+                return
         if text:
             paras[k].append(text)
 
+    previous_line = items[first - 1].para.lines[-1].number if first else 0
     for i in range(first, n):
         it = items[i]
         lines = it.para.lines
         label = label_at.get(i)
         if label is not None:
+            if lines[0].number > previous_line + 1:
+                pending_time = None  # a time line reaches the labels right below it
             k += 1
             who.append(resolution.speaker_of[label.name])
             paras.append([])
@@ -377,7 +388,9 @@ def assemble(items: Sequence[Item], people: Sequence[Person] = (), forced: Optio
                 else:
                     paras[k].append(label.text)
             speech[i] = k
+            previous_line = lines[-1].number
             continue
+        previous_line = lines[-1].number
         kind = it.kind
         if i > last and kind in ENDING:
             end = i

@@ -15,7 +15,7 @@ import regex
 
 from . import _patterns as P
 from .assemble import Dialogue, Item
-from .model import Metadata, Span, Speaker, Topic, Turn
+from .model import Metadata, Role, Span, Speaker, Topic, Turn
 from .names import name_key, same_person
 from .resolve import Person
 
@@ -102,7 +102,8 @@ def _list_after(items: Sequence[Item], lead: int, stop: int) -> list[int]:
 def _people(text: str) -> list[Person]:
     """The people an intro paragraph introduces as guests or hosts."""
     people: list[Person] = []
-    for cue, role in ((P.GUEST_CUE, "guest"), (P.HOST_CUE, "host")):
+    cues: tuple[tuple["regex.Pattern[str]", Role], ...] = ((P.GUEST_CUE, "guest"), (P.HOST_CUE, "host"))
+    for cue, role in cues:
         for m in cue.finditer(text):
             pos = m.end()
             while True:
@@ -116,7 +117,12 @@ def _people(text: str) -> list[Person]:
                 name = nm["name"]
                 pos = nm.end()
                 description = None
-                if text.startswith(", ", pos):
+                # ", Bo Chen, and …": the next name of a list, not a description.
+                after = pos + 2 + (4 if text.startswith("and ", pos + 2) else 0)
+                follows = P.NAME_MENTION.match(text, after) if text.startswith(", ", pos) else None
+                if follows is not None and regex.match(r"(?:,|[ ]and\b|\.|$)", text[follows.end() : follows.end() + 5]):
+                    pass
+                elif text.startswith(", ", pos):
                     d = regex.match(
                         r",[ ](?P<d>.{1,300}?)(?=,?[ ]and[ ]\p{Lu}|;|\.(?:[ ]|$)|,[ ]\p{Lu}[\p{Ll}]+[ ]\p{Lu}|$)",
                         text,
@@ -231,8 +237,6 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
     topics: list[Topic] = []
     for i in range(start, stop):
         it = items[i]
-        if it.labels and dialogue.speech[i] is not None:
-            continue
         if recorded is None:
             m = P.RECORDED.search(it.text)
             if m:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any, Optional, Sequence
 
 import attrs
@@ -17,6 +18,9 @@ __all__ = ["FrontMatter", "front_matter"]
 MAX_LINES = 200
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Front matter keys are identifiers: "title", "published_time", "source-url".
+_KEY = re.compile(r"^[a-z_][a-z0-9_\-]{0,40}$")
 
 
 @attrs.frozen(slots=True)
@@ -41,8 +45,8 @@ def _text(value: Any) -> Optional[str]:
 def front_matter(lines: Sequence[Line]) -> tuple[Optional[FrontMatter], Sequence[Line]]:
     """Split front matter off the top of a document's (non-blank) lines.
 
-    Only a block that opens on line 1 and closes within :data:`MAX_LINES`
-    counts; one that is not valid YAML is still kept as metadata text."""
+    Only a block that opens on line 1, closes within :data:`MAX_LINES`
+    non-blank lines and holds a YAML mapping of identifier keys counts."""
     if not lines or lines[0].number != 1 or lines[0].text != "---":
         return None, lines
     for k, line in enumerate(lines[1:MAX_LINES], 1):
@@ -54,9 +58,12 @@ def front_matter(lines: Sequence[Line]) -> tuple[Optional[FrontMatter], Sequence
     try:
         data = yaml.load(body, Loader=_Loader)
     except yaml.YAMLError:
-        data = None
-    if not isinstance(data, dict):
-        data = {}
+        return None, lines
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) and _KEY.match(k) for k in data):
+        # Not front matter but a document that opens with a rule: dialogue
+        # such as "Ann Lee: Hi." is valid YAML too, with keys no front
+        # matter has.
+        return None, lines
     date = next((_text(data[key]) for key in ("date", "published", "published_time", "pubDate") if key in data), None)
     fm = FrontMatter(
         text="\n".join(l.raw for l in lines[: k + 1]),

@@ -11,12 +11,13 @@ seconds as floats.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Iterable, Literal, Optional
 
 import attrs
 
 __all__ = [
     "BLOCK_KINDS",
+    "Role",
     "Block",
     "Metadata",
     "ROLES",
@@ -61,6 +62,30 @@ BLOCK_KINDS: tuple[str, ...] = (
 )
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _speakers(value: Iterable["Speaker"]) -> tuple["Speaker", ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _turns(value: Iterable["Turn"]) -> tuple["Turn", ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _topics(value: Iterable["Topic"]) -> tuple["Topic", ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _blocks(value: Iterable["Block"]) -> tuple["Block", ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
 @attrs.frozen(slots=True)
 class Span:
     """A range of source lines, 1-based and inclusive."""
@@ -79,7 +104,7 @@ class Speaker:
 
     id: str
     name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     role: Role = "unknown"
     description: Optional[str] = None
 
@@ -94,7 +119,7 @@ class Turn:
 
     index: int
     speaker: str
-    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
+    paragraphs: tuple[str, ...] = attrs.field(converter=_strings)
     start: Optional[float] = None
     end: Optional[float] = None
     timing: Optional[Timing] = None
@@ -113,7 +138,7 @@ class Topic:
     title: str
     source: TopicSource = "announced"
     in_text: bool = True
-    turns: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    turns: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     start: Optional[float] = None
     lines: Optional[Span] = None
 
@@ -156,10 +181,10 @@ class Transcript:
     """A parsed transcript: metadata, speakers, turns, topics and blocks."""
 
     metadata: Metadata = Metadata()
-    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=tuple)
-    turns: tuple[Turn, ...] = attrs.field(default=(), converter=tuple)
-    topics: tuple[Topic, ...] = attrs.field(default=(), converter=tuple)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_speakers)
+    turns: tuple[Turn, ...] = attrs.field(default=(), converter=_turns)
+    topics: tuple[Topic, ...] = attrs.field(default=(), converter=_topics)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
 
     def speaker(self, speaker_id: str) -> Speaker:
         """The speaker with this id (``KeyError`` when there is none)."""

@@ -40,7 +40,7 @@ class Paragraph:
 def wrap_width(lines: Sequence[Line]) -> Optional[int]:
     """The column a hard-wrapped document breaks at, or None when it is not
     hard-wrapped: most of its lines that are followed by another non-blank
-    line end within a few columns of one width no wider than 100."""
+    line end within 20 columns of one width no wider than 100."""
     lengths = []
     for a, b in zip(lines, lines[1:]):
         if b.number == a.number + 1:
@@ -53,6 +53,10 @@ def wrap_width(lines: Sequence[Line]) -> Optional[int]:
         return None
     near = sum(1 for n in lengths if width - 20 <= n <= width + 2)
     return width if near >= 0.6 * len(lengths) else None
+
+
+def _joined(run: Sequence[Line]) -> Paragraph:
+    return Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
 
 
 def paragraphs(
@@ -72,8 +76,8 @@ def paragraphs(
             or len(run[-1].text) < width - 20
             or opens_item(line)
         ):
-            yield Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
+            yield _joined(run)
             run = []
         run.append(line)
     if run:
-        yield Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
+        yield _joined(run)

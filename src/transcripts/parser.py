@@ -35,7 +35,7 @@ def _rule_filter(convention: Optional[str]) -> Optional[frozenset[str]]:
     """The label rules a forced convention allows (None: all)."""
     if convention is None:
         return None
-    return frozenset(r.name for r in LABEL_RULES if convention in r.conventions or r.name == convention)
+    return frozenset(r.name for r in LABEL_RULES if convention in r.conventions)
 
 
 @contextlib.contextmanager
@@ -75,7 +75,7 @@ def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str
         if matter is not None:
             blocks = (Block("metadata", matter.text, matter.span),) + blocks
             if matter.title:
-                metadata = attrs.evolve(metadata, title=matter.title, subtitle=matter.subtitle)
+                metadata = attrs.evolve(metadata, title=matter.title, subtitle=matter.subtitle or metadata.subtitle)
             metadata = attrs.evolve(metadata, published=matter.date or metadata.published)
         transcript = Transcript(
             metadata=metadata,

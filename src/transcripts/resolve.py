@@ -14,14 +14,14 @@ from typing import Optional, Sequence
 
 import attrs
 
-from .model import Speaker
+from .model import Role, Speaker
 from .names import display_name, initials, name_key, part_of, same_person, unique_slugs
 from .rules import Label
 
 __all__ = ["GENERIC_GUEST", "GENERIC_HOST", "Person", "Resolution", "ROLE_WORDS", "resolve"]
 
 #: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
-ROLE_WORDS = {
+ROLE_WORDS: dict[str, Role] = {
     "host": "host",
     "co-host": "host",
     "cohost": "host",
@@ -44,7 +44,7 @@ class Person:
     """Someone the document introduces, with what it says of them."""
 
     name: str
-    role: Optional[str] = None  # "guest" or "host"
+    role: Optional[Role] = None
     description: Optional[str] = None
     initials: Optional[str] = None  # "MV" in "Marisol Vega (MV)"
 
@@ -85,19 +85,24 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = ()) -> Resolutio
     """One speaker per person named by ``labels`` (in order of appearance)."""
     counts = Counter(label.name for label in labels)
     written = list(counts)
-    role_of: dict[str, str] = {}
+    role_of: dict[str, Role] = {}
     for label in labels:
         if label.role and label.name not in role_of:
-            role = ROLE_WORDS.get(label.role.casefold())
-            if role:
-                role_of[label.name] = role
+            said = ROLE_WORDS.get(label.role.casefold())
+            if said is not None:
+                role_of[label.name] = said
     full = {w: _full_name(w, written, people) for w in written}
 
     groups: list[list[str]] = []  # written forms per person, first is the key
     for w in written:
         target = full[w]
         for group in groups:
-            if same_person(full[group[0]], target):
+            if name_key(full[group[0]]) == name_key(target) or (
+                same_person(full[group[0]], target)
+                # Two spellings a transcript keeps using are two people
+                # ("Ann Lee" and "Anna Lee"); a variant used once is a typo.
+                and not (counts[w] >= 2 and any(counts[g] >= 2 for g in group))
+            ):
                 group.append(w)
                 break
         else:
@@ -114,7 +119,7 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = ()) -> Resolutio
     for sid, name, group in zip(ids, names, groups):
         aliases = [display_name(w) for w in group] + [display_name(full[w]) for w in group]
         aliases = [a for a in dict.fromkeys(aliases) if a != name]
-        role = next((role_of[w] for w in group if w in role_of), "unknown")
+        role: Role = next((role_of[w] for w in group if w in role_of), "unknown")
         speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role))
         for w in group:
             speaker_of[w] = sid

@@ -4,32 +4,18 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
+from ._patterns import LEADING_TIME, TIME_ONLY
 
-__all__ = ["TIME", "parse_time", "strip_leading_time"]
-
-#: A clock time: "0:03", "01:02:03", "0:00:14.1", "00:00:00:01" (days,
-#: hours, minutes, seconds, as NASA writes mission time), "00:00:02,400".
-TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
-
-_TIME = regex.compile(rf"^(?P<t>{TIME})$")
-
-#: A time opening a paragraph: "[08:02] ", "\[08:02\] ", "(00:00:27) ".
-_LEADING = regex.compile(
-    rf"""
-    ^(?:\\?\[(?P<a>{TIME})\\?\]|\((?P<b>{TIME})\)|(?P<c>{TIME}))   # the time, bracketed or bare
-    (?:[ ]+|$)
-    """,
-    regex.VERBOSE,
-)
+__all__ = ["leading_time", "parse_time"]
 
 
 def parse_time(text: str) -> Optional[float]:
     """Seconds in a clock time; ``None`` when ``text`` is not one.
 
-    Two fields are minutes and seconds, three hours too, four days too."""
+    Two fields are minutes and seconds, three hours too, four days too
+    (mission time: "00:00:01:23")."""
     text = text.strip().strip("[]()\\ ")
-    if not _TIME.match(text):
+    if not TIME_ONLY.match(text):
         return None
     fields = text.replace(",", ".").split(":")
     seconds = float(fields[-1])
@@ -39,9 +25,13 @@ def parse_time(text: str) -> Optional[float]:
     return seconds
 
 
-def strip_leading_time(text: str) -> str:
-    """A paragraph without the time that opens it ("\\[08:02\\] So…")."""
-    if not text[:1] in "[(\\0123456789":
-        return text
-    m = _LEADING.match(text)
-    return text[m.end() :] if m and m.end() < len(text) else text
+def leading_time(text: str) -> Optional[tuple[float, str, str]]:
+    """``(seconds, stamp, rest)`` for a paragraph that opens with a
+    bracketed time ("\\[08:02\\] So…", "(00:00:27) Today…"), else None."""
+    if text[:1] not in ("[", "(", "\\"):
+        return None
+    m = LEADING_TIME.match(text)
+    if m is None:
+        return None
+    seconds = parse_time(m["a"] or m["b"])
+    return (seconds, m["stamp"], text[m.end() :]) if seconds is not None else None

@@ -115,12 +115,13 @@ def find_labels(
 
     Several conventions may read the same paragraph; the evidence across
     the whole document decides which one wins.  ``only`` restricts the
-    search to those rules (a forced convention).  ``openers`` keeps only
+    search to those rules (a forced convention); ``raw`` is the first
+    line as written, for rules that read it.  ``openers`` keeps only
     rules that read the start of a line, not a whole short line ("Emma
     0:03", "Marisol Vega"): those say whether a line opens a new item in
     hard-wrapped text, where a short last line can look like a name.
-    This runs on every paragraph, so the cheap tests of
-    :meth:`LabelRule.match` are inlined here."""
+    This runs on every paragraph: the rules are dispatched on the
+    paragraph's opening and the cheap tests come first."""
     found = []
     size = len(text)
     for rule in _rules_for(text[:2], size <= SHORT):

@@ -37,7 +37,11 @@ Builder = Callable[[str, "regex.Match[str]", str], Optional[Label]]
 
 @attrs.frozen(slots=True)
 class LabelRule:
-    """A named, anchored pattern and the function that reads its match."""
+    """A named, anchored pattern and the function that reads its match.
+
+    :func:`transcripts.rules.find_labels` runs the rules: ``max_len`` and
+    ``hint`` are cheap tests before the pattern, ``raw`` says the pattern
+    reads the first line as written rather than the normalised text."""
 
     name: str
     pattern: "regex.Pattern[str]"
@@ -48,17 +52,6 @@ class LabelRule:
     first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
     max_len: Optional[int] = None  # the longest paragraph a match can be
     bare: bool = False  # no markup at all (a name alone): weaker evidence
-
-    def match(self, text: str, raw: str) -> Optional[Label]:
-        """The label this rule reads in a paragraph, if any: ``text`` is the
-        paragraph's normalised text, ``raw`` its first line as written."""
-        if self.max_len is not None and len(text) > self.max_len:
-            return None
-        target = raw if self.raw else text
-        if self.hint is not None and target.find(self.hint, 0, HINT_REACH) < 0:
-            return None
-        m = self.pattern.match(target)
-        return self.build(self.name, m, text) if m else None
 
     def may_start_with(self, opening: str) -> bool:
         """Whether a paragraph whose normalised text starts with ``opening``
