@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Optional, Sequence, TextIO
+from typing import NoReturn, Optional, Sequence, TextIO
 
 from . import __version__
-from .check import CODES, check_bytes, check_file, findings_json
+from .check import CODES, Finding, check_bytes, check_file, findings_json
 from .errors import ParseError
 from .formats import PROFILES, base_name, detect, readable, writable
 from .formats import get as get_format
@@ -36,7 +36,7 @@ class _UsageExit(Exception):
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse that returns to :func:`main` instead of exiting."""
 
-    def exit(self, status: int = 0, message: Optional[str] = None) -> "NoReturn":  # type: ignore[name-defined]  # noqa: F821
+    def exit(self, status: int = 0, message: Optional[str] = None) -> NoReturn:
         if message:
             sys.stderr.write(message)
         raise _UsageExit(status)
@@ -200,7 +200,7 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    findings = []
+    findings: list[Finding] = []
     for path in args.input:
         if path == "-":
             findings += check_bytes(sys.stdin.buffer.read(), "<stdin>", convention=args.convention, ignore=args.ignore)

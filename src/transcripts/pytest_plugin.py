@@ -51,6 +51,7 @@ def _resolve(path: Union[str, "os.PathLike[str]"], request: pytest.FixtureReques
         if candidate.exists():
             return candidate
     pytest.fail(f"transcript_check: {os.fspath(path)} not found (looked in {', '.join(str(c.parent) for c in tried)})", pytrace=False)
+    raise AssertionError("unreachable: pytest.fail raises")  # for type checkers without pytest's types
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Optional
 
 import attrs
 
-from ..model import Metadata, Span, Speaker, Transcript, Turn
+from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn
 from ..names import display_name, name_key, unique_slugs
 
 __all__ = ["UNKNOWN", "Piece", "TurnBuilder"]
@@ -136,6 +136,6 @@ class TurnBuilder:
             lines = None
             if u.first_line is not None:
                 lines = Span(u.first_line, max(u.first_line, u.last_line or u.first_line))
-            timing = "given" if u.start is not None else None
+            timing: Optional[Timing] = "given" if u.start is not None else None
             turns.append(Turn(i, ids[key], tuple(u.paragraphs), u.start, end, timing, lines))
         return Transcript(metadata=metadata, speakers=speakers, turns=tuple(turns))

@@ -490,13 +490,13 @@ def _break_paragraph(
                 if close < best_0[j]:
                     best_0[j], back_0[j] = close, state
     lines: list[_Line] = []
-    end, state = n, final_from
-    while state is not None:
-        c, i, labelled = state
+    end, step = n, final_from
+    while step is not None:
+        c, i, labelled = step
         lines.append(_Line(i, end, c == 0, labelled))
         # The line before ended at i, as line c of its cue (the paragraph's
         # start has no line before it).
-        end, state = i, back[c][i]
+        end, step = i, back[c][i]
     lines.reverse()
     return lines
 
@@ -581,17 +581,17 @@ def layout(
         if not pieces:
             continue
         begin, finish = _ms(u.start), max(_ms(u.end), _ms(u.start))
-        weights = [sum(map(len, lines)) + len(lab) + 1 for lines, lab, _, _ in pieces]
+        weights = [sum(map(len, texts)) + len(lab) + 1 for texts, lab, _, _ in pieces]
         total, acc = sum(weights), 0
-        for k, ((lines, lab, ends, words), w) in enumerate(zip(pieces, weights)):
+        for k, ((texts, lab, ends, words), w) in enumerate(zip(pieces, weights)):
             ideal_start = begin + (finish - begin) * acc // total
             acc += w
             ideal_end = begin + (finish - begin) * acc // total
             start = max(ideal_start, clock)
-            chars = sum(map(len, lines)) + len(lab)
+            chars = sum(map(len, texts)) + len(lab)
             lo, hi = prof.duration_bounds(chars, words)
             end = start + min(max(ideal_end - ideal_start, lo), hi)
-            cues.append(Cue(start, end, who, lines, lab, ti, k == 0, ends))
+            cues.append(Cue(start, end, who, texts, lab, ti, k == 0, ends))
             clock = end
     return timed, tuple(cues)
 

@@ -9,6 +9,7 @@ and YAML codecs are thin layers over these two functions.
 
 from __future__ import annotations
 
+import builtins
 import math
 from typing import Any, Callable, Optional, TypeVar
 
@@ -101,21 +102,23 @@ class _Reader:
             raise self.fail(f"{path}.{key}", "expected a string" + (" or null" if optional else ""))
         return value
 
-    def int(self, value: Any, path: str, optional: bool = False) -> Any:
+    def int(self, value: Any, path: builtins.str, optional: bool = False) -> Any:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, "expected an integer" + (" or null" if optional else ""))
         return value
 
-    def time(self, value: Any, path: str) -> Optional[float]:
+    def time(self, value: Any, path: builtins.str) -> Optional[float]:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
             raise self.fail(path, "expected seconds (a number, not negative) or null")
         return float(value)
 
-    def choice(self, d: dict[str, Any], key: str, path: str, choices: tuple[str, ...], default: Optional[str]) -> Any:
+    def choice(
+        self, d: dict[builtins.str, Any], key: builtins.str, path: builtins.str, choices: tuple[builtins.str, ...], default: Optional[builtins.str]
+    ) -> Any:
         value = d.get(key, default)
         if value is None and default is None:
             return None
@@ -123,7 +126,7 @@ class _Reader:
             raise self.fail(f"{path}.{key}", f"expected one of {', '.join(choices)}, got {value!r}")
         return value
 
-    def span(self, value: Any, path: str) -> Optional[Span]:
+    def span(self, value: Any, path: builtins.str) -> Optional[Span]:
         if value is None:
             return None
         d = self.obj(value, path)
@@ -132,11 +135,11 @@ class _Reader:
             raise self.fail(path, f"bad line span {start}-{end}")
         return Span(start, end)
 
-    def items(self, d: dict[str, Any], key: str, path: str, read: Callable[[Any, str], T]) -> tuple[T, ...]:
+    def items(self, d: dict[builtins.str, Any], key: builtins.str, path: builtins.str, read: Callable[[Any, builtins.str], T]) -> tuple[T, ...]:
         values = self.list(d.get(key, []), f"{path}{key}")
         return tuple(read(v, f"{path}{key}[{i}]") for i, v in enumerate(values))
 
-    def strings(self, value: Any, path: str) -> tuple[str, ...]:
+    def strings(self, value: Any, path: builtins.str) -> tuple[builtins.str, ...]:
         values = self.list(value, path)
         for i, v in enumerate(values):
             if not isinstance(v, str):

@@ -11,7 +11,7 @@ lenient, and where skipped cues are recorded) and returns a transcript.
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import attrs
 
@@ -36,6 +36,18 @@ __all__ = [
 DEFAULT_WPM = 160.0
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _dropped(value: Iterable[Dropped]) -> tuple[Dropped, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _errors(value: Iterable[ParseError]) -> tuple[ParseError, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
 @attrs.frozen(slots=True)
 class WriteOptions:
     """How to write: the caption ``profile`` (None: the format's default)
@@ -53,7 +65,7 @@ class Dropped:
 
     what: str
     count: int
-    examples: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def __str__(self) -> str:
         what = self.what if self.count == 1 else _plural(self.what)
@@ -91,7 +103,7 @@ class Conversion:
 
     text: str
     format: str
-    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=tuple)
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=_dropped)
 
 
 @attrs.frozen(slots=True)
@@ -102,7 +114,7 @@ class Reading:
 
     transcript: Transcript
     format: str
-    skipped: tuple[ParseError, ...] = attrs.field(default=(), converter=tuple)
+    skipped: tuple[ParseError, ...] = attrs.field(default=(), converter=_errors)
 
 
 @attrs.define(slots=True)

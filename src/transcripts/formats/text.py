@@ -10,11 +10,11 @@ document with bold labels and headings.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Union
 
 import attrs
 
-from ..model import Block, Transcript
+from ..model import Block, Transcript, Turn
 from ..parser import parse
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
@@ -36,12 +36,12 @@ class Style:
 PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
 
 
-def _order(t: Transcript) -> list[tuple[tuple[int, int, int], object]]:
+def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
     """Turns and blocks in document order: a block inside the dialogue
     follows its turn (or precedes it, when its source lines do); one
     outside goes before or after the dialogue by its source lines (before,
     when it has none)."""
-    items: list[tuple[tuple[int, int, int], object]] = []
+    items: list[tuple[tuple[int, int, int], Union[Turn, Block]]] = []
     n = len(t.turns)
     spans = [(u.lines.start, u.lines.end) for u in t.turns if u.lines is not None]
     for k, u in enumerate(t.turns):
@@ -54,8 +54,8 @@ def _order(t: Transcript) -> list[tuple[tuple[int, int, int], object]]:
             before = b.lines is not None and at is not None and b.lines.start < at.start
             key = (b.turn, -1 if before else 1, seq)
         elif b.lines is not None and spans and b.lines.start > spans[0][0]:
-            before = sum(1 for s, _ in spans if s < b.lines.start)
-            key = (before - 1, 1, seq) if before < len(spans) else (n, 1, seq)
+            earlier = sum(1 for s, _ in spans if s < b.lines.start)
+            key = (earlier - 1, 1, seq) if earlier < len(spans) else (n, 1, seq)
         else:
             key = (-1, 1, seq)
         items.append((key, b))
@@ -79,8 +79,8 @@ def render(t: Transcript, style: Style) -> str:
                 text = style.title(text) if text == title else style.heading(text)
             out.append(text)
             continue
-        paragraphs = [p.strip() for p in item.paragraphs if p.strip()]  # type: ignore[attr-defined]
-        label = style.label(names.get(item.speaker, item.speaker))  # type: ignore[attr-defined]
+        paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
+        label = style.label(names.get(item.speaker, item.speaker))
         if not paragraphs:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
