@@ -24,13 +24,14 @@ import sys
 from typing import Callable
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 import transcripts
 from transcripts.model import ROLES
 from transcripts.check import Document, unaccounted
 from transcripts.cli import main
+from transcripts.rules import find_labels
 from transcripts.strategies import CONVENTIONS, NOISE, VARIANTS, Episode, differences, dialogue, episodes, messy_texts
 
 from .conftest import EXAMPLES, SHARED
@@ -263,6 +264,16 @@ def test_parse_write_parse_is_a_fixed_point(request, fmt, source):
 
     def prop(text: str) -> None:
         first = transcripts.parse(text)
+        # A label with no word after it is kept as an empty turn, but which
+        # convention it was written in is lost on writing, and in text
+        # that mixes conventions that decides whether it is a label: leave
+        # transcripts with empty turns out.
+        assume(all(u.paragraphs for u in first.turns))
+        # Likewise a paragraph kept as a block that reads as a label of
+        # another convention than the one that won: written back as plain
+        # text it becomes a label.  (A text writer that escaped such blocks
+        # would lift this; see the closing note of issue 5.)
+        assume(not any(find_labels(b.text) for b in first.blocks if b.kind in ("prose", "heading")))
         again = transcripts.parse(transcripts.dumps(first, fmt))
         assert _speaking(again) == _speaking(first)
         assert dialogue(again) == dialogue(first)

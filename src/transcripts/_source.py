@@ -21,19 +21,19 @@ __all__ = ["Line", "decode", "split_lines"]
 # are then folded to one); BOMs and zero-width spaces that some exporters
 # scatter through the text are dropped.  Most documents hold none of these,
 # so each is looked for with a fast substring test before any rewriting.
-_SPACES = "\t\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
+_CONTROL_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # tab, form feed and other spacing controls
+_SPACES = _CONTROL_SPACES + "\u0085\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
 _INVISIBLE = "\ufeff\u200b"
 
 
 def _unusual_spaces(text: str) -> str:
     """``text`` with unusual spaces made ASCII and invisible marks removed."""
-    if text.isascii():
-        return text.replace("\t", " ") if "\t" in text else text
-    found = [c for c in _SPACES + _INVISIBLE if c in text]
+    chars = _CONTROL_SPACES if text.isascii() else _SPACES + _INVISIBLE
+    found = [c for c in chars if c in text]
     if not found:
         return text
     table = {ord(c): (None if c in _INVISIBLE else " ") for c in found}
-    pattern = re.compile("[" + "".join(found) + "]")
+    pattern = re.compile("[" + re.escape("".join(found)) + "]")
     return pattern.sub(lambda m: table[ord(m.group())] or "", text)
 
 

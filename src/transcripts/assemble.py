@@ -233,7 +233,8 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str], labelled:
     # A label used once is accepted too (a caller, a one-off voice) when it
     # stands inside the dialogue or next to it and is written in the style
     # of the others, unless its name is a field word such as "Summary".
-    shapes = {_shape(name) for key, name in written.items() if fold.get(key, key) in strong}
+    # (Short labels such as "Q", "A", "CC" are capitals in any style.)
+    shapes = {_shape(name) for key, name in written.items() if fold.get(key, key) in strong and len(name) > 3}
     def speaks(s: _Seen) -> bool:
         """Whether a label has speech: on its line, or in the paragraph
         after it (not another label)."""
@@ -248,7 +249,7 @@ def _evaluate(conv: str, seen: Sequence[_Seen], named: frozenset[str], labelled:
             (lo <= s.item <= hi if bare[s.label.rule] else lo - reach <= s.item <= hi + reach)
             and v not in strong
             and not _field_word(s.key)
-            and _shape(s.label.name) in shapes
+            and (not shapes or len(s.label.name) <= 3 or _shape(s.label.name) in shapes)
             and speaks(s)
         ):
             inside.append(s)
@@ -287,12 +288,20 @@ NAMED_REACH = 200
 
 
 def _named_keys(items: Sequence[Item], people: Sequence[Person], seen: dict[str, list[_Seen]]) -> frozenset[str]:
-    """Keys of label names the document introduces or writes in its intro
-    outside any label."""
+    """Keys of label names the document introduces, or writes in the prose
+    of its intro: the paragraphs above the first label with markup (a bare
+    name alone on its line may be the page's title)."""
     keys = {name_key(p.name) for p in people} | {name_key(p.initials) for p in people if p.initials}
     multiword = {s.key: s.label.name for labels in seen.values() for s in labels if " " in s.key}
     if multiword:
-        prose = "\n".join(it.text for it in items[:NAMED_REACH] if not it.labels and it.kind == "prose")
+        bare = {r.name: r.bare for r in LABEL_RULES}
+        intro = []
+        for it in items[:NAMED_REACH]:
+            if any(not bare[label.rule] for label in it.labels):
+                break
+            if not it.labels and it.kind == "prose":
+                intro.append(it.text)
+        prose = "\n".join(intro)
         keys.update(k for k, written in multiword.items() if written in prose)
     return frozenset(keys)
 
