@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from ..model import Speaker, Transcript, Turn
-from ._registry import DEFAULT_WPM
+from ._registry import DEFAULT_WPM, ReadContext
 
 __all__ = [
     "BBC",
@@ -41,6 +41,7 @@ __all__ = [
     "TimingError",
     "WEB",
     "cue_blocks",
+    "read_timing",
     "estimate_times",
     "format_clock",
     "format_timestamp",
@@ -611,3 +612,16 @@ def cue_blocks(text: str) -> list[list[tuple[int, str]]]:
     if block:
         out.append(block)
     return out
+
+
+def read_timing(ctx: ReadContext, line: Optional[str], number: int) -> Optional["Timing"]:
+    """A cue's timing line read, or None once the bad cue is reported (an
+    error naming the line, or with --lenient a warning and the cue skipped)."""
+    timing = parse_timing(line) if line is not None else None
+    if timing is None:
+        ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
+        return None
+    if isinstance(timing, TimingError):
+        ctx.bad_cue(timing.message, number, timing.column)
+        return None
+    return timing

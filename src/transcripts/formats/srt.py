@@ -17,7 +17,7 @@ import regex
 
 from ..model import Metadata, Speaker, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PODCAST, PROFILES, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile
+from ._cues import PODCAST, PROFILES, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile, read_timing
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -94,12 +94,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         if at == 0 and len(block) > 1 and parse_timing(block[0][1]) is None and parse_timing(block[1][1]) is not None:
             at = 1  # a cue identifier that is not a number
         number, line = block[min(at, len(block) - 1)]
-        timing = parse_timing(line) if at < len(block) else None
+        timing = read_timing(ctx, line if at < len(block) else None, number)
         if timing is None:
-            ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
-            continue
-        if isinstance(timing, TimingError):
-            ctx.bad_cue(timing.message, number, timing.column)
             continue
         start, end = timing.start / 1000, timing.end / 1000
         lines = [(n, _MARKUP.sub("", s).strip()) for n, s in block[at + 1 :]]

@@ -18,7 +18,7 @@ import regex
 
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import PROFILES, WEB, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile
+from ._cues import PROFILES, WEB, cue_blocks, format_timestamp, layout, profile, read_timing
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -107,12 +107,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
             continue
         at = 0 if "-->" in first or len(block) == 1 else 1
         number, line = block[at]
-        timing = parse_timing(line)
+        timing = read_timing(ctx, line, number)
         if timing is None:
-            ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
-            continue
-        if isinstance(timing, TimingError):
-            ctx.bad_cue(timing.message, number, timing.column)
             continue
         start, end = timing.start / 1000, timing.end / 1000
         last = block[-1][0]
