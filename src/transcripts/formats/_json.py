@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from ._registry import ReadContext
 
-__all__ = ["array_lines", "decode", "number"]
+__all__ = ["array_lines", "decode", "number", "objects"]
 
 
 def decode(text: str, ctx: ReadContext) -> Any:
@@ -82,3 +82,18 @@ def number(value: Any) -> Optional[float]:
     if not math.isfinite(value) or value < 0:
         return None
     return float(value)
+
+
+def objects(ctx: ReadContext, text: str, items: list[Any], key: str) -> Iterator[tuple[str, Optional[int], dict[str, Any]]]:
+    """``(where, line, object)`` for each object in the array ``items``
+    under the top-level ``key`` of ``text``: ``where`` names it
+    ("segments[3]") and ``line`` is where it starts.  An element that is
+    not an object is reported as a bad cue and skipped."""
+    lines = array_lines(text, key)
+    for i, item in enumerate(items):
+        line = lines[i] if i < len(lines) else None
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            ctx.bad_cue(f"{where}: expected an object", line)
+            continue
+        yield where, line, item

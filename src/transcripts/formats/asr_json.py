@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
-from ._json import array_lines, decode, number
+from ._json import decode, number, objects
 from ._registry import Format, ReadContext, register
 
 __all__ = ["read"]
@@ -30,14 +30,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     names: Any = data.get("speakers", {})
     if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
         raise ctx.error('"speakers": expected a map from labels to names', 1, 1)
-    lines = array_lines(text, "segments")
     b = TurnBuilder()
-    for i, seg in enumerate(data["segments"]):
-        line = lines[i] if i < len(lines) else None
-        where = f"segments[{i}]"
-        if not isinstance(seg, dict):
-            ctx.bad_cue(f"{where}: expected an object", line)
-            continue
+    for where, line, seg in objects(ctx, text, data["segments"], "segments"):
         said = seg.get("text")
         if not isinstance(said, str):
             ctx.bad_cue(f"{where}.text: expected a string", line)

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from ..model import Metadata, Span, Topic, Transcript
 from ._cues import estimate_times
-from ._json import array_lines, decode, number
+from ._json import decode, number, objects
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -68,14 +68,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     data = decode(text, ctx)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
         raise ctx.error('not a Podcasting 2.0 chapters file: expected an object with a "chapters" list', 1, 1)
-    lines = array_lines(text, "chapters")
     topics = []
-    for i, ch in enumerate(data["chapters"]):
-        line = lines[i] if i < len(lines) else None
-        where = f"chapters[{i}]"
-        if not isinstance(ch, dict):
-            ctx.bad_cue(f"{where}: expected an object", line)
-            continue
+    for where, line, ch in objects(ctx, text, data["chapters"], "chapters"):
         start = number(ch.get("startTime"))
         if start is None:
             ctx.bad_cue(f"{where}.startTime: expected seconds (a number, not negative)", line)

@@ -11,12 +11,11 @@ paragraph; a segment without a speaker continues the previous one.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..model import Metadata, Transcript
 from ._build import Piece, TurnBuilder
 from ._cues import PODCAST, PROFILES, layout, profile
-from ._json import array_lines, decode, number
+from ._json import decode, number, objects
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -45,15 +44,8 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     data = decode(text, ctx)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise ctx.error('not a Podcasting 2.0 transcript: expected an object with a "segments" list', 1, 1)
-    lines = array_lines(text, "segments")
     b = TurnBuilder()
-    segments: list[Any] = data["segments"]
-    for i, seg in enumerate(segments):
-        line = lines[i] if i < len(lines) else None
-        where = f"segments[{i}]"
-        if not isinstance(seg, dict):
-            ctx.bad_cue(f"{where}: expected an object", line)
-            continue
+    for where, line, seg in objects(ctx, text, data["segments"], "segments"):
         body = seg.get("body")
         if not isinstance(body, str):
             ctx.bad_cue(f"{where}.body: expected a string", line)
