@@ -182,9 +182,9 @@ def test_bracketed_time_after_a_label_is_the_start_and_later_ones_are_kept():
     assert [(b.kind, b.text) for b in t.blocks] == [("timestamp", "\\[0:20\\]")]
 
 
-def test_a_time_line_reaches_only_the_labels_right_below_it():
-    t = transcripts.parse("[00:00:10]\nAnn Lee: Hi.\nBo Chen: Hello.\n\nAnn Lee: Bye.\n\nBo Chen: Bye.\n")
-    assert [u.start for u in t.turns] == [10.0, 10.0, None, None]
+def test_a_time_line_gives_its_time_to_the_untimed_turns_below_it_until_the_next():
+    t = transcripts.parse("[00:00:10]\nAnn Lee: Hi.\nBo Chen: Hello.\n\nAnn Lee: Bye.\n\n[00:00:20]\n\nBo Chen: Bye.\n")
+    assert [u.start for u in t.turns] == [10.0, 10.0, 10.0, 20.0]
 
 
 def test_a_leading_rule_is_not_front_matter():

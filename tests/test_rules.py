@@ -2,11 +2,11 @@
 
 import pytest
 
-from transcripts.rules import BLOCK_RULES, LABEL_RULES, classify_block, find_labels
+from transcripts.rules import DEFAULT_RULES, classify_block, find_labels
 
 
 def label(text):
-    found = [l for l in find_labels(text) if l.rule == "name-colon"]
+    found = [l for l in find_labels(text) if l.rule == "colon"]
     return (found[0].name, found[0].text) if found else None
 
 
@@ -75,9 +75,9 @@ def test_block_kinds(text, kind):
 
 
 def test_rules_are_named_and_unique():
-    names = [r.name for r in LABEL_RULES] + [r.name for r in BLOCK_RULES]
+    names = [r.name for r in DEFAULT_RULES.label_rules] + [r.name for r in DEFAULT_RULES.block_rules]
     assert len(names) == len(set(names))
-    assert "name-colon" in names
+    assert "colon" in names and {"caps-colon", "name-colon", "name-period"} <= set(DEFAULT_RULES.conventions())
 
 
 def labels_by_rule(text, raw=None):
@@ -98,12 +98,12 @@ def labels_by_rule(text, raw=None):
         ("name-paren-time", "Speaker 1 (01:02:03):", ("Speaker 1", "", 3723.0, None)),
         ("name-paren-time", "Amara Okafor (00:00:01) Good morning.", ("Amara Okafor", "Good morning.", 1.0, None)),
         ("otter", "Unknown Speaker 2:57", ("Unknown Speaker", "", 177.0, None)),
-        ("caps-colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "HOST")),
-        ("caps-colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
-        ("caps-colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),
+        ("colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "host")),
+        ("colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
+        ("colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),
         ("own-line", "Ursula van der Berg", ("Ursula van der Berg", "", None, None)),
         ("own-line", "MARISOL VEGA", ("MARISOL VEGA", "", None, None)),
-        ("name-colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
+        ("colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
     ],
 )
 def test_label_rules(rule, text, expected):
@@ -114,7 +114,10 @@ def test_bare_q_reads_the_raw_line():
     # Two spaces or a no-break space after the Q, as the White House writes it.
     assert labels_by_rule("Q Thank you.", "Q  Thank you.")["bare-q"] == ("Q", "Thank you.", None, None)
     assert labels_by_rule("Q Thank you.", "Q\u00a0 Thank you.")["bare-q"] == ("Q", "Thank you.", None, None)
-    assert "bare-q" not in labels_by_rule("Q Thank you.", "Q Thank you.")
+    # One space before a capital, as later briefings write it ("Q Cookies!").
+    assert labels_by_rule("Q Cookies!", "Q Cookies!")["bare-q"] == ("Q", "Cookies!", None, None)
+    assert "bare-q" not in labels_by_rule("Q and A follows.", "Q and A follows.")
+    assert "bare-q" not in labels_by_rule("Q thank you.", "Q thank you.")
 
 
 @pytest.mark.parametrize(

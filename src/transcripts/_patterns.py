@@ -12,24 +12,21 @@ from __future__ import annotations
 
 import regex
 
+from . import words as W
+
 _F = regex.VERBOSE | regex.VERSION1
 
 # ---------------------------------------------------------------------------
 # Names
 # ---------------------------------------------------------------------------
 
-#: Lower-case particles that may sit inside a name: "Ursula van der Berg".
-PARTICLES = frozenset(
-    "van von der den de del della di da du dos das la le bin ibn al el ter ten y".split()
-)
-
 #: The particles as a pattern, longest first, and the scripts without case
 #: whose words may make up a name.
-_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE = "(?:" + "|".join(sorted(W.PARTICLES, key=len, reverse=True)) + ")"
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
 
 #: Honorifics written before a name: "Dr. Amara Okafor", "MR. SMITH".
-TITLE_WORD = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sir|Dame|Fr|Hon|Amb|St)\.?"
+TITLE_WORD = "(?:" + "|".join(sorted((w.capitalize() for w in W.HONORIFICS), key=len, reverse=True)) + r")\.?"
 
 #: One word of a name.  Bounded in length so the whole name is bounded.
 NAME_WORD = rf"""
@@ -63,26 +60,37 @@ CAP_ROLE = r"\p{Lu}[\p{Lu}\-]{1,20}(?:[ ]\p{Lu}[\p{Lu}\-]{1,20}){0,2}"
 TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 
 # ---------------------------------------------------------------------------
-# Labels: "Full Name: text"
+# Labels.  A label rule's pattern reads the label's *slot* loosely (any short
+# run of words, a qualifier in parentheses, a credential after a comma) and
+# the markup, delimiter and time around it exactly; what the slot holds is
+# judged by :mod:`transcripts.slots` and by the evidence of the whole
+# document.  Label patterns match the label only: the speech is the rest of
+# the paragraph.
 # ---------------------------------------------------------------------------
 
-#: "Jordan Schneider: Shashank, it seems…" -- a name, a colon, a space, text.
-#: A label alone on its line ("Jordan Schneider:") has empty text.  Label
-#: patterns match the label only: the speech is the rest of the paragraph.
-NAME_COLON = regex.compile(
-    rf"""
-    ^(?P<name>{NAME})
-    [ ]?:                    # the colon, perhaps after a stray space
-    (?:[ ]|$)                # a space then the speech, or nothing
-    """,
-    _F,
-)
+#: One word of a label slot: letters, digits and the marks names and
+#: handles use ("O'Neil", "Garrett-Harris", "J.", "sipa_", "Speaker #2").
+_SLOT_WORD = r"[\p{L}\p{M}\p{N}'’\-.&/_@#+]{1,30}"
 
-#: "STEVE INSKEEP, HOST: text", "THE PRESIDENT:", "BELL 7: Roger."
-CAPS_COLON = regex.compile(
+#: A label as a document writes it: up to eight words (or "?"), perhaps a
+#: qualifier in parentheses ("CAPCOM (Guam)") and a credential or role
+#: after a comma ("Ruth Okafor, PhD", "STEVE INSKEEP, HOST").
+SLOT = rf"""
+    (?:{_SLOT_WORD}|\?{{1,3}})(?:[ ]{_SLOT_WORD}){{0,7}}
+    (?:[ ]\([^()\n:*]{{1,40}}\))?
+    (?:,[ ][^,:()*\n]{{1,40}})?
+"""
+
+#: A time, perhaps bracketed or escaped, and nothing else: the rest of a
+#: label line whose speech is below it ("Ines Caro: 00:00:00").
+TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
+
+#: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
+#: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
+#: colon (perhaps after a stray space), then a space and speech or nothing.
+COLON = regex.compile(
     rf"""
-    ^(?P<name>{CAP_NAME})
-    (?:,[ ](?P<role>{CAP_ROLE}))?   # a role word: HOST, BYLINE, GUEST
+    ^(?P<name>{SLOT})
     [ ]?:
     (?:[ ]|$)
     """,
@@ -90,16 +98,19 @@ CAPS_COLON = regex.compile(
 )
 
 #: A bare "Q" for an unnamed reporter, as written: "Q  Thank you" (two
-#: spaces or a no-break space after it; matched on the raw line).
-BARE_Q = regex.compile(r"^[ \t\u00a0]*Q\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$)")
+#: spaces or a no-break space after it; matched on the raw line), or one
+#: space before a capital ("Q Cookies!").
+BARE_Q = regex.compile(
+    r"^[ \t\u00a0]*Q\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$|[ ](?=[\p{Lu}\"“(\[¿¡\d]))"
+)
 
-#: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__".
+#: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__",
+#: and "**Name** 00:37:24" (a bold name, then only a time).
 MD_BOLD_COLON = regex.compile(
     rf"""
     ^(?P<b>\*\*|__)
-    (?P<name>{NAME}|{CAP_NAME})
-    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?
-    [ ]?(?::(?P=b)|(?P=b)[ ]?:)
+    (?P<name>{SLOT})
+    [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$))
     (?:[ ]|$)
     """,
     _F,
@@ -108,7 +119,7 @@ MD_BOLD_COLON = regex.compile(
 #: "**Name (00:00:31)** text" and "**Name (00:00:31):** text".
 MD_BOLD_TIME = regex.compile(
     rf"""
-    ^\*\*(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?\*\*:?
+    ^\*\*(?P<name>{SLOT})[ ]\((?P<time>{TIME})\):?\*\*:?
     (?:[ ]|$)
     """,
     _F,
@@ -117,7 +128,7 @@ MD_BOLD_TIME = regex.compile(
 #: "**Lindsey** [0:00] text": a bold name, no colon, a bracketed time.
 BOLD_BRACKET_TIME = regex.compile(
     rf"""
-    ^\*\*(?P<name>{NAME}|{CAP_NAME})\*\*:?[ ]?\\?\[(?P<time>{TIME})\\?\]
+    ^\*\*(?P<name>{SLOT})\*\*:?[ ]?\\?\[(?P<time>{TIME})\\?\]
     (?:[ ]|$)
     """,
     _F,
@@ -126,7 +137,7 @@ BOLD_BRACKET_TIME = regex.compile(
 #: "0:00:14.1 **Adam Garrett-Harris** text": a time, then a bold name.
 TIME_BOLD = regex.compile(
     rf"""
-    ^\\?\[?(?P<time>{TIME})\\?\]?[ ]\*\*(?P<name>{NAME}|{CAP_NAME}):?\*\*:?
+    ^\\?\[?(?P<time>{TIME})\\?\]?[ ]\*\*(?P<name>{SLOT}):?\*\*:?
     (?:[ ]|$)
     """,
     _F,
@@ -136,7 +147,7 @@ TIME_BOLD = regex.compile(
 BRACKET_TIME_NAME = regex.compile(
     rf"""
     ^\\?\[(?P<time>{TIME})\\?\][ ]
-    (?P<name>{NAME}|{CAP_NAME})[ ]?:
+    (?P<name>{SLOT})[ ]?:
     (?:[ ]|$)
     """,
     _F,
@@ -146,8 +157,25 @@ BRACKET_TIME_NAME = regex.compile(
 #: (00:01:02) text" without the colon.
 NAME_PAREN_TIME = regex.compile(
     rf"""
-    ^(?P<name>{NAME}|{CAP_NAME})[ ]\((?P<time>{TIME})\):?
+    ^(?P<name>{SLOT})[ ]\((?P<time>{TIME})\):?
     (?:[ ]|$)
+    """,
+    _F,
+)
+
+#: A title of a congressional or court record, before a surname in capitals.
+_RECORD_TITLE = "(?i:" + "|".join(sorted(W.RECORD_TITLES, key=len, reverse=True)) + r")\.?"
+
+#: A word in capitals of at least two letters: "HOLLIS", "JACKSON-LEE".
+_CAPS_WORD = r"\p{Lu}[\p{Lu}\p{M}'’\-]{1,30}"
+
+#: Records' labels end with a full stop: "Chairman HOLLIS.", "Mr. BRANDT.",
+#: "CHAIR WEXLER.", "The CHAIRMAN.", "Ms. JACKSON LEE.", inline before the
+#: speech or alone with the speech below.
+NAME_PERIOD = regex.compile(
+    rf"""
+    ^(?P<name>(?P<title>(?:{_RECORD_TITLE}[ ]){{0,2}}){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})
+    \.(?:[ ]|$)
     """,
     _F,
 )
@@ -165,33 +193,7 @@ OWN_LINE = regex.compile(
     _F,
 )
 
-#: Words that open short lines of speech or headings ("Yes", "The End",
-#: "Thank You") but no name in normal case: a line alone that starts with
-#: one is not an own-line label.
-NOT_NAME_START = frozenset(
-    """
-    the a an and but so or yes no okay ok well thanks thank right hi hello hey oh yeah sure
-    good great wow what why how when where who this that these those it i we you they he she
-    my our your their in on at of for to from with by as if not all end part chapter episode
-    """.split()
-)
 
-#: Words that often open a "Word: text" line but are never speakers.
-FIELD_WORDS = frozenset(
-    """
-    summary outlook contact contacts vessels note notes update updates source sources
-    date dates time location read listen share subscribe transcript related posted tags
-    category categories topics topic chapters chapter links link email phone website web
-    address price cost warning caution important tip tips example examples question
-    answer status result results conclusion introduction abstract keywords
-    description title subject agenda attendees present absent minutes action actions
-    disclaimer copyright credits credit photo image video audio download watch follow
-    episode show season part section step bonus correction editor break sponsor
-    participants speakers panel cast guests hosts featuring present produced producer
-    transcription transcribed recorded music intro outro posted published filed
-    comments comment reply share listen menu search home more next previous end
-    """.split()
-)
 
 # ---------------------------------------------------------------------------
 # Non-dialogue paragraphs
@@ -288,8 +290,9 @@ LEADING_TIME = regex.compile(
     _F,
 )
 
-#: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]".
-TIME_LINE = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
+#: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]",
+#: before the count ends "[-00:00:00:05]", with tenths "[00:01:02:03.4]".
+TIME_LINE = regex.compile(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
 
 #: A clock time of day alone: "1:27 P.M. EDT", "END 6:45 P.M. EST".
 CLOCK_LINE = regex.compile(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?\)?$")
@@ -322,8 +325,20 @@ BREAK = regex.compile(
     _F,
 )
 
-#: A metadata line some archives keep: "_page: 42".
-META_LINE = regex.compile(r"^_[a-z][a-z_]{0,30}:[ ]\S.{0,200}$")
+#: A metadata line some archives keep: "_page: 42", "_page : 77", "_note:".
+META_LINE = regex.compile(r"^_[a-z][a-z_]{0,30}[ ]?:(?:[ ]\S.{0,2000})?$")
+
+#: A field whose value is a link: "Podcast: https://…", "Slides: <https://…>",
+#: "Transcript: [here](https://…)".
+LINK_FIELD = regex.compile(
+    r"^(?:\*\*)?[^:\n]{1,60}:(?:\*\*)?[ ](?:<?(?:https?://|www\.)\S{1,2000}|\[[^\]\n]{0,200}\]\(\S{1,2000}\))$"
+)
+
+#: A short field: "Start time: 6:09:50", "Video:", "**Location:** Room 4".
+FIELD_LINE = regex.compile(r"^(?:\*\*)?(?P<key>_?\p{Lu}[\p{L}\- ]{0,30}?)(?:\*\*)?[ ]?:(?:\*\*)?(?:[ ].{0,100})?$")
+
+#: A line of structured data left in a page: "{", "],", '"caption": "…",'.
+DATA_LINE = regex.compile(r"""^(?:[\[\]{}],?|"[A-Za-z_][\w\-]{0,40}"[ ]?:[ ].{0,500})$""")
 
 #: Page chrome: navigation, sharing, comments, footers, trailers.  Words
 #: that also open sentences ("Next, …", "Listen, …") count only before a
@@ -356,15 +371,6 @@ PUBLICATION_FOOTER = regex.compile(
     _F | regex.IGNORECASE,
 )
 
-#: First words that can open chrome: a cheap test before the pattern.
-CHROME_FIRST_WORDS = frozenset(
-    """
-    share listen subscribe follow related tags tagged filed category categories comment comments
-    leave reply sign log skip back menu previous next download privacy terms newsletter show
-    summary outlook contact links sponsor sponsors support home about archive search posted
-    published transcribed transcript copyright © (c) all thanks
-    """.split()
-)
 
 #: "Note: …", "Editor's note: …", "Correction: …": an editor's note.
 NOTE_LINE = regex.compile(

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 import attrs
 
 from .model import Metadata, Span, Speaker, Topic, Transcript, Turn
+from . import words as W
 from .names import unique_slugs
 
 __all__ = [
@@ -60,7 +61,7 @@ CONVENTIONS: tuple[str, ...] = tuple(VARIANTS)
 NOISE: tuple[str, ...] = ("intro", "topics", "notes", "events", "chrome", "crlf", "bom", "nbsp")
 
 _QA_LABELS = {"q-a": ("Q", "A"), "host-guest": ("Host", "Guest"), "interviewer-guest": ("Interviewer", "Guest")}
-_PARTICLES = frozenset("van von der den de del della di da du dos das la le bin ibn al el ter ten y".split())
+_PARTICLES = W.PARTICLES
 _TITLES = frozenset({"Dr.", "Prof.", "Mr.", "Mrs.", "Ms."})
 NBSP = "\u00a0"
 

@@ -24,7 +24,7 @@ import regex
 from ._source import decode
 from .errors import ParseError
 from .model import Transcript, Turn
-from .assemble import Unsure
+from .evidence import Unsure
 from .parser import analyse
 
 __all__ = [

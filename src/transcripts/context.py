@@ -14,7 +14,9 @@ import attrs
 import regex
 
 from . import _patterns as P
-from .assemble import Dialogue, Item
+from .assemble import Dialogue
+from .frontmatter import FrontMatter
+from .items import Item
 from .model import Metadata, Role, Span, Speaker, Topic, Turn
 from .names import name_key, same_person
 from .resolve import Person
@@ -30,7 +32,6 @@ class Context:
     metadata: Metadata
     topics: tuple[Topic, ...]
     speakers: tuple[Speaker, ...]
-    kinds: dict[int, str]  # item index → block kind, where context knows better
 
 
 def _intro_zone(items: Sequence[Item], first: Optional[int]) -> tuple[int, int, Optional[int]]:
@@ -212,13 +213,16 @@ def _roles_from_questions(speakers: list[Speaker], turns: Sequence[Turn]) -> lis
 PEOPLE_REACH = 200
 
 
-def find_people(items: Sequence[Item]) -> tuple[Person, ...]:
-    """The people the document's opening paragraphs introduce (an intro
+def find_people(items: Sequence[Item], matter: Optional[FrontMatter] = None) -> tuple[Person, ...]:
+    """The people the document introduces: its front matter's speakers,
+    hosts and guests, and those its opening paragraphs introduce (an intro
     naming guests and hosts, a participants line)."""
     people: list[Person] = []
+    if matter is not None:
+        people.extend(Person(name, role, listed=True) for name, role in matter.people)  # type: ignore[arg-type]
     for it in items[:PEOPLE_REACH]:
         if it.kind == "metadata":
-            people.extend(_participants(it.text))
+            people.extend(attrs.evolve(p, listed=True) for p in _participants(it.text))
         elif it.kind == "prose" and not it.labels:
             people.extend(_people(it.text))
     return tuple(people)
@@ -228,7 +232,6 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
     """Metadata, topics and speaker details from around the dialogue."""
     start, stop, dateline = _intro_zone(items, dialogue.first)
     title, subtitle, show = _title(items, start, stop)
-    kinds: dict[int, str] = {}
 
     published = items[dateline].text if dateline is not None else None
     recorded = None
@@ -245,7 +248,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
             mentions.extend(m["name"] for m in P.NAME_MENTION.finditer(it.text))
         if it.kind == "topic_list":
             for j in _list_after(items, i, stop):
-                kinds[j] = "topic_list"
+                items[j].kind = "topic_list"
                 topics.append(Topic(_topic_title(items[j].text), "announced", True, (), None, items[j].para.span))
 
     truncated = False
@@ -258,7 +261,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
                 truncated = True
             if it.kind == "paywall" or (truncated and it.kind == "topic_list"):
                 for j in _list_after(items, i, len(items)):
-                    kinds[j] = "topic_list"
+                    items[j].kind = "topic_list"
                     topics.append(Topic(_topic_title(items[j].text), "paywalled", False, (), None, items[j].para.span))
 
     topics.extend(_heading_topics(items, dialogue))
@@ -272,7 +275,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
         convention=dialogue.convention,
         truncated=truncated,
     )
-    return Context(metadata, tuple(topics), tuple(speakers), kinds)
+    return Context(metadata, tuple(topics), tuple(speakers))
 
 
 def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
@@ -282,8 +285,8 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     out: list[tuple[str, Span, int]] = []
     for i in range(dialogue.first, dialogue.end):
         it = items[i]
-        if dialogue.speech[i] is None and it.kind == "heading" and P.MD_HEADING.match(it.text):
-            follows = dialogue.block_turn[i]
+        if not it.speech and it.kind == "heading" and P.MD_HEADING.match(it.text):
+            follows = it.turn
             nxt = follows + 1 if follows is not None else 0
             out.append((_clean_heading(it.text), it.para.span, nxt))
     topics = []

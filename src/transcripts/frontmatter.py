@@ -18,9 +18,29 @@ __all__ = ["FrontMatter", "front_matter"]
 MAX_LINES = 200
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TextLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-#: Front matter keys are identifiers: "title", "published_time", "source-url".
-_KEY = re.compile(r"^[a-z_][a-z0-9_\-]{0,40}$")
+#: Front matter keys are identifiers: "title", "published_time", "pubDate".
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,40}$")
+
+#: Keys (case-folded) that give the publication date, in order of preference.
+DATE_KEYS = ("date", "published", "published_time", "pubdate", "pub_date", "publish_date", "published_at")
+
+#: Keys that list the people speaking, and the role they give.
+PEOPLE_KEYS: dict[str, Optional[str]] = {
+    "speakers": None,
+    "speaker": None,
+    "participants": None,
+    "people": None,
+    "hosts": "host",
+    "host": "host",
+    "interviewer": "host",
+    "interviewers": "host",
+    "guests": "guest",
+    "guest": "guest",
+    "interviewee": "guest",
+    "interviewees": "guest",
+}
 
 
 @attrs.frozen(slots=True)
@@ -32,6 +52,27 @@ class FrontMatter:
     title: Optional[str] = None
     subtitle: Optional[str] = None
     date: Optional[str] = None
+    episode: Optional[str] = None
+    season: Optional[str] = None
+    people: tuple[tuple[str, Optional[str]], ...] = ()  # (name, role or None), in order
+
+
+def _names(value: Any) -> list[str]:
+    """The names a people field holds: a list of names (or of mappings
+    with a ``name``), or one string of names separated by commas."""
+    if isinstance(value, str):
+        return [n.strip() for n in re.split(r",|;|\band\b", value) if n.strip()]
+    if isinstance(value, dict):
+        value = [value]
+    out = []
+    if isinstance(value, list):
+        for v in value:
+            if isinstance(v, dict):
+                v = v.get("name")
+            text = _text(v)
+            if text:
+                out.append(text)
+    return out
 
 
 def _text(value: Any) -> Optional[str]:
@@ -56,20 +97,34 @@ def front_matter(lines: Sequence[Line]) -> tuple[Optional[FrontMatter], Sequence
         return None, lines
     body = "\n".join(l.raw for l in lines[1:k])
     try:
-        data = yaml.load(body, Loader=_Loader)
-    except yaml.YAMLError:
+        try:
+            data = yaml.load(body, Loader=_Loader)
+        except (ValueError, TypeError, OverflowError):
+            # A value YAML cannot build ("date: 2020-13-45" is no date): read
+            # every value as the string it is written as.
+            data = yaml.load(body, Loader=_TextLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return None, lines
     if not isinstance(data, dict) or not data or not all(isinstance(k, str) and _KEY.match(k) for k in data):
         # Not front matter but a document that opens with a rule: dialogue
         # such as "Ann Lee: Hi." is valid YAML too, with keys no front
         # matter has.
         return None, lines
-    date = next((_text(data[key]) for key in ("date", "published", "published_time", "pubDate") if key in data), None)
+    fields = {key.casefold(): value for key, value in data.items()}
+    date = next((_text(fields[key]) for key in DATE_KEYS if key in fields), None)
+    people: dict[str, Optional[str]] = {}
+    for key, role in PEOPLE_KEYS.items():
+        for name in _names(fields.get(key)):
+            if people.get(name) is None:
+                people[name] = role
     fm = FrontMatter(
         text="\n".join(l.raw for l in lines[: k + 1]),
         span=Span(1, lines[k].number),
-        title=_text(data.get("title")),
-        subtitle=_text(data.get("subtitle") or data.get("description")),
+        title=_text(fields.get("title")),
+        subtitle=_text(fields.get("subtitle") or fields.get("description")),
         date=date,
+        episode=_text(fields.get("episode") or fields.get("episode_number")),
+        season=_text(fields.get("season") or fields.get("season_number")),
+        people=tuple(people.items()),
     )
     return fm, lines[k + 1 :]

@@ -10,8 +10,9 @@ from typing import Iterable, Optional
 import regex
 
 from . import _patterns as P
+from . import words as W
 
-__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_slugs"]
+__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_slugs", "words_of"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 _TITLE = regex.compile(rf"^{P.TITLE_WORD}[ ]", regex.IGNORECASE)
@@ -109,7 +110,7 @@ def display_name(name: str) -> str:
     out = []
     for word in name.split(" "):
         low = word.casefold()
-        if low in P.PARTICLES:
+        if low in W.PARTICLES:
             out.append(low)
             continue
         # Capitalise each part of "O'NEIL", "ALVAREZ-RUIZ", "MCDONALD".
@@ -172,9 +173,15 @@ def _bare_words(name: str) -> list[str]:
     return [w.strip(".,") for w in name_key(_strip_title(name)).split(" ") if w.strip(".,")]
 
 
+def words_of(name: str) -> list[str]:
+    """A name's words, case-folded, without an honorific or particles:
+    "Dr. Ursula van der Berg" → ["ursula", "berg"]."""
+    return [w for w in _bare_words(name) if w not in W.PARTICLES]
+
+
 def initials(name: str) -> str:
     """"Marisol Vega" → "MV" (particles and honorifics left out)."""
-    return "".join(w[0].upper() for w in _bare_words(name) if w not in P.PARTICLES)
+    return "".join(w[0].upper() for w in _bare_words(name) if w not in W.PARTICLES)
 
 
 def part_of(short: str, names: Iterable[str]) -> Optional[str]:

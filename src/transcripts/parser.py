@@ -1,5 +1,7 @@
-"""The pipeline, top to bottom: text → lines → paragraphs → items →
-dialogue (speakers, turns) → context (metadata, topics, roles) → model."""
+"""The pipeline, top to bottom: text → lines (and front matter) →
+paragraphs → items (label candidates, block kinds) → the template and its
+labels (evidence) → speakers → turns → context (metadata, topics, roles) →
+model."""
 
 from __future__ import annotations
 
@@ -10,32 +12,24 @@ from typing import Iterator, Optional, Sequence, Union
 
 import attrs
 
-from ._source import Line, decode, split_lines
-from .assemble import Aside, Dialogue, Item, assemble, classify
+from ._source import decode, split_lines
+from .assemble import Dialogue, assemble
 from .context import find_people, read_context
 from .errors import ParseError
-from .frontmatter import front_matter
+from .evidence import choose, named_keys
+from .frontmatter import FrontMatter, front_matter
+from .items import Item, classify
 from .model import Block, Transcript
 from .paragraphs import paragraphs
-from .rules import LABEL_RULES, classify_block, find_labels
+from .resolve import Person, resolve
+from .rules import DEFAULT_RULES, RuleSet
 
-__all__ = ["analyse", "conventions", "parse", "parse_bytes", "read_text"]
+__all__ = ["Analysis", "analyse", "conventions", "parse", "parse_bytes", "read_text"]
 
 
-def conventions() -> tuple[str, ...]:
+def conventions(rules: Optional[RuleSet] = None) -> tuple[str, ...]:
     """Names of the labelling conventions the parser knows, in rule order."""
-    return tuple(dict.fromkeys(c for r in LABEL_RULES for c in r.conventions))
-
-
-def _opens_item(line: Line) -> bool:
-    return bool(find_labels(line.text, line.raw, openers=True)) or classify_block(line.text) not in ("prose", "heading")
-
-
-def _rule_filter(convention: Optional[str]) -> Optional[frozenset[str]]:
-    """The label rules a forced convention allows (None: all)."""
-    if convention is None:
-        return None
-    return frozenset(r.name for r in LABEL_RULES if convention in r.conventions)
+    return (rules or DEFAULT_RULES).conventions()
 
 
 @contextlib.contextmanager
@@ -60,17 +54,35 @@ class Analysis:
     dialogue: Dialogue
 
 
-def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str] = None) -> Analysis:
+def _lead(matter: Optional[FrontMatter]) -> Optional[str]:
+    """The one speaker the front matter names, who speaks what no label
+    claims (a talk before its questions)."""
+    if matter is None or len(matter.people) != 1:
+        return None
+    return matter.people[0][0]
+
+
+def analyse(
+    text: str, *, convention: Optional[str] = None, source: Optional[str] = None, rules: Optional[RuleSet] = None
+) -> Analysis:
     """Parse ``text`` and keep the intermediate results."""
-    if convention is not None and convention not in conventions():
-        raise ValueError(f"unknown convention {convention!r}; known: {', '.join(conventions())}")
+    rules = rules or DEFAULT_RULES
+    if convention is not None:
+        rules = rules.only(convention)
     with _paused_gc():
         matter, lines = front_matter(split_lines(text))
-        items = classify(paragraphs(lines, _opens_item), _rule_filter(convention))
-        people = find_people(items)
-        dialogue = assemble(items, people, convention)
+        items = classify(paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw)), rules)
+        people = find_people(items, matter)
+        bare = frozenset(r.name for r in rules.label_rules if r.bare)
+        choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
+        lead = _lead(matter)
+        if lead is not None:
+            people = people + (Person(lead, "guest", listed=True),)
+        resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
+        lead_id = resolution.speaker_of[lead] if lead is not None else None
+        dialogue = assemble(items, choice, unsure, resolution, rules, lead_id)
         ctx = read_context(items, dialogue, people)
-        blocks = tuple(_blocks(items, dialogue, ctx.kinds))
+        blocks = tuple(_blocks(items, dialogue))
         metadata = attrs.evolve(ctx.metadata, source=source)
         if matter is not None:
             blocks = (Block("metadata", matter.text, matter.span),) + blocks
@@ -87,28 +99,32 @@ def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str
     return Analysis(transcript, tuple(items), dialogue)
 
 
-def _blocks(items: Sequence[Item], dialogue: Dialogue, kinds: dict[int, str]) -> Iterator[Block]:
+def _blocks(items: Sequence[Item], dialogue: Dialogue) -> Iterator[Block]:
     """Every paragraph that is not speech, and every aside split off from
     speech, in document order."""
-    asides: dict[int, list[Aside]] = {}
+    asides: dict[int, list] = {}
     for a in dialogue.asides:
         asides.setdefault(a.item, []).append(a)
-    for i, it in enumerate(items):
-        for a in asides.get(i, ()):
+    for it in items:
+        for a in asides.get(it.index, ()):
             yield Block(a.kind, a.text, it.para.span, a.turn)
-        if dialogue.speech[i] is None:
-            yield Block(kinds.get(i, it.kind), it.text, it.para.span, dialogue.block_turn[i])
+        if not it.speech:
+            yield Block(it.kind, it.text, it.para.span, it.turn)
 
 
-def parse(text: str, *, convention: Optional[str] = None, source: Optional[str] = None) -> Transcript:
+def parse(
+    text: str, *, convention: Optional[str] = None, source: Optional[str] = None, rules: Optional[RuleSet] = None
+) -> Transcript:
     """Parse speaker-labelled text into a :class:`~transcripts.model.Transcript`.
 
     Never raises on any text: a document without dialogue parses into zero
     turns with its paragraphs kept as blocks.  ``convention`` forces one
     labelling convention (see :func:`conventions`); ``source`` is recorded
-    in the metadata.
+    in the metadata; ``rules`` replaces the built-in rule set
+    (:data:`transcripts.rules.DEFAULT_RULES`) with another, for instance a
+    copy with a rule added.
     """
-    return analyse(text, convention=convention, source=source).transcript
+    return analyse(text, convention=convention, source=source, rules=rules).transcript
 
 
 def parse_bytes(data: bytes, *, filename: Optional[str] = None, convention: Optional[str] = None) -> Transcript:

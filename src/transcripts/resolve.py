@@ -14,29 +14,16 @@ from typing import Optional, Sequence
 
 import attrs
 
+from . import words as W
 from .model import Role, Speaker
 from .names import display_name, initials, name_key, part_of, same_person, unique_slugs
 from .rules import Label
 
-__all__ = ["GENERIC_GUEST", "GENERIC_HOST", "Person", "Resolution", "ROLE_WORDS", "resolve"]
+__all__ = ["Person", "Resolution", "resolve"]
 
-#: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
-ROLE_WORDS: dict[str, Role] = {
-    "host": "host",
-    "co-host": "host",
-    "cohost": "host",
-    "anchor": "host",
-    "byline": "host",
-    "moderator": "host",
-    "interviewer": "host",
-    "presenter": "host",
-    "guest": "guest",
-    "interviewee": "guest",
-}
-
-#: Generic labels that stand for the interviewer or the one interviewed.
-GENERIC_HOST = frozenset({"q", "host", "interviewer", "moderator", "question"})
-GENERIC_GUEST = frozenset({"a", "guest", "interviewee", "answer"})
+#: Slot kinds that name a person and may stand for a longer name: role
+#: words ("AUDIENCE", "Unidentified speaker") and marks ("?") never do.
+_PERSONAL = frozenset({"person", "caps", "handle"})
 
 
 @attrs.frozen(slots=True)
@@ -47,6 +34,7 @@ class Person:
     role: Optional[Role] = None
     description: Optional[str] = None
     initials: Optional[str] = None  # "MV" in "Marisol Vega (MV)"
+    listed: bool = False  # from a list of the speakers (front matter, a participants line)
 
 
 @attrs.frozen(slots=True)
@@ -55,19 +43,21 @@ class Resolution:
     speaker_of: dict[str, str]  # label name as written → speaker id
 
 
-def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> str:
+def _full_name(written: str, kind: str, names: Sequence[str], people: Sequence[Person]) -> str:
     """The full name a short or generic label stands for, or the label."""
     key = name_key(written)
     for p in people:
         if p.initials and name_key(p.initials) == key:
             return p.name
-    if key in GENERIC_HOST or key in GENERIC_GUEST:
-        role = "host" if key in GENERIC_HOST else "guest"
+    if key in W.GENERIC_HOST or key in W.GENERIC_GUEST:
+        role = "host" if key in W.GENERIC_HOST else "guest"
         matches: list[str] = []
         for p in people:
             if p.role == role and not any(same_person(p.name, m) for m in matches):
                 matches.append(p.name)
         return matches[0] if len(matches) == 1 else written
+    if kind not in _PERSONAL:
+        return written
     # A surname, a given name or initials alone: the one longer name it
     # stands for, among the other labels and the people the intro names.
     candidates = list(dict.fromkeys([n for n in names if " " in n.strip()] + [p.name for p in people]))
@@ -81,24 +71,37 @@ def _full_name(written: str, names: Sequence[str], people: Sequence[Person]) -> 
     return written
 
 
-def resolve(labels: Sequence[Label], people: Sequence[Person] = ()) -> Resolution:
-    """One speaker per person named by ``labels`` (in order of appearance)."""
+def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Optional[str] = None) -> Resolution:
+    """One speaker per person named by ``labels`` (in order of appearance);
+    ``lead``, the one speaker the document names for its unlabelled speech,
+    comes first and is the speaker of the labels that stand for them."""
     counts = Counter(label.name for label in labels)
+    if lead is not None and lead not in counts:
+        counts = Counter({lead: 0, **counts})
     written = list(counts)
+    kinds = {label.name: label.kind for label in labels}
+    spelled: dict[str, list[str]] = {}
     role_of: dict[str, Role] = {}
     for label in labels:
+        if label.written and label.written != label.name:
+            spelled.setdefault(label.name, [])
+            if label.written not in spelled[label.name]:
+                spelled[label.name].append(label.written)
         if label.role and label.name not in role_of:
-            said = ROLE_WORDS.get(label.role.casefold())
+            said = W.ROLE_WORDS.get(label.role.casefold())
             if said is not None:
                 role_of[label.name] = said
-    full = {w: _full_name(w, written, people) for w in written}
+    named = [w for w in written if kinds.get(w, "person") in _PERSONAL]
+    full = {w: _full_name(w, kinds.get(w, "person"), named, people) for w in written}
 
     groups: list[list[str]] = []  # written forms per person, first is the key
     for w in written:
         target = full[w]
         for group in groups:
             if name_key(full[group[0]]) == name_key(target) or (
-                same_person(full[group[0]], target)
+                kinds.get(w, "person") in _PERSONAL
+                and kinds.get(group[0], "person") in _PERSONAL
+                and same_person(full[group[0]], target)
                 # Two spellings a transcript keeps using are two people
                 # ("Ann Lee" and "Anna Lee"); a variant used once is a typo.
                 and not (counts[w] >= 2 and any(counts[g] >= 2 for g in group))
@@ -118,6 +121,7 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = ()) -> Resolutio
     speakers, speaker_of = [], {}
     for sid, name, group in zip(ids, names, groups):
         aliases = [display_name(w) for w in group] + [display_name(full[w]) for w in group]
+        aliases += [a for w in group for a in spelled.get(w, ())]
         aliases = [a for a in dict.fromkeys(aliases) if a != name]
         role: Role = next((role_of[w] for w in group if w in role_of), "unknown")
         speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role))

@@ -13,8 +13,12 @@ def parse_time(text: str) -> Optional[float]:
     """Seconds in a clock time; ``None`` when ``text`` is not one.
 
     Two fields are minutes and seconds, three hours too, four days too
-    (mission time: "00:00:01:23")."""
+    (mission time: "00:00:01:23"); a leading minus counts down
+    ("-00:00:00:04", before lift-off)."""
     text = text.strip().strip("[]()\\ ")
+    sign = 1.0
+    if text[:1] == "-":
+        sign, text = -1.0, text[1:]
     if not TIME_ONLY.match(text):
         return None
     fields = text.replace(",", ".").split(":")
@@ -22,7 +26,7 @@ def parse_time(text: str) -> Optional[float]:
     scale = (60, 3600, 86400)
     for k, field in enumerate(reversed(fields[:-1])):
         seconds += int(field) * scale[k]
-    return seconds
+    return sign * seconds
 
 
 def leading_time(text: str) -> Optional[tuple[float, str, str]]:

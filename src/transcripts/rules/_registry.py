@@ -1,62 +1,95 @@
-"""The rule registries: ordered lists of small named rules.
+"""The rule set: one object holding the parser's small named rules, in order.
 
 A *label rule* recognises one way of writing who speaks ("Name: text",
-"**Name:** text", "STEVE INSKEEP, HOST:" …) and turns a match into a
+"**Name:** text", "Chairman HOLLIS." …) and turns a match into a
 :class:`Label` candidate.  A *block rule* recognises one kind of paragraph
 that is not speech (an editor note, an elision, a bullet…).  Rules run in
-registration order; adding a convention means registering a rule.
+their order; adding a dialect means adding a rule, before or after a named
+one::
+
+    rules = DEFAULT_RULES.copy()
+
+    @rules.label_rule("dash-name", DASH_NAME, first=lambda o: o[:1] == "-", before="name-colon")
+    def dash_name(rule, m, text): ...
+
+    transcripts.parse(text, rules=rules)
+
+Each :class:`RuleSet` keeps its own dispatch caches (which rules can match
+a paragraph opening with these characters), rebuilt when it changes.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional, TypeVar, Union
 
 import attrs
 import regex
 
-__all__ = ["BLOCK_RULES", "BlockRule", "LABEL_RULES", "Label", "LabelRule", "block_rule", "label_rule", "name_start"]
+from .. import _patterns as P
+
+__all__ = [
+    "BlockRule",
+    "DEFAULT_RULES",
+    "HINT_REACH",
+    "Label",
+    "LabelRule",
+    "RuleSet",
+    "SHORT",
+    "heading_or_prose",
+    "name_start",
+]
 
 
 # Made by the thousand per document: a plain slotted class (attrs'
 # frozen classes cost twice as much to build).  Treat as immutable.
 @attrs.define(slots=True, eq=True)
 class Label:
-    """A label candidate: who (as written), what follows on the line, and
-    what else the label says (a start time, a role word)."""
+    """A label candidate: who (``name``, without a credential or role word;
+    ``written`` as the document writes it), what follows on the line, what
+    else the label says (a start time, a role word), what kind of words the
+    slot holds (see :mod:`transcripts.slots`) and the template of the rule
+    that read it."""
 
     rule: str
     name: str
     text: str
     start: Optional[float] = None
     role: Optional[str] = None
+    kind: str = "person"
+    written: str = ""
+    template: str = ""
 
 
-#: A builder reads a rule's match: (rule name, match, paragraph text) → label.
-Builder = Callable[[str, "regex.Match[str]", str], Optional[Label]]
+#: A builder reads a rule's match: (rule, match, paragraph text) → label.
+Builder = Callable[["LabelRule", "regex.Match[str]", str], Optional[Label]]
 
 
 @attrs.frozen(slots=True)
 class LabelRule:
     """A named, anchored pattern and the function that reads its match.
 
-    :func:`transcripts.rules.find_labels` runs the rules: ``max_len`` and
-    ``hint`` are cheap tests before the pattern, ``raw`` says the pattern
-    reads the first line as written rather than the normalised text."""
+    ``template`` groups rules whose labels one document mixes ("MS. PSAKI:",
+    "Q  …" and "Reporter:" are one template: a label and a colon);
+    ``conventions`` are the names a document of this rule is recorded
+    under (default: the rule's name).  ``first``, ``max_len`` and ``hint``
+    are cheap tests before the pattern; ``raw`` says the pattern reads the
+    first line as written rather than the normalised text; ``bare`` that
+    the label has no markup at all (a name alone: weaker evidence)."""
 
     name: str
     pattern: "regex.Pattern[str]"
     build: Builder
+    template: str
+    conventions: tuple[str, ...]
     hint: Optional[str] = None  # a substring every match holds in its first HINT_REACH characters
-    conventions: tuple[str, ...] = ()  # the conventions it belongs to (default: its name)
-    raw: bool = False  # match the first line as written (spacing kept), not the normalised text
+    raw: bool = False
     first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
     max_len: Optional[int] = None  # the longest paragraph a match can be
-    bare: bool = False  # no markup at all (a name alone): weaker evidence
+    bare: bool = False
 
     def may_start_with(self, opening: str) -> bool:
         """Whether a paragraph whose normalised text starts with ``opening``
-        (its first two characters) can match: a cheap test that the rule
-        runner caches per opening."""
+        (its first two characters) can match."""
         return self.first is None or self.first(opening)
 
 
@@ -74,7 +107,13 @@ class BlockRule:
 #: How far into a paragraph a rule's hint must occur (a label is short).
 HINT_REACH = 160
 
-LABEL_RULES: list[LabelRule] = []
+#: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
+#: name alone on its line, "Emma  0:03"): they skip those rules at once.
+SHORT = 80
+
+#: Headings are short: at most this many characters and words.
+HEADING_MAX_CHARS = 160
+HEADING_MAX_WORDS = 20
 
 
 def name_start(opening: str) -> bool:
@@ -83,44 +122,226 @@ def name_start(opening: str) -> bool:
     char = opening[:1]
     return char.isalpha() and not char.islower()
 
-BLOCK_RULES: list[BlockRule] = []
+
+def heading_or_prose(text: str) -> str:
+    """Short text without closing punctuation is a heading; else prose."""
+    if len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+        return "heading"
+    return "prose"
 
 
-def label_rule(
-    name: str,
-    pattern: "regex.Pattern[str]",
-    hint: Optional[str] = None,
-    conventions: Optional[tuple[str, ...]] = None,
-    raw: bool = False,
-    first: Optional[Callable[[str], bool]] = None,
-    max_len: Optional[int] = None,
-    bare: bool = False,
-) -> Callable[[Builder], Builder]:
-    """Register the decorated function as the builder of a label rule.
-
-    A rule belongs to the convention of its own name unless ``conventions``
-    lists others: a bare "Q" for reporters, say, belongs to every
-    convention that writes names in capitals."""
-
-    def register(build: Builder) -> Builder:
-        if any(r.name == name for r in LABEL_RULES):
-            raise ValueError(f"label rule {name!r} registered twice")
-        LABEL_RULES.append(LabelRule(name, pattern, build, hint, conventions or (name,), raw, first, max_len, bare))
-        return build
-
-    return register
+R = TypeVar("R", LabelRule, BlockRule)
 
 
-def block_rule(
-    name: str, kind: str, starts: Optional[str] = None, labelled: bool = False
-) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
-    """Register the decorated predicate as a block rule for ``kind``;
-    ``starts`` lists the characters a matching paragraph can start with."""
+def _insert(rules: list[R], rule: R, before: Optional[str], after: Optional[str]) -> None:
+    if any(r.name == rule.name for r in rules):
+        raise ValueError(f"rule {rule.name!r} registered twice")
+    if before is not None and after is not None:
+        raise ValueError("give before= or after=, not both")
+    anchor = before or after
+    if anchor is None:
+        rules.append(rule)
+        return
+    names = [r.name for r in rules]
+    if anchor not in names:
+        raise ValueError(f"no rule {anchor!r} to insert {rule.name!r} next to; known: {', '.join(names)}")
+    at = names.index(anchor)
+    rules.insert(at if before else at + 1, rule)
 
-    def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
-        if any(r.name == name for r in BLOCK_RULES):
-            raise ValueError(f"block rule {name!r} registered twice")
-        BLOCK_RULES.append(BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled))
-        return test
 
-    return register
+class RuleSet:
+    """The ordered label and block rules the parser runs, with their
+    dispatch caches.  ``DEFAULT_RULES`` holds the built-in ones; copy it to
+    add, drop or reorder rules for one use."""
+
+    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_conventions")
+
+    def __init__(self, labels: Iterable[LabelRule] = (), blocks: Iterable[BlockRule] = ()) -> None:
+        self._labels: list[LabelRule] = list(labels)
+        self._blocks: list[BlockRule] = list(blocks)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._by_opening: dict[tuple[str, bool], tuple[LabelRule, ...]] = {}
+        self._blocks_by_first: dict[tuple[str, bool], tuple[BlockRule, ...]] = {}
+        self._conventions = tuple(dict.fromkeys(c for r in self._labels for c in r.conventions))
+
+    # -- what it holds ------------------------------------------------------
+
+    @property
+    def label_rules(self) -> tuple[LabelRule, ...]:
+        return tuple(self._labels)
+
+    @property
+    def block_rules(self) -> tuple[BlockRule, ...]:
+        return tuple(self._blocks)
+
+    def conventions(self) -> tuple[str, ...]:
+        """The conventions its label rules record, in rule order."""
+        return self._conventions
+
+    def templates(self) -> tuple[str, ...]:
+        """The templates of its label rules, in rule order."""
+        return tuple(dict.fromkeys(r.template for r in self._labels))
+
+    def copy(self) -> "RuleSet":
+        return RuleSet(self._labels, self._blocks)
+
+    def only(self, convention: str) -> "RuleSet":
+        """The rules a document forced to ``convention`` runs: that
+        convention's label rules and every block rule."""
+        if convention not in self._conventions:
+            raise ValueError(f"unknown convention {convention!r}; known: {', '.join(self._conventions)}")
+        return RuleSet([r for r in self._labels if convention in r.conventions], self._blocks)
+
+    def remove(self, name: str) -> None:
+        """Drop the label or block rule called ``name``."""
+        kept_labels = [r for r in self._labels if r.name != name]
+        kept_blocks = [r for r in self._blocks if r.name != name]
+        if len(kept_labels) == len(self._labels) and len(kept_blocks) == len(self._blocks):
+            raise ValueError(f"no rule {name!r}")
+        self._labels, self._blocks = kept_labels, kept_blocks
+        self._changed()
+
+    # -- adding rules -------------------------------------------------------
+
+    def add(self, rule: Union[LabelRule, BlockRule], *, before: Optional[str] = None, after: Optional[str] = None) -> None:
+        """Add a rule at the end, or before or after the rule so named."""
+        if isinstance(rule, LabelRule):
+            _insert(self._labels, rule, before, after)
+        else:
+            _insert(self._blocks, rule, before, after)
+        self._changed()
+
+    def label_rule(
+        self,
+        name: str,
+        pattern: "regex.Pattern[str]",
+        *,
+        template: Optional[str] = None,
+        conventions: Optional[tuple[str, ...]] = None,
+        hint: Optional[str] = None,
+        raw: bool = False,
+        first: Optional[Callable[[str], bool]] = None,
+        max_len: Optional[int] = None,
+        bare: bool = False,
+        before: Optional[str] = None,
+        after: Optional[str] = None,
+    ) -> Callable[[Builder], Builder]:
+        """Register the decorated function as the builder of a label rule.
+        The template defaults to the rule's name, the conventions to the
+        template."""
+
+        def register(build: Builder) -> Builder:
+            tmpl = template or name
+            self.add(
+                LabelRule(name, pattern, build, tmpl, conventions or (tmpl,), hint, raw, first, max_len, bare),
+                before=before,
+                after=after,
+            )
+            return build
+
+        return register
+
+    def block_rule(
+        self,
+        name: str,
+        kind: str,
+        *,
+        starts: Optional[str] = None,
+        labelled: bool = False,
+        before: Optional[str] = None,
+        after: Optional[str] = None,
+    ) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+        """Register the decorated predicate as a block rule for ``kind``;
+        ``starts`` lists the characters a matching paragraph can start with."""
+
+        def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
+            rule = BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled)
+            self.add(rule, before=before, after=after)
+            return test
+
+        return register
+
+    # -- running them -------------------------------------------------------
+
+    def _label_rules_for(self, opening: str, short: bool) -> tuple[LabelRule, ...]:
+        key = (opening, short)
+        rules = self._by_opening.get(key)
+        if rules is None:
+            rules = self._by_opening[key] = tuple(
+                r for r in self._labels if r.may_start_with(opening) and (short or r.max_len is None or r.max_len > SHORT)
+            )
+        return rules
+
+    def find_labels(self, text: str, raw: str = "", openers: bool = False) -> tuple[Label, ...]:
+        """Every label rule's candidate for a paragraph, in rule order.
+
+        Several conventions may read the same paragraph; the evidence across
+        the whole document decides which one wins.  ``raw`` is the first
+        line as written, for rules that read it.  ``openers`` keeps only
+        rules that read the start of a line, not a whole short line ("Emma
+        0:03", "Marisol Vega"): those say whether a line opens a new item in
+        hard-wrapped text, where a short last line can look like a name.
+        This runs on every paragraph: the rules are dispatched on the
+        paragraph's opening and the cheap tests come first."""
+        found: Optional[list[Label]] = None
+        size = len(text)
+        for rule in self._label_rules_for(text[:2], size <= SHORT):
+            if rule.max_len is not None and (openers or size > rule.max_len):
+                continue
+            target = (raw or text) if rule.raw else text
+            if rule.hint is not None and target.find(rule.hint, 0, HINT_REACH) < 0:
+                continue
+            m = rule.pattern.match(target)
+            if m is not None:
+                label = rule.build(rule, m, text)
+                if label is not None:
+                    if found is None:
+                        found = [label]
+                    else:
+                        found.append(label)
+        return tuple(found) if found else ()
+
+    def _block_rules_for(self, char: str, labelled: bool) -> tuple[BlockRule, ...]:
+        key = (char, labelled)
+        rules = self._blocks_by_first.get(key)
+        if rules is None:
+            rules = self._blocks_by_first[key] = tuple(
+                r for r in self._blocks if (r.labelled or not labelled) and (r.starts is None or char in r.starts)
+            )
+        return rules
+
+    def classify_block(self, text: str, labelled: bool = False) -> str:
+        """The kind of a paragraph read as non-speech (see ``BLOCK_KINDS``).
+
+        ``labelled`` says a label rule reads the paragraph: then only the
+        rules for label look-alikes run ("**Break:**", "Summary: …")."""
+        for rule in self._block_rules_for(text[:1], labelled):
+            if rule.test(text):
+                return rule.kind
+        return heading_or_prose(text)
+
+    def leading_aside(self, text: str) -> Optional[tuple[str, str, str]]:
+        """``(kind, aside, rest)`` when a paragraph of speech opens with a
+        parenthetical: "(As interpreted.)  I don't think…" → a note and the
+        speech; "(Laughs.) If we could…" → an event and the speech."""
+        if text[:1] not in "([":
+            return None
+        m = P.LEADING_PARENTHETICAL.match(text)
+        if m is None:
+            return None
+        aside = text[: len(text) - len(m["rest"])].rstrip()
+        kind = self.classify_block(aside)
+        return (kind, aside, m["rest"]) if kind in ("event", "note") else None
+
+    def opens_item(self, text: str, raw: str) -> bool:
+        """Whether a line opens a new paragraph in hard-wrapped text: a
+        label that reads a line's start, or any block but prose and
+        headings."""
+        return bool(self.find_labels(text, raw, openers=True)) or self.classify_block(text) not in ("prose", "heading")
+
+
+#: The built-in rules (registered by :mod:`transcripts.rules.labels` and
+#: :mod:`transcripts.rules.blocks`).
+DEFAULT_RULES = RuleSet()

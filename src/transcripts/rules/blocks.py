@@ -10,24 +10,28 @@ no rule accepts are ``heading`` (short, no closing punctuation) or
 from __future__ import annotations
 
 from .. import _patterns as P
-from ._registry import block_rule
+from .. import words as W
+from ..slots import field_word
+from ._registry import DEFAULT_RULES
+
+rules = DEFAULT_RULES
 
 __all__: list[str] = []
 
 
-@block_rule("elision", "elision", starts="([.…")
+@rules.block_rule("elision", "elision", starts="([.…")
 def elision(text: str) -> bool:
     """``(...)`` where the free part of the conversation stops."""
     return P.ELISION.match(text) is not None
 
 
-@block_rule("paywall", "paywall", starts="PpTtKkSsBb")
+@rules.block_rule("paywall", "paywall", starts="PpTtKkSsBb")
 def paywall(text: str) -> bool:
     """``Paid subscribers get access to the rest of the conversation…``"""
     return P.PAYWALL.match(text) is not None
 
 
-@block_rule("break", "break", starts="*_BbAaCcMm", labelled=True)
+@rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True)
 def ad_break(text: str) -> bool:
     """``**Break:** \\[13:19\\]``: an ad break, not a speaker."""
     return len(text) < 60 and P.BREAK.match(text) is not None
@@ -38,93 +42,116 @@ def _event_body(body: str) -> bool:
     return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
 
 
-@block_rule("time-line", "timestamp", starts="[(\\0123456789")
+@rules.block_rule("time-line", "timestamp", starts="[(\\0123456789")
 def time_line(text: str) -> bool:
     """``[00:00:00:01]``: a time alone, giving the next turns their start."""
     return len(text) < 24 and P.TIME_LINE.match(text) is not None
 
 
-@block_rule("event", "event", starts="([*_")
+@rules.block_rule("event", "event", starts="([*_")
 def event(text: str) -> bool:
     """``(LAUGHTER)``, ``[crosstalk]``, ``(Applause.)``, ``(Intro music: …)``."""
     m = P.PARENTHETICAL.match(text)
     return m is not None and _event_body(m["body"])
 
 
-@block_rule("bracket-note", "note", starts="([*_")
+@rules.block_rule("bracket-note", "note", starts="([*_")
 def bracket_note(text: str) -> bool:
     """``[Jordan: export controls…]``, ``*[Transcript edited for clarity.]*``,
     ``(As interpreted.)``"""
     return P.PARENTHETICAL.match(text) is not None or P.BRACKET_NOTE.match(text) is not None
 
 
-@block_rule("clock-line", "timestamp", starts="(E0123456789")
+@rules.block_rule("clock-line", "timestamp", starts="(E0123456789")
 def clock_line(text: str) -> bool:
     """``1:27 P.M. EDT``, ``END 6:45 P.M. EST``: the time of day."""
     return len(text) < 24 and P.CLOCK_LINE.match(text) is not None
 
 
-@block_rule("meta-line", "metadata", starts="_")
+@rules.block_rule("meta-line", "metadata", starts="_", labelled=True)
 def meta_line(text: str) -> bool:
-    """``_page: 42``: an archive's own metadata."""
+    """``_page: 42``, ``_page : 77``, ``_note:``: an archive's own metadata."""
     return P.META_LINE.match(text) is not None
 
 
-@block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
+@rules.block_rule("data-line", "metadata", starts='[]{}"', labelled=True)
+def data_line(text: str) -> bool:
+    """``{``, ``],``, ``"caption": "…",``: structured data left in a page."""
+    return P.DATA_LINE.match(text) is not None
+
+
+@rules.block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
 def participants(text: str) -> bool:
     """``Participants: Marisol Vega (MV), coastal engineer; …``"""
     return P.PARTICIPANTS.match(text) is not None
 
 
-@block_rule("topic-lead", "topic_list")
+@rules.block_rule("topic-lead", "topic_list")
 def topic_lead(text: str) -> bool:
     """``We discuss…`` opening an announced list of topics."""
     return len(text) < 200 and P.TOPIC_LEAD.search(text) is not None
 
 
-@block_rule("bullet", "list_item", starts="•·◦▪‣-*–0123456789")
+@rules.block_rule("bullet", "list_item", starts="•·◦▪‣-*–0123456789")
 def bullet(text: str) -> bool:
     """``• The drone revolution…`` or ``1. How did DeepSeek…``"""
     return P.BULLET.match(text) is not None
 
 
-@block_rule("url", "chrome", starts="hwW<")
+@rules.block_rule("url", "chrome", starts="hwW<")
 def url(text: str) -> bool:
     """A bare web address."""
     return P.URL.match(text) is not None
 
 
-@block_rule("rule", "chrome", starts="-*_\\")
+@rules.block_rule("rule", "chrome", starts="-*_\\")
 def rule(text: str) -> bool:
     """A horizontal rule: ``---``, ``\\_\\_\\_``."""
     return P.RULE.match(text.replace("\\", "")) is not None
 
 
-@block_rule("dateline", "date")
+@rules.block_rule("dateline", "date")
 def dateline(text: str) -> bool:
     """``domingo, 2 de março de 2025``, ``February 13, 2025``."""
     return len(text) <= 60 and P.DATELINE.match(text) is not None
 
 
-@block_rule("markdown-heading", "heading", starts="#")
+@rules.block_rule("markdown-heading", "heading", starts="#")
 def markdown_heading(text: str) -> bool:
     """``## Topic``"""
     return P.MD_HEADING.match(text) is not None
 
 
-@block_rule("note-line", "note", starts="NnEeCcUuDd*_", labelled=True)
+@rules.block_rule("note-line", "note", starts="NnEeCcUuDd*_", labelled=True)
 def note_line(text: str) -> bool:
     """``Note: …``, ``Editor's note: …``, ``Correction: …``"""
     return P.NOTE_LINE.match(text) is not None
 
 
-@block_rule("chrome", "chrome", labelled=True)
+@rules.block_rule("chrome", "chrome", labelled=True)
 def chrome(text: str) -> bool:
     """Navigation, sharing, comments, footers: ``Share:``, ``Listen on:``,
     ``Posted on …``, ``© 2025 …``, ``Transcribed by https://otter.ai``."""
     space = text.find(" ")
     word = (text if space < 0 else text[:space]).rstrip(":").casefold()
-    if word in P.CHROME_FIRST_WORDS or word[:1].isdigit():
+    if word in W.CHROME_FIRST_WORDS or word[:1].isdigit():
         if P.CHROME.match(text) is not None:
             return True
     return len(text) < 200 and " reader-supported " in text and P.PUBLICATION_FOOTER.match(text) is not None
+
+
+@rules.block_rule("link-field", "chrome", labelled=True)
+def link_field(text: str) -> bool:
+    """``Podcast: https://…``, ``Slides: <https://…>``, ``Transcript:
+    [here](https://…)``: a field whose value is a link, not speech."""
+    return len(text) < 2100 and P.LINK_FIELD.match(text) is not None
+
+
+@rules.block_rule("field-line", "metadata", labelled=True)
+def field_line(text: str) -> bool:
+    """``Start time: 6:09:50``, ``Video:``, ``Location: Room 4``: a short
+    field of the page, named by a field word, not a speaker."""
+    if len(text) > 120:
+        return False
+    m = P.FIELD_LINE.match(text)
+    return m is not None and field_word(m["key"].casefold())

@@ -1,9 +1,12 @@
 """Label rules: one per way of writing who speaks.
 
-Registration order breaks ties between conventions that read a document
-equally well, so the more specific rules come first.  Each rule belongs to
-a convention (its own name unless it says otherwise); the convention with
-the most evidence wins (see :mod:`transcripts.assemble`).
+Rule order breaks ties between templates that read a document equally well,
+so the more specific rules come first.  A rule's pattern fixes the markup,
+the delimiter and any time around the label; the label's slot is read
+loosely and judged by :func:`transcripts.slots.read_slot` ("roasbeef",
+"Audience member" and "Ruth Okafor, PhD" are labels; "The train was late"
+is not).  The template whose accepted labels cover the most paragraphs wins
+(see :mod:`transcripts.evidence`).
 """
 
 from __future__ import annotations
@@ -13,28 +16,39 @@ from typing import Optional
 import regex
 
 from .. import _patterns as P
+from ..slots import read_slot
 from ..times import parse_time
-from ._registry import Label, label_rule, name_start
+from ._registry import DEFAULT_RULES, Label, LabelRule, name_start
 
-__all__: list[str] = []
+__all__ = ["record", "standard"]
+
+rules = DEFAULT_RULES
+
+#: First characters after which the rest of a label line may be only a time.
+_TIME_FIRST = frozenset("\\[(0123456789")
 
 
-def standard(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
+def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """Read the named groups label patterns share: ``name``, and where
-    the pattern has them ``time`` and ``role``; the speech is the rest of
-    the paragraph after the match."""
-    name = m["name"]
-    if " " in name and name.rsplit(" ", 1)[1].casefold() in P.PARTICLES:
-        return None  # "Ursula van: …" ends on a particle: not a name
+    the pattern has them ``time`` and ``role``.  The speech is the rest of
+    the paragraph after the match; a rest that is only a time ("Ines Caro:
+    00:00:00") is the label's start, with the speech below."""
     groups = m.re.groupindex
+    written = m["name"]
+    if "role" in groups and m["role"]:
+        written = f"{written}, {m['role']}"
+    slot = read_slot(written)
+    if slot is None:
+        return None
     time = m["time"] if "time" in groups else None
-    return Label(
-        rule,
-        name,
-        text[m.end() :],
-        parse_time(time) if time else None,
-        m["role"] if "role" in groups else None,
-    )
+    start = parse_time(time) if time else None
+    rest = text[m.end() :]
+    if rest[:1] in _TIME_FIRST and P.TIME_REST.match(rest):
+        stamp = parse_time(rest)
+        if stamp is not None:
+            start = stamp if start is None else start
+            rest = ""
+    return Label(rule.name, slot.name, rest, start, slot.role, slot.kind, written, rule.template)
 
 
 def _bold(opening: str) -> bool:
@@ -45,44 +59,69 @@ def _time_or_bracket(opening: str) -> bool:
     return opening[:1] in ("[", "\\") or opening[:1].isdigit()
 
 
-def _caps(opening: str) -> bool:
-    """Opens with a word in capitals (or a one-letter one)."""
-    return name_start(opening) and (len(opening) < 2 or not opening[1].islower())
+def _label_start(opening: str) -> bool:
+    """A label may open with a letter of any case ("roasbeef:") or "?"."""
+    char = opening[:1]
+    return char.isalpha() or char == "?"
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
-label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standard)
-label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
-label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
-label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]", first=_time_or_bracket)(standard)
-label_rule("markdown-bold", P.MD_BOLD_COLON, hint=":", first=_bold)(standard)
-label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
-label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60)(standard)
-# Capitals: "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs "BELL 7:".
-label_rule("caps-colon", P.CAPS_COLON, hint=":", first=_caps)(standard)
+rules.label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standard)
+rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
+rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
+rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]", first=_time_or_bracket)(standard)
+rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=_bold)(standard)
+rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
 
 
-@label_rule(
-    "bare-q", P.BARE_Q, hint="Q", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] == "Q"
-)
-def bare_q(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """``Q  Thank you, Mr. President.``: an unnamed reporter."""
+@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60)
+def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``Emma  0:03`` alone on its line, the text below: the time is the
+    start, not the speech."""
+    label = standard(rule, m, text)
+    if label is not None:
+        label.text = ""
+    return label
+
+
+@rules.label_rule("bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] == "Q")
+def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``Q  Thank you, Mr. President.``: an unnamed reporter.  It comes
+    before the colon rule: "Q  Diplomacy: Can you…" is a reporter asking
+    about diplomacy, not "Q Diplomacy"."""
     _, _, body = text.partition(" ")
-    return Label(rule, "Q", body)
+    return Label(rule.name, "Q", body, None, None, "role", "Q", rule.template)
 
 
-# "Full Name: text": the seeds' convention, and Q:/A:, Host:, Speaker 2:.
-label_rule("name-colon", P.NAME_COLON, hint=":", first=name_start)(standard)
-@label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True)
-def own_line(rule: str, m: "regex.Match[str]", text: str) -> Optional[Label]:
+# "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
+# "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
+# template, recorded as caps-colon when its labels are written in capitals.
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", first=_label_start)(
+    standard
+)
+
+
+@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start)
+def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``Chairman HOLLIS.``, ``Mr. BRANDT.``, ``CHAIR WEXLER.``: the labels of
+    congressional and court records, ending with a full stop.  A title
+    ("Mr.", "Chairman", "The") or two words in capitals make one; a single
+    word in capitals and a stop ("OK.") is speech."""
+    name = m["name"]
+    if not m["title"] and " " not in name:
+        return None
+    return Label(rule.name, name, text[m.end() :], None, None, "caps", name, rule.template)
+
+
+@rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True)
+def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """A name alone on its line, the text below: ``Marisol Vega``.  Short
     lines of speech look alike ("Yes.", "The end"), so a name here may not
-    end in a full stop (but for an initial or "Jr.") nor, in normal case,
-    start with a word no name starts with."""
+    end in a full stop (but for an initial or "Jr.")."""
     name = m["name"]
-    words = name.split(" ")
-    if name.endswith(".") and len(words[-1]) > 3:
+    if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 3:
         return None
-    if any(c.islower() for c in name) and words[0].casefold() in P.NOT_NAME_START:
+    label = standard(rule, m, text)
+    if label is not None and label.kind == "handle":
         return None
-    return standard(rule, m, text)
+    return label

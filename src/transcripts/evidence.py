@@ -1,0 +1,329 @@
+"""Label candidates → the document's template and its speakers' labels.
+
+The rules propose; this module decides.  Candidates are grouped by the
+*template* of the rule that read them (the markup, delimiter and time
+around a label: "**Name:**", "Name:", "[00:12] Name:", "Chairman HOLLIS."),
+and the template whose accepted labels cover the most paragraphs wins.
+Within it a label is accepted on evidence, whatever its words look like:
+
+* it labels several paragraphs, or the document names that person (front
+  matter, an intro, a participants line): it is a *strong* voice, accepted
+  wherever it stands;
+* or it is used once, inside the dialogue the strong voices make (or next
+  to it, for labels with markup), with speech, and written in the style of
+  the others (in capitals or not).
+
+A known non-speaker ("Break", "Summary", "Podcast: https://…", "_page")
+is never a speaker and raises no doubt; every other candidate of the
+winning template that is not accepted is kept as an :class:`Unsure` line
+with the reason, so nothing fits the template and is silently taken for
+speech.  A dialogue needs two voices, or one voice that labels many
+paragraphs (a narrator, a public-affairs officer) or that the document
+names; two full names used once each and nothing else is a dialogue too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+import attrs
+
+from .items import Item
+from .names import initials, name_key, part_of, words_of
+from .resolve import Person
+from .rules import Label, RuleSet
+from .slots import field_word
+
+__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys"]
+
+#: Kinds of paragraphs that look like labels but are known to be
+#: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
+KNOWN_LOOKALIKES = frozenset({"break", "chrome", "note", "metadata"})
+
+#: Beyond this many distinct label names, short forms are not looked for
+#: (each is compared with every other).
+MAX_NAMES_TO_POOL = 200
+
+#: A single voice makes a dialogue when it labels at least this many paragraphs.
+SINGLE_VOICE_MIN = 3
+
+#: Slot kinds whose short forms fold into a longer name ("INSKEEP" of
+#: "STEVE INSKEEP"); role words never do ("AUDIENCE" is not "AUDIENCE MEMBER").
+_FOLDING = frozenset({"person", "caps"})
+
+#: First characters of a label's rest that may make it a link, not speech.
+_LINK_FIRST = frozenset("h<[w")
+
+
+@attrs.frozen(slots=True)
+class Unsure:
+    """A line the parser was unsure about, and why."""
+
+    line: int
+    reason: str
+
+
+# Made by the thousand per document: a plain slotted class.
+@attrs.define(slots=True, eq=True)
+class Candidate:
+    """One label candidate of one template."""
+
+    item: int
+    label: Label
+    key: str
+
+
+@attrs.frozen(slots=True)
+class Choice:
+    """The winning template, the convention it is recorded as, the
+    accepted labels in document order, and the doubts."""
+
+    convention: str
+    template: str
+    labels: tuple[Candidate, ...]
+    unsure: tuple[Unsure, ...]
+
+
+#: How many paragraphs from the top may name a person, which is evidence
+#: for a label with that name.
+NAMED_REACH = 200
+
+
+def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[str]) -> frozenset[str]:
+    """Keys of label names the document introduces: the people its front
+    matter, intro or participants line names (with the initials, given
+    name and surname of those listed as speakers, "MM" for "Maya Moreau"),
+    and the names written in the prose of its intro, the paragraphs above
+    the first label with markup (``bare`` rules: a name alone on its line
+    may be the page's title)."""
+    keys = set()
+    for p in people:
+        keys.add(name_key(p.name))
+        if p.initials:
+            keys.add(name_key(p.initials))
+        if p.listed:
+            parts = words_of(p.name)
+            if len(parts) > 1:
+                keys.update((parts[0], parts[-1], initials(p.name).casefold()))
+    multiword = {name_key(label.name): label.name for it in items for label in it.labels if " " in label.name}
+    if multiword:
+        intro = []
+        for it in items[:NAMED_REACH]:
+            if any(label.rule not in bare for label in it.labels):
+                break
+            if not it.labels and it.kind == "prose":
+                intro.append(it.text)
+        prose = "\n".join(intro)
+        keys.update(k for k, written in multiword.items() if written in prose)
+    return frozenset(keys)
+
+
+def _tally(items: Sequence[Item]) -> dict[str, list[Candidate]]:
+    """Every label candidate, grouped by template, in one pass.  Within a
+    template an item keeps the label of its first rule ("Q  Diplomacy:
+    Can you…" is a bare Q asking about diplomacy, not "Q Diplomacy")."""
+    seen: dict[str, list[Candidate]] = {}
+    for item in items:
+        labels = item.labels
+        if not labels:
+            continue
+        if len(labels) == 1:  # the common case, quickly
+            label = labels[0]
+            bucket = seen.get(label.template)
+            if bucket is None:
+                bucket = seen[label.template] = []
+            bucket.append(Candidate(item.index, label, name_key(label.name)))
+            continue
+        taken: set[str] = set()
+        for label in labels:
+            if label.template in taken:
+                continue
+            taken.add(label.template)
+            seen.setdefault(label.template, []).append(Candidate(item.index, label, name_key(label.name)))
+    return seen
+
+
+def _capitals(name: str) -> bool:
+    """The style of a label: written in capitals or not."""
+    return not any(c.islower() for c in name)
+
+
+def _runs(positions: Sequence[int]) -> tuple[list[list[int]], int]:
+    """The runs of strong label positions, split where a gap is much wider
+    than usual, and how far from a run a label used once may stand and
+    still belong to it.
+
+    Labels of one dialogue sit close together; a label-like line far from
+    them (a post title "Trade: How Free…" further down a blog page) is a
+    different thing.  The longest run, and every run of three labels or
+    more, is dialogue (a long opening statement splits a briefing in two
+    runs; both are dialogue)."""
+    gaps = sorted(b - a for a, b in zip(positions, positions[1:]))
+    if not gaps:
+        return [list(positions)], 3
+    usual = gaps[len(gaps) // 2]
+    limit = max(25, 8 * usual)
+    runs: list[list[int]] = [[positions[0]]]
+    for a, b in zip(positions, positions[1:]):
+        if b - a > limit:
+            runs.append([])
+        runs[-1].append(b)
+    best = max(runs, key=len)
+    return [r for r in runs if r is best or len(r) >= 3], 2 * usual + 1
+
+
+def _short_forms(cands: Sequence[Candidate]) -> dict[str, str]:
+    """Name key → the key of the longer label name it is a short form of,
+    for person names only."""
+    written = {c.key: c.label.name for c in cands if c.label.kind in _FOLDING}
+    if len(written) > MAX_NAMES_TO_POOL:
+        return {}
+    longer = [w for w in written.values() if " " in w]
+    out = {}
+    for key, name in written.items():
+        whole = part_of(name, longer)
+        if whole is not None:
+            out[key] = name_key(whole)
+    return out
+
+
+def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
+    """A known non-speaker: a field word ("Summary", "Video"), or a label
+    whose paragraph is known to be something else (a break, chrome such as
+    a field whose value is a link, a note, a metadata line)."""
+    if field_word(c.key):
+        return True
+    rest = c.label.text
+    return (not rest or rest[:1] in _LINK_FIRST) and items[c.item].kind in KNOWN_LOOKALIKES
+
+
+@attrs.frozen(slots=True)
+class _Verdict:
+    labels: tuple[Candidate, ...]
+    unsure: tuple[Unsure, ...]
+
+
+def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozenset[str], bare: frozenset[str]) -> Optional[_Verdict]:
+    """The accepted labels of one template and the doubts, or None when the
+    evidence does not make a dialogue.  ``bare`` names the rules whose
+    labels have no markup at all."""
+    known = [_lookalike(c, items) for c in cands]
+    live = [c for c, k in zip(cands, known) if not k]
+    if not live:
+        return None
+    fold = _short_forms(live)
+    voice = {id(c): fold.get(c.key, c.key) for c in live}
+    counts = Counter(voice.values())
+    strong = {v for v, n in counts.items() if n >= 2 or v in named}
+    labelled = {c.item for c in cands}
+
+    def speaks(c: Candidate) -> bool:
+        """Whether a label has speech: on its line, or in the paragraph
+        after it (not another label)."""
+        return bool(c.label.text) or (c.item + 1 < len(items) and c.item + 1 not in labelled)
+
+    positions = [c.item for c in live if voice[id(c)] in strong]
+    if not positions:
+        return _tiny(live, items, speaks)
+    runs, reach = _runs(positions)
+    spans = [(r[0], r[-1]) for r in runs]
+    # A strong voice belongs to the dialogue when it speaks inside it.
+    inside = {voice[id(c)] for c in live if voice[id(c)] in strong and any(a <= c.item <= b for a, b in spans)}
+    # The style of the dialogue's labels (short ones such as "Q", "CC" fit any).
+    styles = {
+        _capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3 and c.label.kind in _FOLDING
+    }
+    handles = any(c.label.kind == "handle" for c in live if voice[id(c)] in inside)
+    accepted: list[Candidate] = []
+    unsure: list[Unsure] = []
+    for c in live:
+        v = voice[id(c)]
+        if v in inside:
+            accepted.append(c)
+            continue
+        label = c.label
+        slack = 0 if label.rule in bare else reach
+        near = v not in strong and any(a - slack <= c.item <= b + slack for a, b in spans)
+        if not near:
+            why = "outside the dialogue" if v in strong else "used once, outside the dialogue"
+        elif label.kind == "handle" and not handles:
+            why = "a nickname used once"
+        elif styles and len(label.name) > 3 and label.kind in _FOLDING and _capitals(label.name) not in styles:
+            why = "used once, written in another style than the dialogue's labels"
+        elif not speaks(c):
+            why = "used once, without speech"
+        else:
+            accepted.append(c)
+            continue
+        unsure.append(Unsure(items[c.item].line, f"label {label.name!r} not accepted: {why}"))
+    if not any(speaks(c) for c in accepted):
+        return None  # labels without a word between them: not a dialogue
+    voices = Counter(voice[id(c)] for c in accepted)
+    strong_voices = [v for v in voices if v in strong]
+    is_named = any(v in named for v in strong_voices)
+    if len(voices) < 2:
+        (only,) = voices
+        first = next(c for c in accepted if voice[id(c)] == only)
+        many = (
+            voices[only] >= SINGLE_VOICE_MIN
+            and first.label.kind in _FOLDING
+            and first.label.rule not in bare
+            and len(first.label.name) > 1
+        )
+        if not (many or (is_named and voices[only] >= 2)):
+            return None
+    elif len(strong_voices) < 2 and len(accepted) < 3 and not is_named:
+        return None
+    return _Verdict(tuple(accepted), tuple(unsure))
+
+
+def _tiny(live: Sequence[Candidate], items: Sequence[Item], speaks) -> Optional[_Verdict]:  # type: ignore[no-untyped-def]
+    """Two full names, each used once with speech, and (nearly) nothing
+    else in the document: a dialogue."""
+    full = [c for c in live if c.label.kind in _FOLDING and " " in c.label.name.strip() and speaks(c)]
+    if len({c.key for c in full}) < 2 or 2 * len(full) < len(items) or len(full) != len(live):
+        return None
+    return _Verdict(tuple(full), ())
+
+
+def _convention(template: str, rules: RuleSet, labels: Sequence[Candidate], forced: Optional[str]) -> str:
+    """The convention a template's document is recorded as: a template
+    that several conventions share (a label and a colon) is recorded as its
+    first one ("caps-colon") when its labels are written in capitals, else
+    as its second."""
+    if forced is not None:
+        return forced
+    names = next(r.conventions for r in rules.label_rules if r.template == template)
+    if len(names) == 1:
+        return names[0]
+    styled = [_capitals(c.label.name) for c in labels if len(c.label.name) > 3]
+    return names[0] if styled and 2 * sum(styled) >= len(styled) else names[1]
+
+
+def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced: Optional[str] = None) -> tuple[Optional[Choice], tuple[Unsure, ...]]:
+    """The winning template with its accepted labels (None when no template
+    makes a dialogue), and the doubts: the rejected candidates of the
+    winner, or every candidate when nothing won.  ``named`` holds the name
+    keys the document introduces; ``forced`` names a convention whose rules
+    alone were run."""
+    seen = _tally(items)
+    bare = frozenset(r.name for r in rules.label_rules if r.bare)
+    best: Optional[tuple[str, _Verdict]] = None
+    for template in rules.templates():
+        if template not in seen:
+            continue
+        verdict = _evaluate(seen[template], items, named, bare)
+        if verdict is not None and (best is None or len(verdict.labels) > len(best[1].labels)):
+            best = (template, verdict)
+    if best is None:
+        doubts = {
+            Unsure(items[c.item].line, f"{c.label.name!r} looks like a label but has no evidence")
+            for cands in seen.values()
+            for c in cands
+            if not _lookalike(c, items)
+        }
+        return None, tuple(sorted(doubts, key=lambda u: u.line))
+    template, verdict = best
+    convention = _convention(template, rules, verdict.labels, forced)
+    return Choice(convention, template, verdict.labels, verdict.unsure), verdict.unsure

@@ -1,0 +1,73 @@
+"""One record per paragraph: what the rules made of it, and later what the
+parser decided it is.
+
+:func:`classify` runs the label rules and the block rules over each
+paragraph; :mod:`transcripts.evidence` and :mod:`transcripts.assemble` then
+fill in the paragraph's accepted ``label``, whether it is ``speech`` and the
+``turn`` it belongs to (or, for a block inside the dialogue, the turn it
+follows); :mod:`transcripts.context` may refine a block's ``kind``.  Every
+stage reads and writes this one record rather than tables keyed by index.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import attrs
+
+from .paragraphs import Paragraph
+from .rules import Label, RuleSet
+
+__all__ = ["Item", "classify"]
+
+
+# Made by the thousand per document: a plain slotted class (attrs'
+# frozen classes cost twice as much to build).
+@attrs.define(slots=True, eq=False)
+class Item:
+    """A paragraph with what the rules made of it.
+
+    ``kind`` is what the paragraph is when it is not speech.  For a
+    paragraph that a label rule reads it is worked out only when asked: in
+    a transcript most such paragraphs are speech and never need it."""
+
+    index: int
+    para: Paragraph
+    labels: tuple[Label, ...]
+    _kind: Optional[str]
+    _rules: RuleSet
+    label: Optional[Label] = None  # the accepted label, when it opens a turn
+    speech: bool = False  # part of a turn's speech
+    turn: Optional[int] = None  # the turn it is speech of, or the turn a block follows
+
+    @property
+    def kind(self) -> str:
+        if self._kind is None:
+            self._kind = self._rules.classify_block(self.para.text, bool(self.labels))
+        return self._kind
+
+    @kind.setter
+    def kind(self, value: str) -> None:
+        self._kind = value
+
+    @property
+    def text(self) -> str:
+        return self.para.text
+
+    @property
+    def line(self) -> int:
+        """The paragraph's first source line."""
+        return self.para.lines[0].number
+
+
+def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
+    """Run the label rules, then the block rules, over each paragraph.
+
+    The block kind of a paragraph that a label rule reads is worked out
+    only when asked for (see :class:`Item`)."""
+    items = []
+    find, block = rules.find_labels, rules.classify_block
+    for i, p in enumerate(paras):
+        labels = find(p.text, p.lines[0].raw)
+        items.append(Item(i, p, labels, None if labels else block(p.text), rules))
+    return items

@@ -1,0 +1,134 @@
+"""What a label can hold: the grammar of a label's slot.
+
+Label patterns read the slot loosely (:data:`transcripts._patterns.SLOT`);
+this module says what the words in it are.  A slot is one of
+
+* ``person`` -- a name: "Jordan Schneider", "Dr. Ann Lee", "Lindsey", "张伟";
+* ``caps`` -- a name or call sign in capitals: "MS. PSAKI", "BELL 7",
+  "SENIOR ADMINISTRATION OFFICIAL";
+* ``role`` -- a voice named by its role: "Audience member", "Unidentified
+  speaker", "Male voice", "Speaker 2", "Q";
+* ``mark`` -- a mark for an unknown voice: "?";
+* ``handle`` -- one lower-case word, a nickname: "roasbeef", "sipa";
+
+or nothing at all, when the words read as a sentence ("The train was late",
+"Number two, I think this is important").  The slot's credential ("Ruth
+Okafor, PhD") and role word ("STEVE INSKEEP, HOST") are split off the name;
+a qualifier in parentheses ("CAPCOM (Guam)") stays: it tells voices apart.
+The document's evidence then decides which slots are speakers
+(:mod:`transcripts.evidence`); the SRT reader uses the same grammar.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal, Optional
+
+import attrs
+import regex
+
+from . import _patterns as P
+from . import words as W
+
+__all__ = ["Slot", "SlotKind", "field_word", "read_slot"]
+
+SlotKind = Literal["person", "caps", "role", "mark", "handle"]
+
+_NAME = regex.compile(rf"^{P.NAME}$", regex.VERBOSE | regex.VERSION1)
+_CAP_NAME = regex.compile(rf"^{P.CAP_NAME}$", regex.VERBOSE | regex.VERSION1)
+_HANDLE = regex.compile(r"^[\p{Ll}_][\p{L}\p{N}_\-.]{1,24}$|^[\p{L}_][\p{L}_]{0,20}\d{1,4}$")
+_NUMBER = regex.compile(r"^#?\d{1,3}$|^[A-Z]$")
+_QUALIFIER = regex.compile(r"[ ]\((?P<q>[^()]{1,40})\)$")
+
+
+@attrs.frozen(slots=True)
+class Slot:
+    """A label slot read: ``name`` (with any qualifier, without credential
+    or role word), its ``kind``, the ``role`` word and the ``credential``
+    written after a comma."""
+
+    name: str
+    kind: SlotKind
+    role: Optional[str] = None
+    credential: Optional[str] = None
+
+
+def _credential(text: str) -> bool:
+    """"PhD", "MD", "Jr.", "HOST", "NPR CORRESPONDENT": what may follow a
+    name and a comma in a label."""
+    words = text.split(" ")
+    if len(words) > 3:
+        return False
+    if all(w.strip(".").casefold() in W.CREDENTIALS or w.casefold() in W.VOICE_WORDS for w in words):
+        return True
+    return not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+
+
+def _role_words(words: list[str]) -> bool:
+    """"Audience member", "Member of the audience", "Speaker 2", "Unknown"."""
+    voiced = False
+    for k, w in enumerate(words):
+        low = w.casefold()
+        if low in W.VOICE_WORDS:
+            voiced = True
+        elif low in W.GLUE_WORDS or (k and _NUMBER.match(w)):
+            continue
+        else:
+            return False
+    return voiced
+
+
+def field_word(key: str) -> bool:
+    """Whether a label's key (case-folded) is a field name ("summary",
+    "video", "start time") rather than a speaker."""
+    first, _, rest = key.partition(" ")
+    first = first.lstrip("_")
+    if key in W.FIELD_WORDS or first in W.FIELD_WORDS and (not rest or rest.count(" ") < 1) and not (
+        rest and all(w in W.VOICE_WORDS for w in rest.split(" "))
+    ):
+        return True
+    return key[:1] == "_"
+
+
+@functools.lru_cache(maxsize=8192)
+def read_slot(written: str) -> Optional[Slot]:
+    """The slot of a label as written, or None when it is not a label."""
+    text = written.strip()
+    if not text:
+        return None
+    if text.strip("?") == "":
+        return Slot(text, "mark")
+    role = credential = None
+    head, comma, tail = text.rpartition(", ")
+    if comma:
+        if "," in head or not _credential(tail):
+            return None
+        text = head
+        said = tail.casefold().strip(".")
+        if said in W.ROLE_WORDS:
+            role = said
+        else:
+            credential = tail
+    core = text
+    q = _QUALIFIER.search(text)
+    if q is not None:
+        core = text[: q.start()]
+    if not core or "(" in core or ")" in core:
+        return None
+    words = core.split(" ")
+    if _role_words(words):
+        return Slot(text, "role", role, credential)
+    has_letter = any(c.isalpha() for c in core)
+    if not has_letter:
+        return None
+    if not any(c.islower() for c in core):
+        return Slot(text, "caps", role, credential) if _CAP_NAME.match(core) else None
+    if _NAME.match(core) is not None:
+        # Capitalised words, but "Yes", "What It Means" or "Ursula van" are no name.
+        if words[0].casefold() in W.NOT_NAME_START or words[-1].casefold() in W.PARTICLES:
+            return None
+        return Slot(text, "person", role, credential)
+    low = core.casefold()
+    if len(words) == 1 and _HANDLE.match(core) and low not in W.NOT_NAME_START and low not in W.SENTENCE_WORDS:
+        return Slot(text, "handle", role, credential)
+    return None
