@@ -49,8 +49,8 @@ NAME = rf"""
 #: A name in capitals: "STEVE INSKEEP", "MR. SMITH", "THE PRESIDENT",
 #: "BELL 7", "JOSÉ ÁLVAREZ-RUIZ".  No lower-case letter anywhere.
 CAP_NAME = rf"""
-    (?:\p{{Lu}}[\p{{Lu}}\p{{M}}'’\-]{{0,30}}\.?|[{_CJK}]{{1,8}})
-    (?:[ ](?:\p{{Lu}}[\p{{Lu}}\p{{M}}'’\-]{{0,30}}\.?|\d{{1,3}}|&|[{_CJK}]{{1,8}})){{0,7}}
+    (?:\p{{Lu}}[\p{{Lu}}\p{{M}}\p{{N}}'’\-]{{0,30}}\.?|[{_CJK}]{{1,8}})
+    (?:[ ](?:\p{{Lu}}[\p{{Lu}}\p{{M}}\p{{N}}'’\-]{{0,30}}\.?|\d{{1,3}}|&|[{_CJK}]{{1,8}})){{0,7}}
 """
 
 #: A role word after a name in capitals: "STEVE INSKEEP, HOST:".
@@ -90,7 +90,7 @@ TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 #: colon (perhaps after a stray space), then a space and speech or nothing.
 COLON = regex.compile(
     rf"""
-    ^(?P<name>{SLOT})
+    ^(?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     [ ]?:
     (?:[ ]|$)
     """,
@@ -104,14 +104,26 @@ BARE_Q = regex.compile(
     r"^[ \t\u00a0]*Q\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$|[ ](?=[\p{Lu}\"“(\[¿¡\d]))"
 )
 
+#: "Q - Are you hiring?", "A - The way we…": questions and answers with a dash.
+QA_DASH = regex.compile(r"^(?P<name>Q|A)[ ][-–—][ ](?=\S)")
+
+#: "Stephan Livera – 00:03:20:" alone on its line, the speech below.
+NAME_DASH_TIME = regex.compile(
+    rf"""
+    ^(?P<name>{SLOT})[ ][-–—][ ](?P<time>{TIME}):?$
+    """,
+    _F,
+)
+
 #: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__",
-#: and "**Name** 00:37:24" (a bold name, then only a time).
+#: "**Name** 00:37:24" (a bold name, then only a time), and a bold that
+#: closes late, "**Name: I**ndeed".
 MD_BOLD_COLON = regex.compile(
     rf"""
     ^(?P<b>\*\*|__)
     (?P<name>{SLOT})
-    [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$))
-    (?:[ ]|$)
+    [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$)|:(?=[ ]\S))
+    [ ]?                     # the speech may follow without a space: "**Ann:**…"
     """,
     _F,
 )
@@ -200,11 +212,11 @@ OWN_LINE = regex.compile(
 # ---------------------------------------------------------------------------
 
 #: "(...)", "[…]", "..." alone: where the free part of a conversation ends.
-ELISION = regex.compile(r"^[(\[]?[ ]?(?:\.[ ]?\.[ ]?\.|…)[ ]?[)\]]?$")
+ELISION = regex.compile(r"^\\?[(\[]?[ ]?(?:\.[ ]?\.[ ]?\.|…)[ ]?\\?[)\]]?$")
 
 #: A paragraph wholly in square brackets: "[Jordan: export controls…]", also
 #: in markdown emphasis: "*[Transcript edited for clarity.]*".
-BRACKET_NOTE = regex.compile(r"^(?P<em>[*_]{0,2})\[(?P<body>[^\]]{1,2000})\](?P=em)$")
+BRACKET_NOTE = regex.compile(r"^(?P<em>[*_]{0,2})\\?\[(?P<body>[^\]\\]{1,2000})\\?\](?P=em)$")
 
 #: "Paid subscribers get access to the rest of the conversation…"
 PAYWALL = regex.compile(
@@ -299,10 +311,15 @@ CLOCK_LINE = regex.compile(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:
 
 #: A paragraph wholly in parentheses or brackets: "(LAUGHTER)", "[laughs]",
 #: "(Applause.)", "(Intro music: Electro Swing)", "(As interpreted.)".
-PARENTHETICAL = regex.compile(r"^(?P<em>[*_]{0,2})[(\[](?P<body>[^()\[\]]{1,200})[)\]]\.?(?P=em)$")
+PARENTHETICAL = regex.compile(
+    r"^(?P<em>[*_]{0,2})\\?[(\[](?P<body>[^()\[\]\\]{1,200})\\?[)\]]\.?(?P=em)(?:[ ]\\?\[\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?\\?\])?$"
+)
+
+#: Inline markup in brackets around a word of speech: "[glossary:SECO]".
+INLINE_TAG = regex.compile(r"^[a-z][a-z_\-]{0,20}:\S")
 
 #: A parenthetical opening a paragraph of speech: "(As interpreted.)  I…".
-LEADING_PARENTHETICAL = regex.compile(r"^[(\[](?P<body>[^()\[\]]{1,80})[)\]]\.?[ ](?P<rest>\S.*)$")
+LEADING_PARENTHETICAL = regex.compile(r"^\\?[(\[](?P<body>[^()\[\]\\]{1,300})\\?[)\]]\.?[ ](?P<rest>\S.*)$")
 
 #: What makes a parenthetical a sound event rather than an editor's note.
 EVENT_WORDS = regex.compile(
@@ -321,6 +338,18 @@ BREAK = regex.compile(
     ^(?:\*\*|__)?(?:Break|Ad[ ]break|Sponsor[ ]break|Commercial[ ]break|Mid-?roll|BREAK|AD[ ]BREAK)
     (?:\*\*|__)?:?(?:\*\*|__)?
     (?:[ ]\\?[\[(]?{TIME}\\?[\])]?)?$
+    """,
+    _F,
+)
+
+#: A segment marker: a short name and only a time or a span of times,
+#: "**Song extract:** \[01:07:46.23\]", "Outro: \[55:34\]", "**Break:** \[34:12\] to
+#: \[36:18\]".  A speaker's label with only a time is read as a label first.
+_STAMP = rf"\\?[\[(]{TIME}\\?[\])]"
+MARKER = regex.compile(
+    rf"""
+    ^(?:\*\*|__)?\p{{L}}[^:*_\n]{{0,40}}(?:\*\*|__)?:?(?:\*\*|__)?
+    [ ]{_STAMP}(?:[ ](?:to|-|–)[ ]{_STAMP})?$
     """,
     _F,
 )
@@ -358,7 +387,7 @@ CHROME = regex.compile(
       | (?:Listen|Subscribe|Share)[ ](?:on|to|now|via)[ ]
       | Transcri(?:bed|pt)[ ](?:by|with|using|generated)[ ]
       | (?:Copyright|©|\(c\)[ ]\d{4}|All[ ]rights[ ]reserved)
-      | \d{1,5}[ ](?:comments?|replies|likes|shares)\b
+      | \d{1,5}[ ](?:comments?|replies|likes|shares)(?:[ ]?[·|•].{0,60})?$
       | Thanks[ ]for[ ]reading[ ]
     )
     """,

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 
 import attrs
 
+from . import _patterns as P
 from . import words as W
 from .evidence import Choice, Unsure
 from .items import Item
@@ -31,6 +32,7 @@ __all__ = ["Aside", "Dialogue", "ENDING", "INTERRUPTING", "UNLABELLED", "assembl
 
 #: First characters of speech that may open with a time or an aside.
 _MARKED = frozenset("([\\")
+_DIGITS = frozenset("0123456789")
 
 #: Kinds that sit between turns as blocks without ending the dialogue.
 INTERRUPTING = frozenset({"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date"})
@@ -110,11 +112,11 @@ class _Builder:
                     self.starts[k] = seconds
                 else:
                     self.asides.append(Aside(i, "timestamp", written, k))
-            aside = self.rules.leading_aside(text) if text[:1] in "([" else None
+            aside = self.rules.leading_aside(text)
             if aside is not None:
                 kind, note, text = aside
                 self.asides.append(Aside(i, kind, note, k))
-            elif text[:1] in "([":
+            elif text[:1] in _MARKED:
                 kind = self.rules.classify_block(text)
                 if kind in ("event", "note"):
                     self.asides.append(Aside(i, kind, text, k))
@@ -143,6 +145,13 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+
+def _speech_below(items: Sequence[Item], i: int, label_at: dict) -> bool:  # type: ignore[type-arg]
+    """Whether the paragraph after a label is speech (not another label, a
+    time line or the end)."""
+    j = i + 1
+    return j < len(items) and j not in label_at and items[j].kind not in ("timestamp", "break")
 
 
 def _time_above(items: Sequence[Item], i: int) -> Optional[float]:
@@ -201,11 +210,16 @@ def assemble(
         it = items[i]
         label = label_at.get(i)
         if label is not None:
-            b.open(resolution.speaker_of[label.name], label.start if label.start is not None else pending, it)
+            start, text = label.start, label.text
+            if text[:1] in _DIGITS and start is None and P.TIME_REST.match(text) and _speech_below(items, i, label_at):
+                start, text = parse_time(text), ""  # "Ines Caro: 00:00:00", the speech below
+            b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
-            if label.text:
-                b.speak(i, label.text)
+            if text:
+                b.speak(i, text)
             continue
+        if choice is not None and i in choice.markers:
+            it.kind = "break"  # a label that never speaks: a segment marker
         kind = it.kind
         if i > last and kind in ENDING:
             end = i

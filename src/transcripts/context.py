@@ -15,6 +15,7 @@ import regex
 
 from . import _patterns as P
 from .assemble import Dialogue
+from .evidence import intro_end
 from .frontmatter import FrontMatter
 from .items import Item
 from .model import Metadata, Role, Span, Speaker, Topic, Turn
@@ -213,14 +214,18 @@ def _roles_from_questions(speakers: list[Speaker], turns: Sequence[Turn]) -> lis
 PEOPLE_REACH = 200
 
 
-def find_people(items: Sequence[Item], matter: Optional[FrontMatter] = None) -> tuple[Person, ...]:
+def find_people(
+    items: Sequence[Item], matter: Optional[FrontMatter] = None, bare: frozenset[str] = frozenset()
+) -> tuple[Person, ...]:
     """The people the document introduces: its front matter's speakers,
     hosts and guests, and those its opening paragraphs introduce (an intro
-    naming guests and hosts, a participants line)."""
+    naming guests and hosts, a participants line).  The intro ends at the
+    first label with markup (``bare`` names the rules without): people the speakers mention ("I spoke with
+    Prime Minister Johnson") are not introduced."""
     people: list[Person] = []
     if matter is not None:
         people.extend(Person(name, role, listed=True) for name, role in matter.people)  # type: ignore[arg-type]
-    for it in items[:PEOPLE_REACH]:
+    for it in items[: intro_end(items, bare, PEOPLE_REACH)]:
         if it.kind == "metadata":
             people.extend(attrs.evolve(p, listed=True) for p in _participants(it.text))
         elif it.kind == "prose" and not it.labels:

@@ -29,6 +29,7 @@ from typing import Optional, Sequence
 
 import attrs
 
+from . import _patterns as P
 from .items import Item
 from .names import initials, name_key, part_of, words_of
 from .resolve import Person
@@ -51,6 +52,14 @@ SINGLE_VOICE_MIN = 3
 #: Slot kinds whose short forms fold into a longer name ("INSKEEP" of
 #: "STEVE INSKEEP"); role words never do ("AUDIENCE" is not "AUDIENCE MEMBER").
 _FOLDING = frozenset({"person", "caps"})
+
+#: Templates without markup of their own, whose one-off labels must look
+#: like the others ("Bridges:" in a briefing of "THE PRESIDENT:" is a list
+#: item of the speech).  Markup ("**conejoninja**:") is evidence enough.
+PLAIN_TEMPLATES = frozenset({"colon", "own-line", "name-period"})
+
+#: First characters of a label's rest that may make it only a time.
+_TIME_FIRST = frozenset("\\[(0123456789")
 
 #: First characters of a label's rest that may make it a link, not speech.
 _LINK_FIRST = frozenset("h<[w")
@@ -83,11 +92,24 @@ class Choice:
     template: str
     labels: tuple[Candidate, ...]
     unsure: tuple[Unsure, ...]
+    markers: frozenset[int] = frozenset()  # items of labels that never speak ("**Jingle:** \\[09:56\\]")
 
 
 #: How many paragraphs from the top may name a person, which is evidence
 #: for a label with that name.
 NAMED_REACH = 200
+
+
+def intro_end(items: Sequence[Item], bare: frozenset[str], reach: int = NAMED_REACH) -> int:
+    """The index of the first paragraph that opens with a label with markup
+    (``bare`` names the rules without: a name alone on its line may be the
+    page's title) and is not a known look-alike ("Participants: …"): the
+    intro ends there."""
+    for it in items[:reach]:
+        for label in it.labels:
+            if label.rule not in bare and not field_word(name_key(label.name)) and it.kind not in KNOWN_LOOKALIKES:
+                return it.index
+    return min(len(items), reach)
 
 
 def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[str]) -> frozenset[str]:
@@ -108,13 +130,7 @@ def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[
                 keys.update((parts[0], parts[-1], initials(p.name).casefold()))
     multiword = {name_key(label.name): label.name for it in items for label in it.labels if " " in label.name}
     if multiword:
-        intro = []
-        for it in items[:NAMED_REACH]:
-            if any(label.rule not in bare for label in it.labels):
-                break
-            if not it.labels and it.kind == "prose":
-                intro.append(it.text)
-        prose = "\n".join(intro)
+        prose = "\n".join(it.text for it in items[: intro_end(items, bare)] if not it.labels and it.kind == "prose")
         keys.update(k for k, written in multiword.items() if written in prose)
     return frozenset(keys)
 
@@ -202,6 +218,7 @@ def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
 class _Verdict:
     labels: tuple[Candidate, ...]
     unsure: tuple[Unsure, ...]
+    markers: frozenset[int] = frozenset()
 
 
 def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozenset[str], bare: frozenset[str]) -> Optional[_Verdict]:
@@ -215,13 +232,25 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     fold = _short_forms(live)
     voice = {id(c): fold.get(c.key, c.key) for c in live}
     counts = Counter(voice.values())
-    strong = {v for v, n in counts.items() if n >= 2 or v in named}
     labelled = {c.item for c in cands}
 
     def speaks(c: Candidate) -> bool:
         """Whether a label has speech: on its line, or in the paragraph
         after it (not another label)."""
         return bool(c.label.text) or (c.item + 1 < len(items) and c.item + 1 not in labelled)
+
+    def timed(c: Candidate) -> bool:
+        """A label whose rest is only a time and has no speech below it."""
+        text = c.label.text
+        return bool(text) and text[:1] in _TIME_FIRST and P.TIME_REST.match(text) is not None and (
+            c.item + 1 >= len(items) or c.item + 1 in labelled
+        )
+
+    # A voice that only ever marks a time ("**Jingle:** \\[09:56\\]" before
+    # each segment) is a marker, not a speaker.
+    speaking = {voice[id(c)] for c in live if not timed(c)}
+    strong = {v for v, n in counts.items() if (n >= 2 or v in named) and v in speaking}
+    plain = cands[0].label.template in PLAIN_TEMPLATES
 
     positions = [c.item for c in live if voice[id(c)] in strong]
     if not positions:
@@ -247,12 +276,16 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         near = v not in strong and any(a - slack <= c.item <= b + slack for a, b in spans)
         if not near:
             why = "outside the dialogue" if v in strong else "used once, outside the dialogue"
-        elif label.kind == "handle" and not handles:
-            why = "a nickname used once"
-        elif styles and len(label.name) > 3 and label.kind in _FOLDING and _capitals(label.name) not in styles:
-            why = "used once, written in another style than the dialogue's labels"
+        elif v not in speaking:
+            why = "only a time: a segment marker"
         elif not speaks(c):
             why = "used once, without speech"
+        elif plain and label.kind == "handle" and not handles:
+            why = "a nickname used once"
+        elif plain and label.name[:1].islower():
+            why = "used once, in lower case"
+        elif plain and styles and len(label.name) > 3 and label.kind in _FOLDING and _capitals(label.name) not in styles:
+            why = "used once, written in another style than the dialogue's labels"
         else:
             accepted.append(c)
             continue
@@ -275,7 +308,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             return None
     elif len(strong_voices) < 2 and len(accepted) < 3 and not is_named:
         return None
-    return _Verdict(tuple(accepted), tuple(unsure))
+    markers = frozenset(c.item for c in live if voice[id(c)] not in speaking)
+    return _Verdict(tuple(accepted), tuple(unsure), markers)
 
 
 def _tiny(live: Sequence[Candidate], items: Sequence[Item], speaks) -> Optional[_Verdict]:  # type: ignore[no-untyped-def]
@@ -326,4 +360,4 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
         return None, tuple(sorted(doubts, key=lambda u: u.line))
     template, verdict = best
     convention = _convention(template, rules, verdict.labels, forced)
-    return Choice(convention, template, verdict.labels, verdict.unsure), verdict.unsure
+    return Choice(convention, template, verdict.labels, verdict.unsure, verdict.markers), verdict.unsure

@@ -23,6 +23,7 @@ from .model import Block, Transcript
 from .paragraphs import paragraphs
 from .resolve import Person, resolve
 from .rules import DEFAULT_RULES, RuleSet
+from .slots import read_slot
 
 __all__ = ["Analysis", "analyse", "conventions", "parse", "parse_bytes", "read_text"]
 
@@ -62,6 +63,19 @@ def _lead(matter: Optional[FrontMatter]) -> Optional[str]:
     return matter.people[0][0]
 
 
+def _introduced(items: Sequence[Item]) -> tuple[Person, ...]:
+    """People a label introduces with their initials, "Aaron van Wirdum
+    (AvW):", for the later labels "AvW:"."""
+    out: dict[str, Person] = {}
+    for it in items:
+        for label in it.labels:
+            if label.written.endswith(")") and label.written != label.name:
+                slot = read_slot(label.written)
+                if slot is not None and slot.initials and slot.name not in out:
+                    out[slot.name] = Person(slot.name, initials=slot.initials, listed=True)
+    return tuple(out.values())
+
+
 def analyse(
     text: str, *, convention: Optional[str] = None, source: Optional[str] = None, rules: Optional[RuleSet] = None
 ) -> Analysis:
@@ -72,8 +86,8 @@ def analyse(
     with _paused_gc():
         matter, lines = front_matter(split_lines(text))
         items = classify(paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw)), rules)
-        people = find_people(items, matter)
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
+        people = find_people(items, matter, bare) + _introduced(items)
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
         lead = _lead(matter)
         if lead is not None:

@@ -37,7 +37,7 @@ SlotKind = Literal["person", "caps", "role", "mark", "handle"]
 _NAME = regex.compile(rf"^{P.NAME}$", regex.VERBOSE | regex.VERSION1)
 _CAP_NAME = regex.compile(rf"^{P.CAP_NAME}$", regex.VERBOSE | regex.VERSION1)
 _HANDLE = regex.compile(r"^[\p{Ll}_][\p{L}\p{N}_\-.]{1,24}$|^[\p{L}_][\p{L}_]{0,20}\d{1,4}$")
-_NUMBER = regex.compile(r"^#?\d{1,3}$|^[A-Z]$")
+_NUMBER = regex.compile(r"^#?\d{1,3}(?:st|nd|rd|th)?$|^[A-Z]$")
 _QUALIFIER = regex.compile(r"[ ]\((?P<q>[^()]{1,40})\)$")
 
 
@@ -51,6 +51,7 @@ class Slot:
     kind: SlotKind
     role: Optional[str] = None
     credential: Optional[str] = None
+    initials: Optional[str] = None  # "AvW" of "Aaron van Wirdum (AvW)"
 
 
 def _credential(text: str) -> bool:
@@ -71,11 +72,22 @@ def _role_words(words: list[str]) -> bool:
         low = w.casefold()
         if low in W.VOICE_WORDS:
             voiced = True
-        elif low in W.GLUE_WORDS or (k and _NUMBER.match(w)):
+        elif low in W.GLUE_WORDS or _NUMBER.match(w):
             continue
         else:
             return False
     return voiced
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name``: "AvW" of "Aaron van
+    Wirdum", "MF" of "Michael Folkson"."""
+    if not (1 < len(short) <= 6 and short.isalpha() and any(c.isupper() for c in short)):
+        return False
+    words = [w for w in name.split(" ") if w]
+    every = "".join(w[0] for w in words).casefold()
+    named = "".join(w[0] for w in words if w.casefold() not in W.PARTICLES).casefold()
+    return short.casefold() in (every, named)
 
 
 def field_word(key: str) -> bool:
@@ -111,8 +123,12 @@ def read_slot(written: str) -> Optional[Slot]:
             credential = tail
     core = text
     q = _QUALIFIER.search(text)
+    short = None
     if q is not None:
         core = text[: q.start()]
+        if _initials_of(q["q"], core):
+            # "Aaron van Wirdum (AvW)" introduces the initials later labels use.
+            text, short = core, q["q"]
     if not core or "(" in core or ")" in core:
         return None
     words = core.split(" ")
@@ -122,12 +138,12 @@ def read_slot(written: str) -> Optional[Slot]:
     if not has_letter:
         return None
     if not any(c.islower() for c in core):
-        return Slot(text, "caps", role, credential) if _CAP_NAME.match(core) else None
+        return Slot(text, "caps", role, credential, short) if _CAP_NAME.match(core) else None
     if _NAME.match(core) is not None:
         # Capitalised words, but "Yes", "What It Means" or "Ursula van" are no name.
         if words[0].casefold() in W.NOT_NAME_START or words[-1].casefold() in W.PARTICLES:
             return None
-        return Slot(text, "person", role, credential)
+        return Slot(text, "person", role, credential, short)
     low = core.casefold()
     if len(words) == 1 and _HANDLE.match(core) and low not in W.NOT_NAME_START and low not in W.SENTENCE_WORDS:
         return Slot(text, "handle", role, credential)

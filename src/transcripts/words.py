@@ -68,8 +68,9 @@ ROLE_WORDS: dict[str, Literal["host", "guest"]] = {
 }
 
 #: Generic labels that stand for the interviewer or the one interviewed.
-GENERIC_HOST = _words("q host interviewer moderator question")
-GENERIC_GUEST = _words("a guest interviewee answer")
+#: "P"/"R" are Spanish and Portuguese (pregunta/pergunta, respuesta/resposta).
+GENERIC_HOST = _words("q p host interviewer moderator question pregunta pergunta")
+GENERIC_GUEST = _words("a r guest interviewee answer respuesta resposta")
 
 #: Words a label naming a role rather than a person is made of: "Audience
 #: member", "Unidentified speaker", "Male voice", "SENIOR ADMINISTRATION
@@ -82,7 +83,7 @@ VOICE_WORDS = frozenset(ROLE_WORDS) | _words(
     panellists panel student students official officials senior administration administrator officer spokesperson
     spokesman spokeswoman interpreter translator crowd all everyone everybody both multiple several various group
     other another person people voiceover voice-over off-camera offscreen off-screen commentator correspondent
-    producer editor staff staffer aide child kid boy girl
+    producer editor staff staffer aide child kid boy girl q&a
     """
 )
 

@@ -326,7 +326,7 @@ class RuleSet:
         """``(kind, aside, rest)`` when a paragraph of speech opens with a
         parenthetical: "(As interpreted.)  I don't think…" → a note and the
         speech; "(Laughs.) If we could…" → an event and the speech."""
-        if text[:1] not in "([":
+        if text[:1] not in "([\\":
             return None
         m = P.LEADING_PARENTHETICAL.match(text)
         if m is None:

@@ -19,7 +19,7 @@ rules = DEFAULT_RULES
 __all__: list[str] = []
 
 
-@rules.block_rule("elision", "elision", starts="([.…")
+@rules.block_rule("elision", "elision", starts="([.…\\")
 def elision(text: str) -> bool:
     """``(...)`` where the free part of the conversation stops."""
     return P.ELISION.match(text) is not None
@@ -37,6 +37,13 @@ def ad_break(text: str) -> bool:
     return len(text) < 60 and P.BREAK.match(text) is not None
 
 
+@rules.block_rule("marker", "break", labelled=True)
+def marker(text: str) -> bool:
+    """``**Song extract:** \\[01:07:46.23\\]``, ``Outro: \\[55:34\\]``: a segment
+    marker with a time, not speech."""
+    return len(text) < 120 and P.MARKER.match(text) is not None
+
+
 def _event_body(body: str) -> bool:
     letters = [c for c in body if c.isalpha()]
     return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
@@ -48,21 +55,23 @@ def time_line(text: str) -> bool:
     return len(text) < 24 and P.TIME_LINE.match(text) is not None
 
 
-@rules.block_rule("event", "event", starts="([*_")
+@rules.block_rule("event", "event", starts="([*_\\")
 def event(text: str) -> bool:
     """``(LAUGHTER)``, ``[crosstalk]``, ``(Applause.)``, ``(Intro music: …)``."""
     m = P.PARENTHETICAL.match(text)
     return m is not None and _event_body(m["body"])
 
 
-@rules.block_rule("bracket-note", "note", starts="([*_")
+@rules.block_rule("bracket-note", "note", starts="([*_\\")
 def bracket_note(text: str) -> bool:
     """``[Jordan: export controls…]``, ``*[Transcript edited for clarity.]*``,
     ``(As interpreted.)``"""
-    return P.PARENTHETICAL.match(text) is not None or P.BRACKET_NOTE.match(text) is not None
+    m = P.PARENTHETICAL.match(text) or P.BRACKET_NOTE.match(text)
+    # "[glossary:SECO]" is inline markup around a word of speech, not a note.
+    return m is not None and P.INLINE_TAG.match(m["body"]) is None
 
 
-@rules.block_rule("clock-line", "timestamp", starts="(E0123456789")
+@rules.block_rule("clock-line", "date", starts="(E0123456789")
 def clock_line(text: str) -> bool:
     """``1:27 P.M. EDT``, ``END 6:45 P.M. EST``: the time of day."""
     return len(text) < 24 and P.CLOCK_LINE.match(text) is not None

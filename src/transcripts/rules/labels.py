@@ -24,15 +24,12 @@ __all__ = ["record", "standard"]
 
 rules = DEFAULT_RULES
 
-#: First characters after which the rest of a label line may be only a time.
-_TIME_FIRST = frozenset("\\[(0123456789")
-
-
 def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """Read the named groups label patterns share: ``name``, and where
     the pattern has them ``time`` and ``role``.  The speech is the rest of
-    the paragraph after the match; a rest that is only a time ("Ines Caro:
-    00:00:00") is the label's start, with the speech below."""
+    the paragraph after the match (a rest that is only a time, "Ines Caro:
+    00:00:00", may be the start of the speech below it: the turn builder
+    decides)."""
     groups = m.re.groupindex
     written = m["name"]
     if "role" in groups and m["role"]:
@@ -42,13 +39,7 @@ def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
         return None
     time = m["time"] if "time" in groups else None
     start = parse_time(time) if time else None
-    rest = text[m.end() :]
-    if rest[:1] in _TIME_FIRST and P.TIME_REST.match(rest):
-        stamp = parse_time(rest)
-        if stamp is not None:
-            start = stamp if start is None else start
-            rest = ""
-    return Label(rule.name, slot.name, rest, start, slot.role, slot.kind, written, rule.template)
+    return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template)
 
 
 def _bold(opening: str) -> bool:
@@ -60,9 +51,10 @@ def _time_or_bracket(opening: str) -> bool:
 
 
 def _label_start(opening: str) -> bool:
-    """A label may open with a letter of any case ("roasbeef:") or "?"."""
+    """A label may open with a letter of any case ("roasbeef:"), "?" or
+    "[" ("[Audience]:")."""
     char = opening[:1]
-    return char.isalpha() or char == "?"
+    return char.isalpha() or char == "?" or (char == "[" and opening[1:2].isalpha())
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
@@ -99,6 +91,15 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", first=_label_start)(
     standard
 )
+
+
+@rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o[:1] in "QA")
+def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``Q - Are you hiring?``: a question or an answer marked with a dash."""
+    return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
+
+
+rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80)(standard)
 
 
 @rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start)
