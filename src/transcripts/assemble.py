@@ -206,6 +206,8 @@ def assemble(
     # until the next one.
     pending = _time_above(items, first)
     end = n
+    # Whether "## headings" divide the document before its last label.
+    sections = any(not it.labels and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
     for i in range(first, n):
         it = items[i]
         label = label_at.get(i)
@@ -221,12 +223,15 @@ def assemble(
         if choice is not None and i in choice.markers:
             it.kind = "break"  # a label that never speaks: a segment marker
         kind = it.kind
-        if i > last and kind in ENDING:
+        section = kind == "heading" and it.text[:1] == "#"
+        # After the last label the page goes on, but a "## heading" like
+        # those between the turns is one more section of the talk.
+        if i > last and kind in ENDING and not (section and sections):
             end = i
             break
         if kind == "timestamp":
             pending = parse_time(it.text)
-        if kind in INTERRUPTING or (kind == "heading" and it.text[:1] == "#") or (b.k < 0 and kind != "prose"):
+        if kind in INTERRUPTING or section or (b.k < 0 and kind != "prose"):
             it.turn = b.k if b.k >= 0 else None
             continue
         if lead is not None and (b.k < 0 or (b.who[b.k] in questioners and b.paras[b.k])):

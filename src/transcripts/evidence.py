@@ -257,8 +257,11 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         return _tiny(live, items, speaks)
     runs, reach = _runs(positions)
     spans = [(r[0], r[-1]) for r in runs]
-    # A strong voice belongs to the dialogue when it speaks inside it.
+    # A strong voice belongs to the dialogue when it speaks inside it; the
+    # dialogue then reaches from its first label to its last.
     inside = {voice[id(c)] for c in live if voice[id(c)] in strong and any(a <= c.item <= b for a, b in spans)}
+    held = [c.item for c in live if voice[id(c)] in inside]
+    spans = [(held[0], held[-1])]
     # The style of the dialogue's labels (short ones such as "Q", "CC" fit any).
     styles = {
         _capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3 and c.label.kind in _FOLDING

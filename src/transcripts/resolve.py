@@ -52,8 +52,12 @@ def _full_name(written: str, kind: str, names: Sequence[str], people: Sequence[P
     if key in W.GENERIC_HOST or key in W.GENERIC_GUEST:
         role = "host" if key in W.GENERIC_HOST else "guest"
         matches: list[str] = []
-        for p in people:
-            if p.role == role and not any(same_person(p.name, m) for m in matches):
+        # Those the document lists as its speakers come before those its
+        # prose mentions.
+        pool = [p for p in people if p.role == role]
+        pool = [p for p in pool if p.listed] or pool
+        for p in pool:
+            if not any(same_person(p.name, m) for m in matches):
                 matches.append(p.name)
         return matches[0] if len(matches) == 1 else written
     if kind not in _PERSONAL:

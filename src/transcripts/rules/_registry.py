@@ -337,9 +337,11 @@ class RuleSet:
 
     def opens_item(self, text: str, raw: str) -> bool:
         """Whether a line opens a new paragraph in hard-wrapped text: a
-        label that reads a line's start, or any block but prose and
-        headings."""
-        return bool(self.find_labels(text, raw, openers=True)) or self.classify_block(text) not in ("prose", "heading")
+        label that reads a line's start (not in lower case), or any block
+        but prose and headings."""
+        if any(not label.name[:1].islower() for label in self.find_labels(text, raw, openers=True)):
+            return True  # (a lower-case "country: the mRNA…" is a wrapped sentence)
+        return self.classify_block(text) not in ("prose", "heading")
 
 
 #: The built-in rules (registered by :mod:`transcripts.rules.labels` and
