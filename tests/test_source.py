@@ -17,7 +17,7 @@ def test_no_break_spaces_fold_and_trailing_spaces_go():
 def test_raw_text_and_indent_are_kept():
     (line,) = split_lines("     PRESIDENT TRUMP:  Thank you.  ")
     assert line.indent == 5
-    assert line.raw == "     PRESIDENT TRUMP:  Thank you."
+    assert line.raw == "     PRESIDENT TRUMP:  Thank you.  "  # trailing spaces kept: two are a hard break
     assert line.text == "PRESIDENT TRUMP: Thank you."
 
 

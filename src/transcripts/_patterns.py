@@ -248,6 +248,9 @@ TOPIC_LEAD = regex.compile(
 #: bullet may be followed by several (no-break) spaces, folded already.
 BULLET = regex.compile(r"^(?:[•·◦▪‣\-\*–]|\d{1,2}[.)])[ ]+(?P<text>\S.*)$")
 
+#: Emphasis marks around numbers and no word: "\*\*3", "\*\*12:30-end".
+STRAY_MARKER = regex.compile(r"^(?:\\?[*#]){1,3}(?=[^\p{L}]*\d)[\d:.,\-–]{1,12}(?:[ -]?\p{L}{1,3})?(?:\\?\*){0,3}$")
+
 #: A bare web address on its own line.
 URL = regex.compile(r"^(?:<)?(?:https?://|www\.)\S{1,2000}$")
 
@@ -312,7 +315,7 @@ CLOCK_LINE = regex.compile(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:
 #: A paragraph wholly in parentheses or brackets: "(LAUGHTER)", "[laughs]",
 #: "(Applause.)", "(Intro music: Electro Swing)", "(As interpreted.)".
 PARENTHETICAL = regex.compile(
-    r"^(?P<em>[*_]{0,2})\\?[(\[](?P<body>[^()\[\]\\]{1,200})\\?[)\]]\.?(?P=em)(?:[ ]\\?\[\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?\\?\])?$"
+    r"^(?P<em>[*_]{0,2})\\?[(\[]{1,2}(?P<body>[^()\[\]\\]{1,2000})\\?[)\]]{1,2}\.?(?P=em)(?:[ ]\\?\[\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?\\?\])?$"
 )
 
 #: Inline markup in brackets around a word of speech: "[glossary:SECO]".

@@ -94,7 +94,6 @@ def split_lines(text: str) -> tuple[Line, ...]:
             append(Line(number, raw, norm, 0))  # the common case: nothing to fold
             continue
         norm = " ".join(filter(None, norm.split(" ")))
-        if norm:
-            raw = raw.rstrip()
+        if norm:  # (raw keeps its trailing spaces: two of them are a hard break)
             append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_SPACES + " "))))
     return tuple(out)

@@ -225,8 +225,9 @@ def assemble(
         kind = it.kind
         section = kind == "heading" and it.text[:1] == "#"
         # After the last label the page goes on, but a "## heading" like
-        # those between the turns is one more section of the talk.
-        if i > last and kind in ENDING and not (section and sections):
+        # those between the turns is one more section of the talk, and a
+        # label alone on its line has its speech below it.
+        if i > last and kind in ENDING and not (section and sections) and not (i == last + 1 and not b.paras[b.k]):
             end = i
             break
         if kind == "timestamp":

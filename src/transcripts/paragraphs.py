@@ -55,6 +55,29 @@ def wrap_width(lines: Sequence[Line]) -> Optional[int]:
     return width if near >= 0.6 * len(lengths) else None
 
 
+#: Last characters of a line that ends a sentence.
+_SENTENCE_END = frozenset(".!?:…\"”’)")
+
+
+def _ends_paragraph(line: Line, width: int) -> bool:
+    """Whether a line of hard-wrapped text ends its paragraph: it ends a
+    sentence and stops short of the width, or with a hard break (two
+    spaces, as markdown writes it).  A short line that stops mid-sentence
+    ("Why is this now the", "hasn't traveled to China") goes on in the
+    next."""
+    text = line.text
+    if text[-1] not in _SENTENCE_END:
+        return False
+    return len(text) < width - 20 or line.raw.endswith("  ")
+
+
+def _wrapped_number(before: Line, line: Line) -> bool:
+    """A line that opens with a number ("17.  This led me…") after a line
+    that stops mid-sentence ("…a rate of") goes on with that sentence: it
+    is no numbered item."""
+    return line.text[:1].isdigit() and before.text[-1:].islower()
+
+
 def _joined(run: Sequence[Line]) -> Paragraph:
     return Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
 
@@ -73,8 +96,8 @@ def paragraphs(
     for line in lines:
         if run and (
             line.number != run[-1].number + 1
-            or len(run[-1].text) < width - 20
-            or opens_item(line)
+            or _ends_paragraph(run[-1], width)
+            or (opens_item(line) and not _wrapped_number(run[-1], line))
         ):
             yield _joined(run)
             run = []

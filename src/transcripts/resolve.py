@@ -103,9 +103,7 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
         target = full[w]
         for group in groups:
             if name_key(full[group[0]]) == name_key(target) or (
-                kinds.get(w, "person") in _PERSONAL
-                and kinds.get(group[0], "person") in _PERSONAL
-                and same_person(full[group[0]], target)
+                same_person(full[group[0]], target)
                 # Two spellings a transcript keeps using are two people
                 # ("Ann Lee" and "Anna Lee"); a variant used once is a typo.
                 and not (counts[w] >= 2 and any(counts[g] >= 2 for g in group))

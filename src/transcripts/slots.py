@@ -85,9 +85,11 @@ def _initials_of(short: str, name: str) -> bool:
     if not (1 < len(short) <= 6 and short.isalpha() and any(c.isupper() for c in short)):
         return False
     words = [w for w in name.split(" ") if w]
+    parts = [p for w in words for p in w.split("-") if p]
     every = "".join(w[0] for w in words).casefold()
     named = "".join(w[0] for w in words if w.casefold() not in W.PARTICLES).casefold()
-    return short.casefold() in (every, named)
+    hyphened = "".join(p[0] for p in parts if p.casefold() not in W.PARTICLES).casefold()
+    return short.casefold() in (every, named, hyphened)
 
 
 def field_word(key: str) -> bool:

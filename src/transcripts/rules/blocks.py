@@ -107,6 +107,13 @@ def bullet(text: str) -> bool:
     return P.BULLET.match(text) is not None
 
 
+@rules.block_rule("stray-marker", "chrome", starts="*\\#")
+def stray_marker(text: str) -> bool:
+    """``\\*\\*3``, ``\\*\\*12:30-end``: a transcriber's tape or page marker,
+    emphasis around numbers and no word."""
+    return len(text) < 24 and P.STRAY_MARKER.match(text) is not None
+
+
 @rules.block_rule("url", "chrome", starts="hwW<")
 def url(text: str) -> bool:
     """A bare web address."""
