@@ -120,9 +120,9 @@ NAME_DASH_TIME = regex.compile(
 #: closes late, "**Name: I**ndeed".
 MD_BOLD_COLON = regex.compile(
     rf"""
-    ^(?P<b>\*\*|__)
+    ^[^\s*_\p{{L}}]?(?P<b>\*\*|__)              # (a stray character before it: "1**Chris:**")
     (?P<name>{SLOT})
-    [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$)|:(?=[ ]\S))
+    [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$)|(?P<late>:)(?=[ ]\S))
     [ ]?                     # the speech may follow without a space: "**Ann:**…"
     """,
     _F,
@@ -361,9 +361,9 @@ MARKER = regex.compile(
 META_LINE = regex.compile(r"^_[a-z][a-z_]{0,30}[ ]?:(?:[ ]\S.{0,2000})?$")
 
 #: A field whose value is a link: "Podcast: https://…", "Slides: <https://…>",
-#: "Transcript: [here](https://…)".
+#: "Transcript: [here](https://…)"; the field's name is at most five words.
 LINK_FIELD = regex.compile(
-    r"^(?:\*\*)?[^:\n]{1,60}:(?:\*\*)?[ ](?:<?(?:https?://|www\.)\S{1,2000}|\[[^\]\n]{0,200}\]\(\S{1,2000}\))$"
+    r"^(?:\*\*)?[^\s:*]{1,30}(?:[ ][^\s:*]{1,30}){0,4}:(?:\*\*)?[ ](?:<?(?:https?://|www\.)\S{1,2000}|\[[^\]\n]{0,200}\]\(\S{1,2000}\))$"
 )
 
 #: A short field: "Start time: 6:09:50", "Video:", "**Location:** Room 4".

@@ -37,7 +37,7 @@ _DIGITS = frozenset("0123456789")
 #: Kinds that sit between turns as blocks without ending the dialogue.
 INTERRUPTING = frozenset({"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date"})
 #: Kinds that end the dialogue when they follow the last labelled turn.
-ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata"})
+ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata", "break"})
 
 #: The convention recorded for speech without labels, given to the one
 #: speaker the document names.

@@ -62,7 +62,7 @@ PLAIN_TEMPLATES = frozenset({"colon", "own-line", "name-period"})
 _TIME_FIRST = frozenset("\\[(0123456789")
 
 #: First characters of a label's rest that may make it a link, not speech.
-_LINK_FIRST = frozenset("h<[w")
+_LINK_FIRST = frozenset("h<w")  # (a markdown link "[Hello there.](…)" quotes words)
 
 
 @attrs.frozen(slots=True)

@@ -66,7 +66,10 @@ def _credential(text: str) -> bool:
 
 
 def _role_words(words: list[str]) -> bool:
-    """"Audience member", "Member of the audience", "Speaker 2", "Unknown"."""
+    """"Audience member", "Member of the audience", "Speaker 2", "Unknown",
+    "Guinness Ad guys" (capitalised words, then a voice word)."""
+    if len(words) > 1 and words[-1].casefold() in W.VOICE_WORDS and all(w[:1].isupper() for w in words[:-1]):
+        return True
     voiced = False
     for k, w in enumerate(words):
         low = w.casefold()

@@ -83,7 +83,7 @@ VOICE_WORDS = frozenset(ROLE_WORDS) | _words(
     panellists panel student students official officials senior administration administrator officer spokesperson
     spokesman spokeswoman interpreter translator crowd all everyone everybody both multiple several various group
     other another person people voiceover voice-over off-camera offscreen off-screen commentator correspondent
-    producer editor staff staffer aide child kid boy girl q&a
+    producer editor staff staffer aide child kid boy girl q&a guy guys lady ladies folks
     """
 )
 

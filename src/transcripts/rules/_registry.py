@@ -124,8 +124,9 @@ def name_start(opening: str) -> bool:
 
 
 def heading_or_prose(text: str) -> str:
-    """Short text without closing punctuation is a heading; else prose."""
-    if len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+    """Short text without closing punctuation is a heading; else prose.  A
+    heading does not open in lower case ("and <https://…>" goes on)."""
+    if not text[:1].islower() and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
         return "heading"
     return "prose"
 

@@ -62,7 +62,14 @@ rules.label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standa
 rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
 rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
 rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]", first=_time_or_bracket)(standard)
-rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=_bold)(standard)
+@rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=lambda o: _bold(o) or _bold(o[1:]))
+def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``**Name:** text``; where the bold closes late (``**Name: I**ndeed``)
+    its closing marks leave the speech."""
+    label = standard(rule, m, text)
+    if label is not None and m["late"]:
+        label.text = label.text.replace(m["b"], "", 1)
+    return label
 rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
 
 
