@@ -69,8 +69,9 @@ TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 # ---------------------------------------------------------------------------
 
 #: One word of a label slot: letters, digits and the marks names and
-#: handles use ("O'Neil", "Garrett-Harris", "J.", "sipa_", "Speaker #2").
-_SLOT_WORD = r"[\p{L}\p{M}\p{N}'’\-.&/_@#+]{1,30}"
+#: handles use ("O'Neil", "Garrett-Harris", "J.", "sipa_", "Speaker #2"),
+#: and symbols some write in a name ("Paul Frazee✌").
+_SLOT_WORD = r"[\p{L}\p{M}\p{N}\p{So}\p{Sk}\u200d'’\-.&/_@#+]{1,30}"
 
 #: A label as a document writes it: up to eight words (or "?"), perhaps a
 #: qualifier in parentheses ("CAPCOM (Guam)") and a credential or role

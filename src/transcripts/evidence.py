@@ -263,9 +263,7 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     held = [c.item for c in live if voice[id(c)] in inside]
     spans = [(held[0], held[-1])]
     # The style of the dialogue's labels (short ones such as "Q", "CC" fit any).
-    styles = {
-        _capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3 and c.label.kind in _FOLDING
-    }
+    styles = {_capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3}
     handles = any(c.label.kind == "handle" for c in live if voice[id(c)] in inside)
     accepted: list[Candidate] = []
     unsure: list[Unsure] = []
@@ -281,13 +279,13 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             why = "outside the dialogue" if v in strong else "used once, outside the dialogue"
         elif v not in speaking:
             why = "only a time: a segment marker"
-        elif not speaks(c):
-            why = "used once, without speech"
+        elif plain and not speaks(c):
+            why = "used once, without speech"  # (with markup, a clip nobody transcribed)
         elif plain and label.kind == "handle" and not handles:
             why = "a nickname used once"
         elif plain and label.name[:1].islower():
             why = "used once, in lower case"
-        elif plain and styles and len(label.name) > 3 and label.kind in _FOLDING and _capitals(label.name) not in styles:
+        elif plain and styles and len(label.name) > 3 and label.kind != "mark" and _capitals(label.name) not in styles:
             why = "used once, written in another style than the dialogue's labels"
         else:
             accepted.append(c)

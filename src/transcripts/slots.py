@@ -38,6 +38,7 @@ _NAME = regex.compile(rf"^{P.NAME}$", regex.VERBOSE | regex.VERSION1)
 _CAP_NAME = regex.compile(rf"^{P.CAP_NAME}$", regex.VERBOSE | regex.VERSION1)
 _HANDLE = regex.compile(r"^[\p{Ll}_][\p{L}\p{N}_\-.]{1,24}$|^[\p{L}_][\p{L}_]{0,20}\d{1,4}$")
 _NUMBER = regex.compile(r"^#?\d{1,3}(?:st|nd|rd|th)?$|^[A-Z]$")
+_SYMBOL = regex.compile(r"[\p{So}\p{Sk}\u200d\ufe0f]")
 _QUALIFIER = regex.compile(r"[ ]\((?P<q>[^()]{1,40})\)$")
 
 
@@ -60,7 +61,7 @@ def _credential(text: str) -> bool:
     words = text.split(" ")
     if len(words) > 3:
         return False
-    if all(w.strip(".").casefold() in W.CREDENTIALS or w.casefold() in W.VOICE_WORDS for w in words):
+    if all(w.replace(".", "").casefold() in W.CREDENTIALS or w.casefold() in W.VOICE_WORDS for w in words):
         return True
     return not any(c.islower() for c in text) and any(c.isalpha() for c in text)
 
@@ -111,6 +112,8 @@ def field_word(key: str) -> bool:
 def read_slot(written: str) -> Optional[Slot]:
     """The slot of a label as written, or None when it is not a label."""
     text = written.strip()
+    if _SYMBOL.search(text) is not None:
+        text = " ".join(_SYMBOL.sub("", text).split())  # "Paul Frazee✌" is Paul Frazee
     if not text:
         return None
     if text.strip("?") == "":

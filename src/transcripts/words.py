@@ -50,7 +50,7 @@ RECORD_TITLES = HONORIFICS | _words(
 
 #: Credentials and suffixes written after a name and a comma: "Ruth Okafor, PhD".
 CREDENTIALS = _words(
-    "phd ph.d psyd md m.d do jd mba msc ma ba bsc rn np dds dvm cpa esq jr sr ii iii iv facs mph dphil llm edd cfa pe"
+    "phd psyd md do jd mba msc ma ba bsc rn np dds dvm cpa esq jr sr ii iii iv facs mph dphil llm edd cfa pe"
 )
 
 #: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
