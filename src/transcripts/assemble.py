@@ -20,8 +20,7 @@ from typing import Optional, Sequence
 import attrs
 
 from . import _patterns as P
-from . import words as W
-from .evidence import Choice, Unsure
+from .evidence import Choice, Unsure, questioner
 from .items import Item
 from .model import Span, Speaker, Turn
 from .resolve import Resolution
@@ -69,11 +68,6 @@ class Dialogue:
     end: Optional[int] = None
     unsure: tuple[Unsure, ...] = ()
     asides: tuple[Aside, ...] = ()
-
-
-def _questioner(key: str, kind: str) -> bool:
-    """"Q", "Question", "Audience member": a voice that asks."""
-    return key in W.GENERIC_HOST or (kind == "role" and "audience" in key)
 
 
 class _Builder:
@@ -197,7 +191,7 @@ def assemble(
     answers = (
         lead is not None
         and choice is not None
-        and all(_questioner(c.key, c.label.kind) for c in choice.labels)
+        and all(questioner(c.key, c.label.kind) for c in choice.labels)
     )
     questioners = {resolution.speaker_of[c.label.name] for c in choice.labels} if answers and choice else set()
 

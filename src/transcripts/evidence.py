@@ -19,7 +19,8 @@ winning template that is not accepted is kept as an :class:`Unsure` line
 with the reason, so nothing fits the template and is silently taken for
 speech.  A dialogue needs two voices, or one voice that labels many
 paragraphs (a narrator, a public-affairs officer) or that the document
-names; two full names used once each and nothing else is a dialogue too.
+names, or the questions of a talk's audience ("Q: …", answered below);
+two full names used once each and nothing else is a dialogue too.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from typing import Optional, Sequence
 import attrs
 
 from . import _patterns as P
+from . import words as W
 from .items import Item
 from .names import initials, name_key, part_of, words_of
 from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word
 
-__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys"]
+__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys", "questioner"]
 
 #: Kinds of paragraphs that look like labels but are known to be
 #: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
@@ -204,6 +206,11 @@ def _short_forms(cands: Sequence[Candidate]) -> dict[str, str]:
     return out
 
 
+def questioner(key: str, kind: str) -> bool:
+    """"Q", "Question", "Audience member": a voice that asks."""
+    return key in W.GENERIC_HOST or (kind == "role" and "audience" in key)
+
+
 def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
     """A known non-speaker: a field word ("Summary", "Video"), or a label
     whose paragraph is known to be something else (a break, chrome such as
@@ -305,7 +312,9 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             and first.label.rule not in bare
             and len(first.label.name) > 1
         )
-        if not (many or (is_named and voices[only] >= 2)):
+        # Questions from the floor of a talk ("Q: …" and the answer below it).
+        asked = questioner(only, first.label.kind) and voices[only] >= 2 and all(speaks(c) for c in accepted)
+        if not (many or asked or (is_named and voices[only] >= 2)):
             return None
     elif len(strong_voices) < 2 and len(accepted) < 3 and not is_named:
         return None

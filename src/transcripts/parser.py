@@ -16,7 +16,7 @@ from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
 from .context import find_people, read_context
 from .errors import ParseError
-from .evidence import choose, named_keys
+from .evidence import choose, named_keys, questioner
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
 from .model import Block, Transcript
@@ -55,6 +55,10 @@ class Analysis:
     dialogue: Dialogue
 
 
+#: The speaker of a talk that no one names, answering its audience's questions.
+UNNAMED = "Speaker"
+
+
 def _lead(matter: Optional[FrontMatter]) -> Optional[str]:
     """The one speaker the front matter names, who speaks what no label
     claims (a talk before its questions)."""
@@ -90,6 +94,8 @@ def analyse(
         people = find_people(items, matter, bare) + _introduced(items)
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
         lead = _lead(matter)
+        if lead is None and choice is not None and all(questioner(c.key, c.label.kind) for c in choice.labels):
+            lead = UNNAMED  # a talk whose audience's questions alone are labelled
         if lead is not None:
             people = people + (Person(lead, "guest", listed=True),)
         resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
