@@ -430,3 +430,21 @@ NAME_MENTION = regex.compile(
     """,
     _F,
 )
+
+# ---------------------------------------------------------------------------
+# Topics: chapter lists with times
+# ---------------------------------------------------------------------------
+
+#: A line of a chapter list: "00:12:30 The sea wall", "(12:30) The sea wall",
+#: "- [12:30] - The sea wall", "12:30 – The sea wall".  Not a clock time
+#: ("12:30 P.M. EDT") and not a label ("[12:30] Name: text" is speech).
+CHAPTER_LINE = regex.compile(
+    rf"""
+    ^(?:[-*•–][ ]{{1,3}})?
+    [\[(]?(?P<time>{TIME})[\])]?
+    (?:[ ]{{0,3}}[-–—:|])?[ ]{{1,3}}
+    (?![AaPp]\.?[Mm]\.?(?:[ ]|$))
+    (?P<title>\S.{{0,200}})$
+    """,
+    _F,
+)

@@ -38,10 +38,10 @@ Timing = Literal["given", "estimated"]
 TIMINGS: tuple[str, ...] = ("given", "estimated")
 
 #: Where a topic came from: an announced list ("We discuss…"), a list of what
-#: paid subscribers get (not in the text), a heading inside the dialogue, or a
-#: chapter list.
-TopicSource = Literal["announced", "paywalled", "heading", "chapter"]
-TOPIC_SOURCES: tuple[str, ...] = ("announced", "paywalled", "heading", "chapter")
+#: paid subscribers get (not in the text), a heading inside the dialogue, a
+#: chapter list, or a segmentation of the dialogue where nothing is announced.
+TopicSource = Literal["announced", "paywalled", "heading", "chapter", "inferred"]
+TOPIC_SOURCES: tuple[str, ...] = ("announced", "paywalled", "heading", "chapter", "inferred")
 
 #: Kinds of non-dialogue blocks.  Everything in the input that is not a turn's
 #: speech is kept as one of these, so nothing is silently dropped.
@@ -131,8 +131,12 @@ class Topic:
     """A subject of the conversation.
 
     ``in_text`` is false for topics the document announces but does not
-    contain (the part behind a paywall).  ``turns`` lists the indices of the
-    turns the topic covers, where that is known.
+    contain (the part behind a paywall, or never reached).  ``turns`` lists
+    the indices of the turns the topic covers, where that is known;
+    ``start`` is when it starts (seconds).  ``confidence`` (0 to 1) says how
+    sure the placement is: 1.0 where headings or chapter times place the
+    topic, lower where it was aligned by the words of its title (see
+    :mod:`transcripts.topics`), ``None`` where it was not placed.
     """
 
     title: str
@@ -141,6 +145,7 @@ class Topic:
     turns: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     start: Optional[float] = None
     lines: Optional[Span] = None
+    confidence: Optional[float] = None
 
 
 @attrs.frozen(slots=True)

@@ -1,5 +1,6 @@
 """The pipeline, top to bottom: text → lines → paragraphs → items →
-dialogue (speakers, turns) → context (metadata, topics, roles) → model."""
+dialogue (speakers, turns) → context (metadata, topics, roles) → topics
+placed in the dialogue → model."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .frontmatter import front_matter
 from .model import Block, Transcript
 from .paragraphs import paragraphs
 from .rules import LABEL_RULES, classify_block, find_labels
+from .topics import align
 
 __all__ = ["analyse", "conventions", "parse", "parse_bytes", "read_text"]
 
@@ -81,7 +83,7 @@ def analyse(text: str, *, convention: Optional[str] = None, source: Optional[str
             metadata=metadata,
             speakers=ctx.speakers,
             turns=dialogue.turns,
-            topics=ctx.topics,
+            topics=align(ctx.topics, dialogue.turns),
             blocks=blocks,
         )
     return Analysis(transcript, tuple(items), dialogue)
