@@ -448,3 +448,6 @@ CHAPTER_LINE = regex.compile(
     """,
     _F,
 )
+
+#: A word of a topic title (letters and digits; apostrophes and hyphens split).
+TOPIC_WORD = regex.compile(r"[\p{L}\p{N}]{1,40}")

@@ -305,7 +305,7 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
         stop = next((h[3] for h in heads[k + 1 :] if h[0] <= level), n)
         covered = tuple(range(begin, stop))
         start = dialogue.turns[begin].start if begin < n else None
-        topics.append(Topic(title, "heading", True, covered, start, span))
+        topics.append(Topic(title, "heading", True, covered, start, span, 1.0))
     return topics
 
 

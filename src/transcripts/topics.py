@@ -18,7 +18,8 @@ Announced topics are usually discussed in the order announced, so the
 dialogue is cut into consecutive runs of turns, one run per topic, in the
 announced order, by dynamic programming over the turn boundaries.  A
 topic's title gives its *terms* (stop words dropped, suffixes cut so that
-"bureaucracies" finds "bureaucracy" and "drones" "drone"); a turn's
+"bureaucracies" finds "bureaucracy" and "drones" "drone", by a few
+endings put back on the cut word); a turn's
 *evidence* for a topic is the sum over the title's terms of
 ``idf · (1 + ln tf)``, with the inverse document frequency computed over
 the document's own turns (a word every turn uses says nothing), divided by
@@ -32,9 +33,9 @@ words start.  A topic's confidence is ``1 - exp(-margin / PENALTY)``,
 where the margin is how much better the best segmentation is than the best
 one without that topic.
 
-Cost: the titles' terms are looked up in the document's vocabulary (sorted
-once, each term found by bisection) and the words of the turns counted in
-one pass that C does; the dynamic programming is O(turns × topics), over
+Cost: the text is lower-cased, its punctuation read as spaces and split
+into words, and the words that are a form of a term picked out by C (a
+dictionary lookup for each word, through ``filter``); the dynamic programming is O(turns × topics), over
 the turns that have evidence only.  A document of more than
 :data:`MAX_UNITS` turns is aligned in blocks of consecutive turns, and at
 most :data:`TEXT_BUDGET` characters of text are read, each turn (or block)
@@ -46,11 +47,12 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from typing import Optional, Sequence
+from itertools import repeat
+from typing import NamedTuple, Optional, Sequence
 
 import attrs
-import regex
 
+from . import _patterns as P
 from .model import Topic, Turn
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "STOP_WORDS",
     "TEXT_BUDGET",
     "Placement",
+    "Term",
     "align",
     "describe",
     "evidence",
@@ -74,9 +77,9 @@ PENALTY = 0.5
 #: The cost of passing over an announced topic (it was never discussed).
 SKIP = 0.1
 #: Above this many turns, consecutive turns are aligned as blocks.
-MAX_UNITS = 2000
+MAX_UNITS = 1000
 #: At most this many characters of the dialogue are read for evidence.
-TEXT_BUDGET = 400_000
+TEXT_BUDGET = 200_000
 #: ... but at least this many of each turn (or block).
 MIN_SAMPLE = 200
 
@@ -99,29 +102,42 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-#: A title's words: letters and digits, split at apostrophes and hyphens.
-_TITLE_WORD = regex.compile(r"[\p{L}\p{N}]{1,40}")
 #: Suffixes cut from a title word of six letters or more, longest first.
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s", "e")
-#: Characters that glue a word to what precedes it: read as spaces.
-_OPENERS = ("(", "[", '"', "“", "‘", "'", "’", "-", "–", "—", "/", "*", "_")
+#: The endings a cut word is looked for with: "bureaucrac" → "bureaucracy",
+#: "bureaucracies", "bureaucratic" is not (a light stemmer, in reverse).
+_ENDINGS = (
+    "", "s", "e", "es", "ed", "er", "ers", "ing", "ion", "ions", "ation", "ations",
+    "al", "ly", "y", "ies", "ic", "ical", "ity", "ment", "ments", "ive", "ian", "ians",
+)  # fmt: skip
+#: The endings a word kept whole is looked for with: "drone" → "drones".
+_INFLECTIONS = ("s", "es", "ed", "ing", "al", "ic", "ian", "ians")
+#: Punctuation, read as spaces before the words are counted.
+_PUNCTUATION = tuple('()[]{}"“”‘’\'-–—/*_,.;:!?…')
 _SEP = "\x01"
 
 
-@attrs.frozen(slots=True)
-class Term:
-    """A title word as it is looked for: ``stem`` starts the words that
-    match; an ``exact`` stem (a short word: "AI", "war") matches itself and
-    its plural only.  ``weight`` is 2 for a name or an acronym (a word
-    capitalised inside the title: "Putin", "AGI"), 1 otherwise."""
+class Term(NamedTuple):
+    """A title word as it is looked for: the words it matches are ``stem``
+    with one of a few endings (or ``word`` itself); an ``exact`` stem (a
+    short word: "AI", "war") matches itself and its plural only.
+    ``weight`` is 2 for a name or an acronym (a word capitalised inside the
+    title: "Putin", "AGI"), 1 otherwise."""
 
     stem: str
     exact: bool
     weight: float = 1.0
+    word: str = ""
+
+    def forms(self) -> tuple[str, ...]:
+        """The words that match."""
+        if self.exact:
+            return (self.stem, self.stem + "s")
+        return (self.word, *map(self.stem.__add__, _ENDINGS if self.stem != self.word else _INFLECTIONS))
 
 
 def _stem(word: str) -> str:
-    if len(word) >= 6:
+    if len(word) >= 6 and word.endswith(_SUFFIXES):
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 return word[: -len(suffix)]
@@ -133,58 +149,44 @@ def _stem(word: str) -> str:
 def terms(title: str) -> tuple[Term, ...]:
     """The terms of a topic title, in order, without repeats."""
     out: dict[str, Term] = {}
-    for k, m in enumerate(_TITLE_WORD.finditer(title)):
+    for k, m in enumerate(P.TOPIC_WORD.finditer(title)):
         word = m[0].lower()
         if len(word) < 2 or word in STOP_WORDS or word.isdigit():
             continue
         named = k > 0 and m[0][:1].isupper()
         stem = _stem(word)
         if stem not in out or named:
-            out[stem] = Term(stem, len(word) <= 4, 2.0 if named else 1.0)
+            out[stem] = Term(stem, len(word) <= 4, 2.0 if named else 1.0, word)
     return tuple(out.values())
-
-
-def _matches(word: str, term: Term) -> bool:
-    if not term.exact:
-        return True
-    rest = word[len(term.stem) :]
-    if rest[:1] == "s":
-        rest = rest[1:]
-    return not rest[:1].isalnum()
 
 
 def evidence(texts: Sequence[str], topics: Sequence[Sequence[Term]]) -> list[tuple[int, tuple[float, ...]]]:
     """Each text's evidence for each topic, for the texts that have any:
     ``[(text index, (evidence for topic 0, topic 1, …)), …]``."""
-    stems = sorted({t.stem: t for ts in topics for t in ts}.values(), key=lambda t: t.stem)
+    stems: dict[str, Term] = {}
+    for ts in topics:
+        for t in ts:
+            stems.setdefault(t.stem, t)
     if not stems or not texts:
         return []
+    ids = {stem: s for s, stem in enumerate(stems)}
+    # word → the stem it is a form of (a form of two: the later one); the
+    # separator of the texts, -1
+    found: dict[str, int] = {}
+    for stem, t in stems.items():
+        found.update(zip(t.forms(), repeat(ids[stem])))
+    found[_SEP] = -1
     joined = f" {_SEP} ".join(texts).lower()
-    for ch in _OPENERS:
-        if ch in joined:
-            joined = joined.replace(ch, " ")
-    words = joined.split()
-    vocab = sorted(set(words))
-    # word → indices of the stems it matches
-    found: dict[str, list[int]] = {}
-    for s, term in enumerate(stems):
-        i = bisect_left(vocab, term.stem)
-        while i < len(vocab) and vocab[i].startswith(term.stem):
-            if _matches(vocab[i], term):
-                found.setdefault(vocab[i], []).append(s)
-            i += 1
-    if not found:
-        return []
-    found[_SEP] = []
+    for ch in _PUNCTUATION:
+        joined = joined.replace(ch, " ")
     counts: list[dict[int, int]] = []
     current: dict[int, int] = {}
-    for w in filter(found.__contains__, words):
-        if w == _SEP:
+    for s in map(found.__getitem__, filter(found.__contains__, joined.split())):
+        if s < 0:
             counts.append(current)
             current = {}
         else:
-            for s in found[w]:
-                current[s] = current.get(s, 0) + 1
+            current[s] = current.get(s, 0) + 1
     counts.append(current)
     n = len(counts)
     df = [0] * len(stems)
@@ -192,17 +194,23 @@ def evidence(texts: Sequence[str], topics: Sequence[Sequence[Term]]) -> list[tup
         for s in c:
             df[s] += 1
     idf = [math.log(1 + n / d) if d else 0.0 for d in df]
-    index = {t.stem: s for s, t in enumerate(stems)}
-    members = []
-    for ts in topics:
-        ids = [(index[t.stem], t.weight) for t in ts]
-        members.append((ids, 1 / math.sqrt(sum(w * w for _, w in ids)) if ids else 0.0))
+    # stem → (topic, weight of the stem in the topic's title / the title's norm)
+    share: list[list[tuple[int, float]]] = [[] for _ in stems]
+    for k, ts in enumerate(topics):
+        norm = 1 / math.sqrt(sum(t.weight * t.weight for t in ts)) if ts else 0.0
+        for t in ts:
+            share[ids[t.stem]].append((k, t.weight * norm))
+    K = len(topics)
     rows = []
     for u, c in enumerate(counts):
         if not c:
             continue
-        weights = {s: idf[s] * (1 + math.log(k)) for s, k in c.items()}
-        rows.append((u, tuple(norm * sum(w * weights.get(s, 0.0) for s, w in ids) for ids, norm in members)))
+        vec = [0.0] * K
+        for s, times in c.items():
+            w = idf[s] * (1 + math.log(times)) if times > 1 else idf[s]
+            for k, part in share[s]:
+                vec[k] += w * part
+        rows.append((u, tuple(vec)))
     return rows
 
 
@@ -269,24 +277,32 @@ def segment(
             cur[k] = s[k] + max(nxt[k], h - penalty)
             h = max(nxt[k], h - skip)
         B[j] = cur
-    # The best score of a segmentation that leaves topic k out.
+    # The best score of a segmentation that leaves topic k out: one that
+    # stays below k, one that stays above, or one that jumps over k between
+    # rows j and j + 1.
     without = [neg] * K
+    below = neg
     for k in range(K):
-        a = max((last[i] for i in range(k)), default=neg)
-        b = max((B[0][i] - skip * i for i in range(k + 1, K)), default=neg)
-        without[k] = max(a, b)
+        without[k] = below
+        below = max(below, last[k])
+    above = neg
+    for k in range(K - 1, -1, -1):
+        without[k] = max(without[k], above)
+        above = max(above, B[0][k] - skip * k)
+    suffix = [neg] * (K + 1)
     for j in range(m - 1):
-        f, b_ = F[j], B[j + 1]
-        suffix = [neg] * (K + 1)
+        f, nxt = F[j], B[j + 1]
         for k in range(K - 1, -1, -1):
-            suffix[k] = max(suffix[k + 1], b_[k] - skip * k)
+            v = nxt[k] - skip * k
+            suffix[k] = v if v > suffix[k + 1] else suffix[k + 1]
         pa = neg
-        for k in range(K):
-            if k + 1 < K:
-                value = pa + suffix[k + 1] - penalty + skip
-                if value > without[k]:
-                    without[k] = value
-            pa = max(pa, f[k] + skip * k)
+        for k in range(K - 1):
+            value = pa + suffix[k + 1] - penalty + skip
+            if value > without[k]:
+                without[k] = value
+            v = f[k] + skip * k
+            if v > pa:
+                pa = v
     placed: dict[int, Placement] = {}
     j = 0
     while j < m:
