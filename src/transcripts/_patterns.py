@@ -451,3 +451,6 @@ CHAPTER_LINE = regex.compile(
 
 #: A word of a topic title (letters and digits; apostrophes and hyphens split).
 TOPIC_WORD = regex.compile(r"[\p{L}\p{N}]{1,40}")
+
+#: The end of an ad break given as a range: "**Break:** \[25:59\] to \[27:11\]".
+BREAK_UNTIL = regex.compile(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")

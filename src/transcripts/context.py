@@ -280,8 +280,9 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
 def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     """Markdown headings inside the dialogue are topic boundaries: a heading
     covers the turns up to the next heading of its level or above (its
-    subheadings' turns too).  Headings right before the first turn count
-    when the dialogue has headings of their level."""
+    subheadings' turns too); a turn that goes on below a heading is the
+    first of its section.  Headings right before the first turn count when
+    the dialogue has headings of their level; ad breaks do not count."""
     if dialogue.first is None or dialogue.end is None:
         return []
     lead = dialogue.first
@@ -292,9 +293,13 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     for i in range(lead, dialogue.end):
         it = items[i]
         m = P.MD_HEADING.match(it.text) if dialogue.speech[i] is None and it.kind == "heading" else None
-        if m:
+        if m and not P.BREAK.match(P.BREAK_UNTIL.sub("", m["text"].strip())):  # "# **Break:** \[14:22\]"
             follows = dialogue.block_turn[i]
-            heads.append((len(m["hashes"]), _clean_heading(it.text), it.para.span, follows + 1 if follows is not None else 0))
+            begin = 0 if follows is None else follows + 1
+            # A turn that goes on below the heading belongs to its section.
+            if follows is not None and i + 1 < len(items) and dialogue.speech[i + 1] == follows:
+                begin = follows
+            heads.append((len(m["hashes"]), _clean_heading(it.text), it.para.span, begin))
             if i >= dialogue.first:
                 inside.add(len(m["hashes"]))
     before = dialogue.first - lead
