@@ -207,6 +207,14 @@ def test_align_without_turns_places_nothing() -> None:
     assert out[0].in_text is False and out[0].turns == ()
 
 
+def test_topics_without_words_or_evidence_stay_unplaced() -> None:
+    turns = [Turn(0, "a", ("The harbour silts up.",)), Turn(1, "b", ("Rain again.",))]
+    topics = [Topic("One thing"), Topic("The harbour"), Topic("Another")]
+    assert [(p.turns, p.in_text) for p in align(topics, turns)] == [((), True), ((0, 1), True), ((), True)]
+    nothing = [Topic("Glaciers"), Topic("Vaccines")]
+    assert align(nothing, turns) == tuple(nothing)
+
+
 CHAPTERS = """\
 The Harbour Hour, episode 12
 

@@ -38,10 +38,10 @@ Timing = Literal["given", "estimated"]
 TIMINGS: tuple[str, ...] = ("given", "estimated")
 
 #: Where a topic came from: an announced list ("We discuss…"), a list of what
-#: paid subscribers get (not in the text), a heading inside the dialogue, a
-#: chapter list, or a segmentation of the dialogue where nothing is announced.
-TopicSource = Literal["announced", "paywalled", "heading", "chapter", "inferred"]
-TOPIC_SOURCES: tuple[str, ...] = ("announced", "paywalled", "heading", "chapter", "inferred")
+#: paid subscribers get (not in the text), a heading inside the dialogue, or a
+#: chapter list.
+TopicSource = Literal["announced", "paywalled", "heading", "chapter"]
+TOPIC_SOURCES: tuple[str, ...] = ("announced", "paywalled", "heading", "chapter")
 
 #: Kinds of non-dialogue blocks.  Everything in the input that is not a turn's
 #: speech is kept as one of these, so nothing is silently dropped.

@@ -344,23 +344,30 @@ def _units(turns: Sequence[Turn]) -> tuple[list[int], list[str]]:
 
 
 def _lexical(topics: Sequence[Topic], turns: Sequence[Turn]) -> list[Topic]:
-    """Topics aligned by the words of their titles (see the module docstring)."""
+    """Topics aligned by the words of their titles (see the module docstring).
+
+    A topic whose title has no words to look for ("One thing") is left as
+    found, unplaced; so are all of them when no turn has a word of any."""
     if not turns:
         return [attrs.evolve(p, in_text=False, turns=(), confidence=None) for p in topics]
+    words = [terms(p.title) for p in topics]
+    usable = [k for k, ts in enumerate(words) if ts]
     firsts, texts = _units(turns)
-    rows = evidence(texts, [terms(p.title) for p in topics])
-    placed = segment(rows, len(firsts), len(topics), PENALTY, SKIP)
-    out = []
-    for k, p in enumerate(topics):
-        where = placed.get(k)
+    rows = evidence(texts, [words[k] for k in usable])
+    if not rows:
+        return list(topics)
+    placed = segment(rows, len(firsts), len(usable), PENALTY, SKIP)
+    out = list(topics)
+    for j, k in enumerate(usable):
+        p, where = topics[k], placed.get(j)
         if where is None:
-            out.append(attrs.evolve(p, in_text=False, turns=(), confidence=None))
+            out[k] = attrs.evolve(p, in_text=False, turns=(), confidence=None)
             continue
         begin = firsts[where.first]
         stop = firsts[where.last + 1] if where.last + 1 < len(firsts) else len(turns)
         covered = tuple(u.index for u in turns[begin:stop])
         start = p.start if p.start is not None else turns[begin].start
-        out.append(attrs.evolve(p, in_text=True, turns=covered, start=start, confidence=_confidence(where.margin)))
+        out[k] = attrs.evolve(p, in_text=True, turns=covered, start=start, confidence=_confidence(where.margin))
     return out
 
 
