@@ -469,3 +469,27 @@ NAME_MENTION = regex.compile(
     """,
     _F,
 )
+
+# ---------------------------------------------------------------------------
+# Topics: chapter lists with times
+# ---------------------------------------------------------------------------
+
+#: A line of a chapter list: "00:12:30 The sea wall", "(12:30) The sea wall",
+#: "- [12:30] - The sea wall", "12:30 – The sea wall".  Not a clock time
+#: ("12:30 P.M. EDT") and not a label ("[12:30] Name: text" is speech).
+CHAPTER_LINE = regex.compile(
+    rf"""
+    ^(?:[-*•–][ ]{{1,3}})?
+    [\[(]?(?P<time>{TIME})[\])]?
+    (?:[ ]{{0,3}}[-–—:|])?[ ]{{1,3}}
+    (?![AaPp]\.?[Mm]\.?(?:[ ]|$))
+    (?P<title>\S.{{0,200}})$
+    """,
+    _F,
+)
+
+#: A word of a topic title (letters and digits; apostrophes and hyphens split).
+TOPIC_WORD = regex.compile(r"[\p{L}\p{N}]{1,40}")
+
+#: The end of an ad break given as a range: "**Break:** \[25:59\] to \[27:11\]".
+BREAK_UNTIL = regex.compile(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")

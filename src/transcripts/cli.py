@@ -21,6 +21,7 @@ from .io import atomic_write, convert, read
 from .model import Transcript
 from ._source import decode
 from .parser import analyse, conventions, parse, read_text
+from .topics import describe
 
 __all__ = ["main"]
 
@@ -190,8 +191,7 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if t.topics:
         w("topics:\n")
         for topic in t.topics:
-            mark = "" if topic.in_text else "  (not in the text)"
-            w(f"  - [{topic.source}] {topic.title}{mark}\n")
+            w(f"  - [{topic.source}] {topic.title}  ({describe(topic)})\n")
     if a.dialogue.unsure:
         w("unsure:\n")
         for u in a.dialogue.unsure:

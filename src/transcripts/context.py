@@ -21,6 +21,7 @@ from .items import Item
 from .model import Metadata, Role, Span, Speaker, Topic, Turn
 from .names import name_key, same_person
 from .resolve import Person
+from .times import parse_time
 
 __all__ = ["Context", "find_people", "read_context"]
 
@@ -58,7 +59,7 @@ def _title(items: Sequence[Item], start: int, stop: int) -> tuple[Optional[str],
     """(title, subtitle, show) from the first group of headings in the zone."""
     group: list[str] = []
     for it in items[start:stop]:
-        if it.kind == "heading" and not it.labels:
+        if it.kind == "heading" and not it.labels and not P.CHAPTER_LINE.match(it.text):
             group.append(_clean_heading(it.text))
         elif group:
             break
@@ -269,6 +270,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
                     items[j].kind = "topic_list"
                     topics.append(Topic(_topic_title(items[j].text), "paywalled", False, (), None, items[j].para.span))
 
+    topics.extend(_chapter_topics(items, dialogue, start, stop))
     topics.extend(_heading_topics(items, dialogue))
     speakers = _roles(dialogue.speakers, dialogue.turns, people, list(dict.fromkeys(mentions)))
     metadata = Metadata(
@@ -284,21 +286,62 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
 
 
 def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
-    """Markdown headings inside the dialogue are topic boundaries."""
+    """Markdown headings inside the dialogue are topic boundaries: a heading
+    covers the turns up to the next heading of its level or above (its
+    subheadings' turns too); a turn that goes on below a heading is the
+    first of its section.  Headings right before the first turn count when
+    the dialogue has headings of their level; ad breaks do not count."""
     if dialogue.first is None or dialogue.end is None:
         return []
-    out: list[tuple[str, Span, int]] = []
-    for i in range(dialogue.first, dialogue.end):
+    lead = dialogue.first
+    while lead > 0 and items[lead - 1].kind == "heading" and P.MD_HEADING.match(items[lead - 1].text):
+        lead -= 1
+    heads: list[tuple[int, str, Span, int]] = []  # level, title, lines, first turn
+    inside: set[int] = set()
+    for i in range(lead, dialogue.end):
         it = items[i]
-        if not it.speech and it.kind == "heading" and P.MD_HEADING.match(it.text):
+        m = P.MD_HEADING.match(it.text) if not it.speech and it.kind == "heading" else None
+        if m and not P.BREAK.match(P.BREAK_UNTIL.sub("", m["text"].strip())):  # "# **Break:** \[14:22\]"
             follows = it.turn
-            nxt = follows + 1 if follows is not None else 0
-            out.append((_clean_heading(it.text), it.para.span, nxt))
+            begin = 0 if follows is None else follows + 1
+            # A turn that goes on below the heading belongs to its section.
+            if follows is not None and i + 1 < len(items) and items[i + 1].speech and items[i + 1].turn == follows:
+                begin = follows
+            heads.append((len(m["hashes"]), _clean_heading(it.text), it.para.span, begin))
+            if i >= dialogue.first:
+                inside.add(len(m["hashes"]))
+    before = dialogue.first - lead
+    heads = [h for k, h in enumerate(heads) if k >= before or h[0] in inside]
     topics = []
     n = len(dialogue.turns)
-    for k, (title, span, begin) in enumerate(out):
-        stop = out[k + 1][2] if k + 1 < len(out) else n
+    for k, (level, title, span, begin) in enumerate(heads):
+        stop = next((h[3] for h in heads[k + 1 :] if h[0] <= level), n)
         covered = tuple(range(begin, stop))
         start = dialogue.turns[begin].start if begin < n else None
-        topics.append(Topic(title, "heading", True, covered, start, span))
+        topics.append(Topic(title, "heading", True, covered, start, span, 1.0))
+    return topics
+
+
+def _chapter_topics(items: Sequence[Item], dialogue: Dialogue, start: int, stop: int) -> list[Topic]:
+    """A chapter list with times ("00:12:30 The sea wall"), two lines or
+    more with rising times, in the intro or after the dialogue."""
+    zones = [(start, stop)]
+    if dialogue.end is not None:
+        zones.append((dialogue.end, len(items)))
+    topics: list[Topic] = []
+    for lo, hi in zones:
+        run: list[tuple[int, float, str]] = []
+        for i in range(lo, hi + 1):
+            m = P.CHAPTER_LINE.match(items[i].text) if i < hi and not items[i].labels else None
+            seconds = parse_time(m["time"]) if m else None
+            if seconds is not None and (not run or seconds > run[-1][1]):
+                run.append((i, seconds, m["title"].strip()))
+                continue
+            if len(run) >= 2 and not topics:
+                for j, t, title in run:
+                    items[j].kind = "topic_list"
+                    topics.append(Topic(title, "chapter", True, (), t, items[j].para.span))
+            run = []
+            if seconds is not None:
+                run.append((i, seconds, m["title"].strip()))
     return topics

@@ -131,8 +131,12 @@ class Topic:
     """A subject of the conversation.
 
     ``in_text`` is false for topics the document announces but does not
-    contain (the part behind a paywall).  ``turns`` lists the indices of the
-    turns the topic covers, where that is known.
+    contain (the part behind a paywall, or never reached).  ``turns`` lists
+    the indices of the turns the topic covers, where that is known;
+    ``start`` is when it starts (seconds).  ``confidence`` (0 to 1) says how
+    sure the placement is: 1.0 where headings or chapter times place the
+    topic, lower where it was aligned by the words of its title (see
+    :mod:`transcripts.topics`), ``None`` where it was not placed.
     """
 
     title: str
@@ -141,6 +145,7 @@ class Topic:
     turns: tuple[int, ...] = attrs.field(default=(), converter=_ints)
     start: Optional[float] = None
     lines: Optional[Span] = None
+    confidence: Optional[float] = None
 
 
 @attrs.frozen(slots=True)

@@ -1,7 +1,7 @@
 """The pipeline, top to bottom: text → lines (and front matter) →
 paragraphs → items (label candidates, block kinds) → the template and its
 labels (evidence) → speakers → turns → context (metadata, topics, roles) →
-model."""
+topics placed in the dialogue → model."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from .paragraphs import paragraphs
 from .resolve import Person, resolve
 from .rules import DEFAULT_RULES, RuleSet
 from .slots import read_slot
+from .topics import align
 
 __all__ = ["Analysis", "analyse", "conventions", "parse", "parse_bytes", "read_text"]
 
@@ -113,7 +114,7 @@ def analyse(
             metadata=metadata,
             speakers=ctx.speakers,
             turns=dialogue.turns,
-            topics=ctx.topics,
+            topics=align(ctx.topics, dialogue.turns),
             blocks=blocks,
         )
     return Analysis(transcript, tuple(items), dialogue)

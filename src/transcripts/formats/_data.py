@@ -68,6 +68,7 @@ def to_data(t: Transcript) -> dict[str, Any]:
                 "turns": list(p.turns),
                 "start": p.start,
                 "lines": _span(p.lines),
+                "confidence": p.confidence,
             }
             for p in t.topics
         ],
@@ -198,7 +199,15 @@ def from_data(data: Any, filename: Optional[str] = None) -> Transcript:
             turns=tuple(r.int(x, f"{path}.turns[{i}]") for i, x in enumerate(turns)),
             start=r.time(d.get("start"), f"{path}.start"),
             lines=r.span(d.get("lines"), f"{path}.lines"),
+            confidence=confidence(d.get("confidence"), f"{path}.confidence"),
         )
+
+    def confidence(value: Any, path: str) -> Optional[float]:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise r.fail(path, "expected a number from 0 to 1, or null")
+        return float(value)
 
     def block(v: Any, path: str) -> Block:
         d = r.obj(v, path)

@@ -2,12 +2,15 @@
 (``schemas/podcast-chapters.schema.json``).
 
 ``{"version": "1.2.0", "title", "chapters": [{"startTime", "title",
-"endTime"?, "toc"?}]}``, ascending by ``startTime``.  A topic starts at its
-own time, or at the start of the first turn it covers (times estimated
-where the transcript has none); it ends where its last turn ends.  A topic
-the text announces but does not contain (behind a paywall) is kept as a
-silent chapter, ``"toc": false``, where the text stops.  A topic in the
-text with no known place is left out, and the conversion reports it.
+"endTime"?, "toc"?}]}``, ascending by ``startTime``: one chapter per topic
+(:mod:`transcripts.topics` places them in the dialogue).  A topic starts at
+its own time, or at the start of the first turn it covers; where the
+transcript has no times they are estimated from word counts at ``wpm``
+and the chapter says ``"transcripts:estimated": true``.  A topic ends
+where its last turn ends.  A topic the text announces but does not contain
+(behind a paywall, or never reached) is kept as a silent chapter,
+``"toc": false``, where the text stops.  A topic in the text with no known
+place is left out, and the conversion reports it.
 """
 
 from __future__ import annotations
@@ -21,9 +24,12 @@ from ._json import decode, number, objects
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
-__all__ = ["VERSION", "read", "write"]
+__all__ = ["ESTIMATED", "VERSION", "read", "write"]
 
 VERSION = "1.2.0"
+#: The key that flags a chapter whose start is estimated from word counts
+#: (namespaced, as the format's extensions are: players ignore it).
+ESTIMATED = "transcripts:estimated"
 
 
 def write(t: Transcript, options: WriteOptions) -> Conversion:
@@ -35,8 +41,10 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     for order, topic in enumerate(t.topics):
         covered = [turns[i] for i in topic.turns if i in turns]
         start: Optional[float] = topic.start
+        estimated = False
         if start is None and covered:
-            start = min(u.start for u in covered if u.start is not None)
+            first = min((u for u in covered if u.start is not None), key=lambda u: u.start or 0.0)
+            start, estimated = first.start, first.timing == "estimated"
         chapter: dict[str, Any]
         if not topic.in_text:
             chapter = {"startTime": round(start if start is not None else stop, 3), "title": topic.title, "toc": False}
@@ -48,6 +56,8 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
             ends = [u.end for u in covered if u.end is not None]
             if ends and max(ends) >= start:
                 chapter["endTime"] = round(max(ends), 3)
+            if estimated:
+                chapter[ESTIMATED] = True
         chapters.append((chapter["startTime"], order, chapter))
     chapters.sort(key=lambda c: (c[0], c[1]))
     doc: dict[str, Any] = {"version": VERSION}
