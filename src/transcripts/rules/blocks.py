@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from .. import _patterns as P
 from .. import words as W
-from ..slots import field_word
 from ._registry import DEFAULT_RULES
 
 rules = DEFAULT_RULES
@@ -170,4 +169,4 @@ def field_line(text: str) -> bool:
     if len(text) > 120:
         return False
     m = P.FIELD_LINE.match(text)
-    return m is not None and field_word(m["key"].casefold())
+    return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))
