@@ -58,7 +58,7 @@ _FOLDING = frozenset({"person", "caps"})
 #: Templates without markup of their own, whose one-off labels must look
 #: like the others ("Bridges:" in a briefing of "THE PRESIDENT:" is a list
 #: item of the speech).  Markup ("**conejoninja**:") is evidence enough.
-PLAIN_TEMPLATES = frozenset({"colon", "own-line", "name-period"})
+PLAIN_TEMPLATES = frozenset({"colon", "own-line"})
 
 #: First characters of a label's rest that may make it only a time.
 _TIME_FIRST = frozenset("\\[(0123456789")
@@ -280,7 +280,11 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             accepted.append(c)
             continue
         label = c.label
-        slack = 0 if label.rule in bare else reach
+        # Next to the dialogue only with markup, or for a name of several
+        # words or in capitals: a lone word and a colon before the first
+        # label ("Today: tides.") is a talk's sentence.
+        lone = plain and label.kind == "person" and " " not in label.name
+        slack = 0 if lone or label.rule in bare else reach
         near = v not in strong and any(a - slack <= c.item <= b + slack for a, b in spans)
         if not near:
             why = "outside the dialogue" if v in strong else "used once, outside the dialogue"

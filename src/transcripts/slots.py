@@ -68,14 +68,25 @@ def _credential(text: str) -> bool:
 
 def _role_words(words: list[str]) -> bool:
     """"Audience member", "Member of the audience", "Speaker 2", "Unknown",
-    "Guinness Ad guys" (capitalised words, then a voice word)."""
-    if len(words) > 1 and words[-1].casefold() in W.VOICE_WORDS and all(w[:1].isupper() for w in words[:-1]):
+    "Guinness Ad guys" or "CNN reporter" (a name or an acronym, then a voice
+    word)."""
+    last = words[-1].casefold()
+    qualifier = words[:-1]
+    if (
+        last in W.VOICE_WORDS
+        and last not in W.VOICE_QUANTIFIERS
+        and all(w[:1].isupper() for w in qualifier)
+        # "Guinness Ad guys", "CNN reporter": not a sentence's "Water people"
+        and (len(qualifier) > 1 or (len(qualifier) == 1 and qualifier[0].isupper() and len(qualifier[0]) > 1))
+    ):
         return True
+    if last in W.GLUE_WORDS:
+        return False  # "Other from" is the start of a sentence
     voiced = False
     for k, w in enumerate(words):
         low = w.casefold()
         if low in W.VOICE_WORDS:
-            voiced = True
+            voiced = voiced or len(words) == 1 or low not in W.VOICE_QUANTIFIERS
         elif low in W.GLUE_WORDS or _NUMBER.match(w):
             continue
         else:

@@ -23,6 +23,7 @@ __all__ = [
     "RECORD_TITLES",
     "ROLE_WORDS",
     "SENTENCE_WORDS",
+    "VOICE_QUANTIFIERS",
     "VOICE_WORDS",
 ]
 
@@ -86,6 +87,10 @@ VOICE_WORDS = frozenset(ROLE_WORDS) | _words(
     producer editor staff staffer aide child kid boy girl q&a guy guys lady ladies folks
     """
 )
+
+#: Voice words that count rather than name a voice: "All", "Both", but not
+#: "Thing all".
+VOICE_QUANTIFIERS = _words("all everyone everybody both multiple several various other another")
 
 #: Words that may join voice words in a role label: "Member of the audience".
 GLUE_WORDS = _words("a an the of from in at on")

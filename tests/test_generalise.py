@@ -1,0 +1,311 @@
+"""The failure classes of real transcripts the parser was never shown (issue 9),
+each with invented examples: the document's own template decides, not a
+catalogue of name shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+import transcripts
+from transcripts.parser import analyse
+from transcripts.rules import DEFAULT_RULES, Label
+from transcripts.slots import read_slot
+
+
+def turns(text: str, **kw) -> list[tuple[str, int]]:
+    t = transcripts.parse(text, **kw)
+    names = {s.id: s.name for s in t.speakers}
+    return [(names[u.speaker], len(u.paragraphs)) for u in t.turns]
+
+
+def names(text: str) -> list[str]:
+    t = transcripts.parse(text)
+    return [t.speaker(u.speaker).name for u in t.turns]
+
+
+# 1. Labels outside the name catalogue ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, name, kind",
+    [
+        ("Ruth Okafor, PhD", "Ruth Okafor", "person"),
+        ("Dr. Ann Lee, MD", "Dr. Ann Lee", "person"),
+        ("Mireille B. Reece, Psy.D", "Mireille B. Reece", "person"),
+        ("CAPCOM (Guam)", "CAPCOM (Guam)", "caps"),
+        ("Audience member", "Audience member", "role"),
+        ("Unidentified speaker", "Unidentified speaker", "role"),
+        ("Male voice", "Male voice", "role"),
+        ("SENIOR ADMINISTRATION OFFICIAL", "SENIOR ADMINISTRATION OFFICIAL", "role"),
+        ("?", "?", "mark"),
+        ("Unknown", "Unknown", "role"),
+        ("roasbeef", "roasbeef", "handle"),
+        ("Speaker 2", "Speaker 2", "role"),
+        ("1st person", "1st person", "role"),
+        ("Paul Frazee✌", "Paul Frazee", "person"),
+        ("CV-39", "CV-39", "caps"),
+    ],
+)
+def test_the_label_grammar_reads_what_labels_hold(written: str, name: str, kind: str) -> None:
+    slot = read_slot(written)
+    assert slot is not None and (slot.name, slot.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["The train was late", "Number two, I think this is important", "First, on vaccinations", "What’s more", "Read here", "Yes"],
+)
+def test_sentences_are_no_labels(written: str) -> None:
+    assert read_slot(written) is None
+
+
+def test_credentials_qualifiers_and_roles_in_bold_labels() -> None:
+    text = (
+        "**Ruth Okafor, PhD:** Welcome to the show.\n\n**Tom Reyes:** Thanks, Ruth.\n\n"
+        "**Audience member:** Can I ask one thing?\n\n**Ruth Okafor, PhD:** Please.\n\n**Tom Reyes:** Sure.\n"
+    )
+    t = transcripts.parse(text)
+    assert names(text) == ["Ruth Okafor", "Tom Reyes", "Audience member", "Ruth Okafor", "Tom Reyes"]
+    assert "Ruth Okafor, PhD" in t.speakers[0].aliases
+
+
+def test_role_and_unknown_labels_in_a_plain_dialogue() -> None:
+    text = (
+        "Ann Lee: Shall we start?\n\nBo Chen: Yes.\n\nUnidentified speaker: Is this on?\n\n"
+        "Ann Lee: It is.\n\n?: Hello?\n\nBo Chen: Go on.\n\nAnn Lee: Fine.\n"
+    )
+    assert names(text) == ["Ann Lee", "Bo Chen", "Unidentified speaker", "Ann Lee", "?", "Bo Chen", "Ann Lee"]
+
+
+def test_several_word_role_labels_in_capitals() -> None:
+    text = (
+        "MODERATOR: Our first speaker.\n\nSENIOR ADMINISTRATION OFFICIAL: Thanks, everyone.\n\n"
+        "Q Thank you. A question on trade.\n\nSENIOR ADMINISTRATION OFFICIAL: Sure.\n\nMODERATOR: Next.\n"
+    )
+    assert [n for n, _ in turns(text)] == ["Moderator", "Senior Administration Official", "Q", "Senior Administration Official", "Moderator"]
+
+
+def test_nicknames_that_recur_are_speakers() -> None:
+    text = "Stephan: Hi Laolu.\n\nroasbeef: It's good to be here.\n\nStephan: How are things?\n\nroasbeef: Not bad.\n"
+    assert names(text) == ["Stephan", "roasbeef", "Stephan", "roasbeef"]
+
+
+# 2. Labels ending with a full stop ---------------------------------------------
+
+
+def test_congressional_record_labels_end_with_a_full_stop() -> None:
+    text = (
+        "Chairman HOLLIS. The committee will come to order.\n\nMr. BRANDT. Thank you, Mr. Chairman.\n\n"
+        "Chairman HOLLIS. Please proceed.\n\nMr. BRANDT.\n\nI have three points.\n\nCHAIR WEXLER. Briefly, please.\n"
+    )
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "name-period"
+    assert turns(text) == [("Chairman HOLLIS", 1), ("Mr. BRANDT", 1), ("Chairman HOLLIS", 1), ("Mr. BRANDT", 1), ("Chair Wexler", 1)]
+
+
+def test_a_word_in_capitals_and_a_stop_is_speech() -> None:
+    assert not [l for l in DEFAULT_RULES.find_labels("OK. So we go on.") if l.rule == "name-period"]
+    assert not [l for l in DEFAULT_RULES.find_labels("I. Introduction") if l.rule == "name-period"]
+
+
+# 3. A label whose rest is a time, the speech below ----------------------------
+
+
+def test_a_label_with_only_a_time_starts_the_speech_below() -> None:
+    text = "Ines Caro: 00:00:00\n\nWelcome, everyone.\n\nTom Reyes: 00:00:05\n\nThanks, Ines.\n\nInes Caro: 00:00:09\n\nLet's go.\n"
+    t = transcripts.parse(text)
+    assert [(u.start, u.paragraphs) for u in t.turns] == [(0.0, ("Welcome, everyone.",)), (5.0, ("Thanks, Ines.",)), (9.0, ("Let's go.",))]
+
+
+def test_bold_label_with_a_time_and_once_without_its_colon() -> None:
+    text = (
+        "**Tom Reyes:** 00:12:01\n\nSo here we are.\n\n**Nadia Ferris:** 00:12:10\n\nIndeed.\n\n"
+        "**Tom Reyes** 00:37:24\n\nOne more thing.\n\n**Nadia Ferris:**\n\nGo on.\n\nAnd then?\n"
+    )
+    t = transcripts.parse(text)
+    assert [(u.start, len(u.paragraphs)) for u in t.turns] == [(721.0, 1), (730.0, 1), (2244.0, 1), (None, 2)]
+
+
+def test_a_time_in_speech_stays_speech() -> None:
+    text = "[00:00:01:00]\nCC: What is the reading?\n\n[00:00:01:05]\nC: 1:19\n\n[00:00:01:09]\nCC: Roger.\n"
+    t = transcripts.parse(text)
+    assert [(u.start, u.paragraphs) for u in t.turns] == [(60.0, ("What is the reading?",)), (65.0, ("1:19",)), (69.0, ("Roger.",))]
+
+
+def test_segment_markers_with_only_a_time_are_breaks() -> None:
+    text = (
+        "**Mat Ryer:** Hello.\n\n**Egon Elbre:** Hi.\n\n**Jingle:** \\[09:56\\]\n\n**Mat Ryer:** Welcome back.\n\n"
+        "**Jingle:** \\[19:01\\]\n\n**Egon Elbre:** Yes.\n\n**Song extract:** \\[21:00\\]\n\n**Mat Ryer:** Bye.\n"
+    )
+    t = transcripts.parse(text)
+    assert [n for n, _ in turns(text)] == ["Mat Ryer", "Egon Elbre", "Mat Ryer", "Egon Elbre", "Mat Ryer"]
+    assert sum(1 for b in t.blocks if b.kind == "break") == 3
+
+
+# 4. Pseudo-labels ---------------------------------------------------------------
+
+
+def test_fields_and_links_are_no_speakers() -> None:
+    text = (
+        "Podcast: https://example.org/ep/12\n\nVideo:\n\nTranscript: [here](https://example.org/t)\n\n"
+        "_page : 77\n\n_note:\n\nSlides: <https://example.org/s.pdf>\n\n"
+        "Ann Lee: Welcome.\n\nBo Chen: Thanks.\n\nAnn Lee: Bye.\n"
+    )
+    t = transcripts.parse(text)
+    assert [s.name for s in t.speakers] == ["Ann Lee", "Bo Chen"]
+    assert t.metadata.title is None
+    assert {b.text for b in t.blocks} >= {"Podcast: https://example.org/ep/12", "_page : 77", "Video:"}
+
+
+# 5. Speech before the first label -------------------------------------------------
+
+
+def test_a_talk_before_its_questions_belongs_to_the_front_matter_speaker() -> None:
+    text = (
+        "---\ntitle: Tides\nspeakers: [Lena Ortiz]\n---\n"
+        "## Intro\n\nThank you for coming.\n\nToday: tides.\n\nQ: Why do tides rise?\n\nA: The moon.\n\nQ: And fall?\n\nA: Also the moon.\n"
+    )
+    assert turns(text) == [("Lena Ortiz", 2), ("Q", 1), ("Lena Ortiz", 1), ("Q", 1), ("Lena Ortiz", 1)]
+
+
+def test_unlabelled_answers_to_an_audience_are_the_speakers() -> None:
+    text = (
+        "---\nspeakers:\n  - Lena Ortiz\n---\nSo that is the talk.\n\nQ: What about storms?\n\nStorms add a surge.\n\n"
+        "Q: How high?\n\nA metre or two.\n"
+    )
+    assert turns(text) == [("Lena Ortiz", 1), ("Q", 1), ("Lena Ortiz", 1), ("Q", 1), ("Lena Ortiz", 1)]
+
+
+def test_a_talk_without_labels_is_its_one_named_speakers() -> None:
+    t = transcripts.parse("---\nspeakers: [Lena Ortiz]\n---\n# Tides\n\nThe moon pulls.\n\nThe sea follows.\n")
+    assert [(t.speaker(u.speaker).name, u.paragraphs) for u in t.turns] == [("Lena Ortiz", ("The moon pulls.", "The sea follows."))]
+    assert t.metadata.convention == "unlabelled"
+
+
+# 6. Front matter as evidence and as names -------------------------------------------
+
+
+def test_front_matter_speakers_give_full_names_to_initials_and_first_names() -> None:
+    text = "---\nspeakers:\n  - Maya Moreau\n  - Tomás Okafor\n---\nMM: Welcome.\n\nTomás: Thanks.\n\nMM: Let's begin.\n"
+    assert names(text) == ["Maya Moreau", "Tomás Okafor", "Maya Moreau"]
+
+
+def test_front_matter_keys_are_case_insensitive() -> None:
+    t = transcripts.parse("---\nTitle: Sea Walls\npubDate: 2024-05-01\n---\nAnn Lee: Hi.\n\nBo Chen: Hello.\n\nAnn Lee: Bye.\n")
+    assert (t.metadata.title, t.metadata.published) == ("Sea Walls", "2024-05-01")
+
+
+def test_an_impossible_date_in_front_matter_is_kept_as_written() -> None:
+    t = transcripts.parse("---\ntitle: Tides\ndate: 2020-13-45\n---\nAnn Lee: Hi.\n\nBo Chen: Hello.\n\nAnn Lee: Bye.\n")
+    assert (t.metadata.title, t.metadata.published) == ("Tides", "2020-13-45")
+
+
+def test_a_label_introducing_initials() -> None:
+    text = "Aaron van Wirdum (AvW): Welcome.\n\nLuke Dashjr (LD): Hi.\n\nAvW: First question.\n\nLD: Sure.\n\nAvW: Thanks.\n"
+    assert names(text) == ["Aaron van Wirdum", "Luke Dashjr", "Aaron van Wirdum", "Luke Dashjr", "Aaron van Wirdum"]
+
+
+# 7. Distinct labels stay distinct ------------------------------------------------------
+
+
+def test_role_words_never_fold_into_longer_labels() -> None:
+    text = "HOST: Welcome.\n\nAUDIENCE: Hello!\n\nAUDIENCE MEMBER: A question.\n\nHOST: Yes?\n\nAUDIENCE MEMBER: Why?\n\nAUDIENCE: Ha!\n"
+    assert [n for n, _ in turns(text)] == ["Host", "Audience", "Audience Member", "Host", "Audience Member", "Audience"]
+
+
+def test_surnames_fold_into_the_full_name() -> None:
+    text = "STEVE INSKEEP, HOST: Good morning.\n\nLULU MILLER: Hi Steve.\n\nINSKEEP: Tell us.\n\nMILLER: Well.\n"
+    assert [n for n, _ in turns(text)] == ["Steve Inskeep", "Lulu Miller", "Steve Inskeep", "Lulu Miller"]
+
+
+# 9. Evidence must not collapse -----------------------------------------------------------
+
+
+def test_a_long_opening_statement_does_not_split_the_dialogue() -> None:
+    statement = "".join(f"Point {k}: we have done a great deal of work on this, as you all know.\n\n" for k in range(40))
+    text = "MODERATOR: Over to our official.\n\nMS. HALLORAN: Thank you.\n\n" + statement + "".join(
+        "Q Thank you. One more question?\n\nMS. HALLORAN: Yes.\n\n" for _ in range(20)
+    )
+    got = turns(text)
+    assert got[0] == ("Moderator", 1) and got[1] == ("Ms. Halloran", 41) and len(got) == 42
+
+
+def test_one_voice_labelling_many_paragraphs_is_a_dialogue() -> None:
+    text = "".join(f"[00:00:0{k}:00]\nPAO: Report {k}.\n\n" for k in range(6))
+    t = transcripts.parse(text)
+    assert [(t.speaker(u.speaker).name, u.start) for u in t.turns] == [("PAO", k * 60.0) for k in range(6)]
+
+
+def test_a_dozens_times_repeated_label_survives_an_odd_label_and_a_long_intro() -> None:
+    intro = "".join(f"This is paragraph {k} of a long intro about the week.\n\n" for k in range(60))
+    body = "".join("MS. JEAN-PIERRE: Hello.\n\nQ Oooh, cookies!\n\n" for _ in range(30))
+    t = transcripts.parse("# Briefing\n\n2 de março de 2025\n\n" + intro + "James S. Brady Press Briefing Room\n\n" + body)
+    assert len(t.turns) == 60
+
+
+def test_a_post_title_far_below_the_dialogue_is_not_a_speaker() -> None:
+    dialogue = "".join("Ann Lee: A question.\n\nBo Chen: An answer.\n\n" for _ in range(10))
+    sidebar = "".join(f"Post {k} of the archive, with words.\n\n" for k in range(40))
+    a = analyse(dialogue + sidebar + "Trade: How Free is Too Free?\n\nTrade: How Free is Too Free?\n")
+    assert [s.name for s in a.transcript.speakers] == ["Ann Lee", "Bo Chen"]
+    assert any("Trade" in u.reason for u in a.dialogue.unsure)
+
+
+# 10. Time lines ----------------------------------------------------------------------
+
+
+def test_negative_and_fractional_time_lines() -> None:
+    text = "[-00:00:00:04]\nPAO: Ignition.\n\n[00:00:00:00]\nPAO: Liftoff.\n\n[00:00:01:02:03.4]\nPAO: Go.\n\n[00:00:00:05]\nPAO: Pitch.\n"
+    t = transcripts.parse(text)
+    assert [u.start for u in t.turns][:2] == [-4.0, 0.0]
+
+
+def test_untimed_turns_under_a_time_line_take_its_time() -> None:
+    text = "[00:01:02:03]\nCDR: One.\n\nLMP: Two.\n\n[00:01:02:09]\nCDR: Three.\n\nLMP: Four.\n\nCDR: Five.\n"
+    t = transcripts.parse(text)
+    assert [u.start for u in t.turns] == [3723.0, 3723.0, 3729.0, 3729.0, 3729.0]
+
+
+# 11. A tiny dialogue -------------------------------------------------------------------
+
+
+def test_two_full_names_used_once_each_are_a_dialogue() -> None:
+    assert names("Ann Lee: Did you see the tide?\n\nBo Chen: I did.\n") == ["Ann Lee", "Bo Chen"]
+
+
+def test_two_full_names_in_an_essay_are_no_dialogue() -> None:
+    essay = "".join(f"Paragraph {k} of an essay on the sea, with no one speaking.\n\n" for k in range(10))
+    assert names(essay + "Ann Lee: A note.\n\nBo Chen: Another.\n" + essay) == []
+
+
+# Rejected labels are reported, never silently merged ----------------------------------
+
+
+def test_what_fits_the_template_but_is_rejected_is_reported() -> None:
+    text = (
+        "THE PRESIDENT: Thank you.\n\nQ Mr. President, a question.\n\nTHE PRESIDENT: Three things.\n\n"
+        "Bridges: we will build them.\n\nQ Thank you.\n\nTHE PRESIDENT: Good.\n"
+    )
+    a = analyse(text)
+    assert [a.transcript.speaker(u.speaker).name for u in a.transcript.turns] == ["The President", "Q", "The President", "Q", "The President"]
+    assert [(u.line, "written in another style" in u.reason) for u in a.dialogue.unsure] == [(7, True)]
+
+
+# The rule set as an object ------------------------------------------------------------
+
+
+def test_a_rule_set_copy_takes_a_new_rule_before_a_named_one() -> None:
+    import regex
+
+    rules = DEFAULT_RULES.copy()
+
+    @rules.label_rule("arrow", regex.compile(r"^(?P<name>[A-Z][a-z]{1,20}) >> "), first=lambda o: o[:1].isupper(), before="colon")
+    def arrow(rule, m, text):  # type: ignore[no-untyped-def]
+        return Label(rule.name, m["name"], text[m.end() :], template=rule.template)
+
+    text = "Ann >> Hello.\n\nBo >> Hi.\n\nAnn >> Bye.\n"
+    assert [r.name for r in rules.label_rules].index("arrow") == [r.name for r in rules.label_rules].index("colon") - 1
+    assert turns(text, rules=rules) == [("Ann", 1), ("Bo", 1), ("Ann", 1)]
+    assert transcripts.parse(text).turns == ()  # the default rule set is unchanged
+    with pytest.raises(ValueError):
+        rules.add(rules.label_rules[0])
