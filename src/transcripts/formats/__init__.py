@@ -17,6 +17,7 @@ from . import podcast_json as _podcast_json  # noqa: F401  (registers "podcast-j
 from . import asr_json as _asr_json  # noqa: F401  (registers "asr-json")
 from . import html as _html  # noqa: F401  (registers "html")
 from . import chapters as _chapters  # noqa: F401  (registers "chapters")
+from ._caption import Cue, Part, cues
 from ._cues import PROFILES, Profile, estimate_times
 from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register
 
@@ -24,13 +25,16 @@ __all__ = [
     "FORMATS",
     "PROFILES",
     "Conversion",
+    "Cue",
     "Dropped",
     "Format",
+    "Part",
     "Profile",
     "ReadContext",
     "Reading",
     "WriteOptions",
     "base_name",
+    "cues",
     "detect",
     "estimate_times",
     "get",
