@@ -17,6 +17,12 @@ from . import podcast_json as _podcast_json  # noqa: F401  (registers "podcast-j
 from . import asr_json as _asr_json  # noqa: F401  (registers "asr-json")
 from . import html as _html  # noqa: F401  (registers "html")
 from . import chapters as _chapters  # noqa: F401  (registers "chapters")
+from . import sbv as _sbv  # noqa: F401  (registers "sbv")
+from . import ass as _ass  # noqa: F401  (registers "ass")
+from . import ttml as _ttml  # noqa: F401  (registers "ttml")
+from . import sami as _sami  # noqa: F401  (registers "sami")
+from . import microdvd as _microdvd  # noqa: F401  (registers "microdvd")
+from . import scc as _scc  # noqa: F401  (registers "scc")
 from ._caption import Cue, Part, cues
 from ._cues import PROFILES, Profile, estimate_times
 from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register

@@ -291,7 +291,13 @@ def _split_words(cue: Cue, texts: Sequence[str]) -> list[tuple[Word, ...]]:
     return out
 
 
-def from_cues(cues: Sequence[Cue], metadata: Metadata = Metadata(), *, evidence: bool = False) -> Transcript:
+def from_cues(
+    cues: Sequence[Cue],
+    metadata: Metadata = Metadata(),
+    *,
+    evidence: bool = False,
+    breaks: Optional[Sequence[tuple[bool, bool]]] = None,
+) -> Transcript:
     """A transcript from a caption file's cues.
 
     Where any cue has a voice, voices name the speakers and a cue without
@@ -301,14 +307,19 @@ def from_cues(cues: Sequence[Cue], metadata: Metadata = Metadata(), *, evidence:
     allows.  A prefix that repeats the current speaker starts a new turn
     (the turn boundary a writer kept) unless the speech after it would
     itself read as a prefix (a writer's disambiguation), or every cue of
-    the file is prefixed (a recogniser's output, one prefix per cue)."""
+    the file is prefixed (a recogniser's output, one prefix per cue).
+
+    ``breaks`` gives, per cue, whether it starts a new turn and whether it
+    ends a paragraph, for formats whose structure says so (TTML's divs)."""
     voiced = any(p.voice for c in cues for p in c.voiced())
     b = TurnBuilder()
     if voiced:
-        for c in cues:
+        for n, c in enumerate(cues):
             parts = c.voiced()
-            for part, words in zip(parts, _split_words(c, [p.text for p in parts])):
-                b.add(Piece(part.voice, part.text, c.start, c.end, c.line, c.end_line, words=words))
+            starts, ends = breaks[n] if breaks is not None else (False, False)
+            for k, (part, words) in enumerate(zip(parts, _split_words(c, [p.text for p in parts]))):
+                last = k + 1 == len(parts)
+                b.add(Piece(part.voice, part.text, c.start, c.end, c.line, c.end_line, ends and last, words, starts and k == 0))
         return b.build(metadata)
 
     segmented = [(c, _segments(c)) for c in cues]
@@ -323,9 +334,10 @@ def from_cues(cues: Sequence[Cue], metadata: Metadata = Metadata(), *, evidence:
     spoken = [segs for _, segs in segmented if any(s.text for s in segs)]
     firsts = [name_key(segs[0].label) if segs[0].label is not None else None for segs in spoken]
     per_cue = len(firsts) > 1 and None not in firsts and any(a == c for a, c in zip(firsts, firsts[1:]))
-    for c, segs in segmented:
+    for n, (c, segs) in enumerate(segmented):
+        starts, ends = breaks[n] if breaks is not None else (False, False)
         timed = bool(c.words) and len(c.words) == len(c.text.split())
-        for s in segs:
+        for k, s in enumerate(segs):
             w = c.words[s.first : s.stop] if timed else ()
             if s.label is None and s.dash == 2:
                 who: Optional[str] = b.previous or "Speaker 2"
@@ -334,6 +346,7 @@ def from_cues(cues: Sequence[Cue], metadata: Metadata = Metadata(), *, evidence:
             new_turn = False
             if s.label is not None and not per_cue and not s.dash and not ambiguous(s.text):
                 new_turn = b.current_key() == name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
+            new_turn = new_turn or (starts and k == 0)
             if who is not None or s.text:
-                b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, words=w, new_turn=new_turn, display_case=True))
+                b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, ends and k + 1 == len(segs), w, new_turn, True))
     return b.build(metadata)
