@@ -14,6 +14,7 @@ from .errors import ParseError, SkippedCueWarning
 from .formats import PROFILES, Conversion, Cue, Dropped, Reading, cues, estimate_times
 from .io import convert, dump, dumps, load, loads, read
 from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
+from .naming import name_speakers
 from .parser import conventions, parse, parse_bytes
 
 __version__ = "0.1.0"
@@ -43,6 +44,7 @@ __all__ = [
     "estimate_times",
     "load",
     "loads",
+    "name_speakers",
     "parse",
     "parse_bytes",
     "read",
