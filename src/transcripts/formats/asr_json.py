@@ -37,7 +37,7 @@ def _is(data: Any) -> bool:
     if not isinstance(segments, list):
         return False
     first = next((s for s in segments if isinstance(s, dict)), None)
-    return first is None or ("text" in first and "body" not in first)
+    return first is not None and "text" in first and "body" not in first
 
 
 def _words(ctx: ReadContext, items: Any, where: str, line: Optional[int]) -> tuple[Word, ...]:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import xml.parsers.expat
 from typing import Any, Optional
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 import attrs
 import regex
@@ -353,6 +354,18 @@ def _sniff(text: str) -> bool:
 
 
 # --------------------------------------------------------------- writing
+
+
+# Characters XML 1.0 cannot hold: written as U+FFFD.
+_NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    return _xml_escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    return _xml_quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
 def _clock(ms: int) -> str:

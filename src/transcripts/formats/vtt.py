@@ -389,7 +389,7 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
                     m = _TITLE.match(line.strip())
                     if m is not None and title is None:
                         title = m["title"].strip()
-            elif block.text.strip() and not block.failed:
+            elif block.text.strip() and not block.failed and first not in ("STYLE", "REGION"):
                 ctx.ignored(f"text outside a cue ignored: {first[:40]!r}", block.line, 1)
     return tuple(out), title, language
 
