@@ -153,7 +153,13 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
             body = block[k + 1 : stop]
             if i + 1 < len(starts) and body and _NUMBER.match(body[-1][1].strip()):
                 body = body[:-1]  # the next cue's number
-            ident = block[k - 1][1].strip() if k > 0 and (i == 0 or k - 1 > starts[i - 1]) else None
+            # The identifier: the line before the first timing line, or a
+            # cue number before a later one (removed from the text above).
+            if i == 0:
+                ident = block[k - 1][1].strip() if k > 0 else None
+            else:
+                prev = block[k - 1][1].strip()
+                ident = prev if _NUMBER.match(prev) and k - 1 > starts[i - 1] else None
             number, line = block[k]
             timing = srt_timing(line)
             if isinstance(timing, TimingError):

@@ -20,7 +20,8 @@ whose times are no time, or missing, is an error naming its line (with
 Writing: the TTML Apple Podcasts and broadcast tools take — agents in the
 head (``ttm:agent`` with ``ttm:name``), a ``<div ttm:agent>`` per turn, a
 ``<div>`` per paragraph, a ``<p>`` per cue of the caption profile with
-clock times, and where a turn has its words' times a ``<span>`` per word.
+clock times and ``<br/>`` between its lines, and where a turn has its
+words' times a ``<span>`` per word.
 """
 
 from __future__ import annotations
@@ -66,12 +67,14 @@ def _seconds(text: Optional[str], frame_rate: float, tick_rate: float) -> Option
     if m is not None:
         if int(m["m"]) > 59 or int(m["s"]) > 59:
             return None
-        seconds = int(m["h"] or 0) * 3600 + int(m["m"]) * 60 + int(m["s"])
+        whole = int(m["h"] or 0) * 3600 + int(m["m"]) * 60 + int(m["s"])
         if m["f"]:
-            seconds += float(m["f"])
-        elif m["frames"]:
-            seconds += (int(m["frames"]) + (float("0." + m["sub"]) if m["sub"] else 0.0)) / frame_rate
-        return float(seconds)
+            # As one division, so that "01.235" is the float nearest 1.235.
+            digits = m["f"][1:]
+            return (whole * 10 ** len(digits) + int(digits)) / 10 ** len(digits)
+        if m["frames"]:
+            return whole + (int(m["frames"]) + (float("0." + m["sub"]) if m["sub"] else 0.0)) / frame_rate
+        return float(whole)
     m = _OFFSET.match(text)
     if m is None:
         return None
@@ -416,14 +419,17 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         if not in_paragraph:
             out.append("      <div>")
             in_paragraph = True
-        tokens = cue.text.split()
         turn_words = words.get(cue.turn)
-        if turn_words is None:
-            body = escape(" ".join(tokens))
-        else:
-            k = at.get(cue.turn, 0)
-            body = " ".join(_span(tok, turn_words[k + j] if k + j < len(turn_words) else None) for j, tok in enumerate(tokens))
-            at[cue.turn] = k + len(tokens)
+        rows = []
+        for line in cue.lines:
+            tokens = line.split()
+            if turn_words is None:
+                rows.append(escape(" ".join(tokens)))
+            else:
+                k = at.get(cue.turn, 0)
+                rows.append(" ".join(_span(tok, turn_words[k + j] if k + j < len(turn_words) else None) for j, tok in enumerate(tokens)))
+                at[cue.turn] = k + len(tokens)
+        body = "<br/>".join(rows)
         out.append(f'        <p begin="{_clock(cue.start)}" end="{_clock(cue.end)}" ttm:agent="{agent}">{body}</p>')
         if cue.ends_paragraph:
             out.append("      </div>")
