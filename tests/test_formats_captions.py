@@ -43,6 +43,7 @@ def test_cues_of_srt_and_webvtt():
         transcripts.cues("Ann: hi", "text")
 
 
+@pytest.mark.filterwarnings("ignore::transcripts.SkippedCueWarning")
 def test_webvtt_cue_right_after_the_header_and_bare_cr_line_ends():
     found = transcripts.cues("WEBVTT\r00:00.000 --> 00:01.000\rHi\r\r00:01.000 -> 00:02.000\nno\n", "vtt")
     assert [(c.start, c.text) for c in found] == [(0.0, "Hi")]

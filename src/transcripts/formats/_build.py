@@ -25,7 +25,7 @@ import regex
 
 from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn, Word
 from ..names import display_name, name_key, unique_slugs
-from ._caption import Cue, Part
+from ._caption import Cue
 
 __all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "speaker_of"]
 

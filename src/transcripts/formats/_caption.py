@@ -41,7 +41,7 @@ class Part:
     text: str
 
 
-@attrs.frozen(slots=True, hash=False)
+@attrs.frozen(slots=True)
 class Cue:
     """One cue of a caption file.
 
