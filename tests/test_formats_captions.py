@@ -6,6 +6,7 @@ WebVTT, the Podcasting 2.0 JSON and TTML, and HTML pages read whole."""
 from __future__ import annotations
 
 import json
+import re
 import xml.dom.minidom
 
 import pytest
@@ -178,6 +179,14 @@ def test_words_survive_json_yaml_podcast_json_and_ttml(validate, t):
         words = [(w.text, w.start, w.end) for u in back.turns for w in u.words]
         assert words == [(w.text, w.start, w.end) for u in t.turns for w in u.words], fmt
         assert [w for u in back.turns for p in u.paragraphs for w in p.split()] == spoken
+    # WebVTT's timestamps give every word but a cue's first its start
+    # (a file with none, its cues one word each, gives no words).
+    out = transcripts.dumps(t, "vtt")
+    back = transcripts.loads(out, "vtt")
+    timestamped = re.search(r"<[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}>", out) is not None
+    assert [w.text for u in back.turns for w in u.words] == (spoken if timestamped else [])
+    starts = [w.start for u in back.turns for w in u.words]
+    assert starts == sorted(starts)
 
 
 # -------------------------------------------------------------------- HTML

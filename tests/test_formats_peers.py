@@ -15,6 +15,7 @@ import pytest
 import transcripts
 
 from .conftest import SHARED, shared_path
+from .formats_support import spoken
 
 PEERS = SHARED / "fixtures" / "peers"
 
@@ -255,3 +256,25 @@ def test_awsbites_speaker_map_json_and_vtt():
     assert [s.name for s in t.speakers] == ["Luciano", "Eoin"]
     v = transcripts.load(shared_path("fixtures", "peers", "awsbites", "src__transcripts_107.vtt"))
     assert v.turns and not any(re.match(r"^re$", s.name) for s in v.speakers)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pysubs2/tests_data_ttml_example.ttml",
+        "pysubs2/tests_data_ttml_example_apple.ttml",
+        "pysubs2/tests_data_ttml_example2.ass",
+        "webvttpy/tests_subtitles_sample.sbv",
+        "pycaption/examples_example.xml",
+        "pycaption/examples_example.sub",
+    ],
+)
+def test_read_formats_round_trip_through_ttml_json_and_srt(name):
+    t = transcripts.load(shared_path("fixtures", "peers", *name.split("/")))
+    assert t.turns
+    for fmt in ("ttml", "json", "srt"):
+        back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+        assert spoken(back) == spoken(t), fmt
+    # The words' times of Apple's spans survive TTML.
+    back = transcripts.loads(transcripts.dumps(t, "ttml"), "ttml")
+    assert [w.text for u in back.turns for w in u.words] == [w.text for u in t.turns for w in u.words]

@@ -32,6 +32,7 @@ import bisect
 import html
 from typing import Optional
 
+import attrs
 import regex
 
 from ..model import Metadata, Transcript, Word
@@ -391,6 +392,10 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
                         title = m["title"].strip()
             elif block.text.strip() and not block.failed and first not in ("STYLE", "REGION"):
                 ctx.ignored(f"text outside a cue ignored: {first[:40]!r}", block.line, 1)
+    if any(c.words for c in out):
+        # A file with timestamps times its words: a cue without any holds
+        # words spoken from its start.
+        out = [c if c.words else attrs.evolve(c, words=tuple(Word(tok, c.start, c.end) for tok in c.text.split())) for c in out]
     return tuple(out), title, language
 
 
