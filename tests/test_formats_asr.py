@@ -131,3 +131,20 @@ def test_cli_speaker_options_and_mapping_file(tmp_path):
     assert main(["convert", str(ASR / "assemblyai.json"), "--to", "text", "--speaker-map", str(mapping)], io.StringIO(), err) == 2
     assert "line 1" in err.getvalue()
     assert main(["convert", str(ASR / "assemblyai.json"), "--to", "text", "--speaker", "nameless"], io.StringIO(), io.StringIO()) == 2
+
+
+def test_suggested_names_come_from_the_speech_and_are_only_guesses():
+    from transcripts.naming import suggest_names
+
+    srt = (
+        "1\n00:00:00,000 --> 00:00:02,000\n[SPEAKER_00]: Hello. I'm Ada Lindqvist, and with me today, welcome, Marisol.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n[SPEAKER_01]: Thanks, Ada. So, this is going well.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n[SPEAKER_00]: It is.\n"
+    )
+    t = transcripts.loads(srt, "srt")
+    guesses = suggest_names(t)
+    assert {label: name for label, (name, _) in guesses.items()} == {"SPEAKER_00": "Ada Lindqvist", "SPEAKER_01": "Marisol"}
+    assert "I'm Ada Lindqvist" in guesses["SPEAKER_00"][1]
+    assert [s.name for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]  # nothing applied
+    # Speakers with names get no guesses.
+    assert suggest_names(transcripts.name_speakers(t, {"SPEAKER_00": "Ada", "SPEAKER_01": "Marisol"})) == {}

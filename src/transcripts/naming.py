@@ -12,15 +12,28 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Mapping, Optional
 
 import attrs
+import regex
 import yaml
 
 from .model import Speaker, Transcript
 from .names import name_key, slug
 
-__all__ = ["find_speaker", "name_speakers", "read_mapping", "unmatched"]
+__all__ = ["find_speaker", "name_speakers", "read_mapping", "suggest_names", "unmatched"]
+
+# A recogniser's label rather than a person's name.
+_LABEL_LIKE = regex.compile(r"^(?:(?i:speaker|spkr|spk)[ _-]?[0-9A-Za-z]{1,3}|[A-Z]|[0-9]{1,3}|Unknown Speaker)$")
+# A person's name as speech says it: one to three capitalised words.
+_NAME = r"(?P<name>\p{Lu}[\p{Ll}'’-]{1,20}(?:[ ]\p{Lu}[\p{Ll}'’-]{1,20}){0,2})"
+# Saying who one is: "I'm Ada Lindqvist", "my name is Ada", "this is Ada".
+_SELF = regex.compile(rf"(?:\bI'm|\bI am|\b[Mm]y name is|\b[Tt]his is)[ ]{_NAME}\b")
+# Addressing the next speaker: "welcome, Marisol", "thanks, Ines", "Marisol, welcome".
+_OTHER = regex.compile(rf"(?:\b(?:[Ww]elcome(?: back| to the show)?|[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ello),?[ ]{_NAME}\b|\b{_NAME},[ ]welcome\b)")
+#: Words that follow "I'm" or "this is" capitalised without being names.
+_NOT_NAMES = frozenset("I It The This That So And But Sure Just Not Going Glad Happy Here There Very Really Actually".split())
 
 
 def find_speaker(t: Transcript, label: str) -> Optional[Speaker]:
@@ -99,6 +112,40 @@ def name_speakers(t: Transcript, mapping: Mapping[str, str], *, strict: bool = T
 def unmatched(t: Transcript, mapping: Mapping[str, str]) -> list[str]:
     """The labels of ``mapping`` that no speaker of ``t`` has."""
     return [label for label in mapping if find_speaker(t, label) is None]
+
+
+def suggest_names(t: Transcript) -> dict[str, tuple[str, str]]:
+    """Guesses, never applied: for each speaker still known by a
+    recogniser's label ("SPEAKER_00", "spk_1", "Speaker A"), a name the
+    transcript's own words give it — a speaker saying "I'm Ada Lindqvist",
+    or the turn before theirs saying "welcome, Marisol" — with the words
+    that suggest it.  Maps the speaker's name to (name, evidence)."""
+    votes: dict[str, Counter[str]] = {}
+    evidence: dict[tuple[str, str], str] = {}
+    order = [u for u in t.turns if any(p.strip() for p in u.paragraphs)]
+    for k, u in enumerate(order):
+        text = " ".join(u.paragraphs)
+        nxt = next((v.speaker for v in order[k + 1 :] if v.speaker != u.speaker), None)
+        for pattern, who in ((_SELF, u.speaker), (_OTHER, nxt)):
+            if who is None:
+                continue
+            for m in pattern.finditer(text[:2000]):
+                name = m["name"]
+                if name.split()[0] in _NOT_NAMES:
+                    continue
+                votes.setdefault(who, Counter())[name] += 1
+                evidence.setdefault((who, name), text[max(0, m.start() - 20) : m.end() + 20].strip())
+    out: dict[str, tuple[str, str]] = {}
+    taken: set[str] = set()
+    # The best-supported guesses first; a name goes to one speaker.
+    ranked = sorted(((count, name, sid) for sid, counter in votes.items() for name, count in counter.most_common(1)), reverse=True)
+    for _, name, sid in ranked:
+        s = next((x for x in t.speakers if x.id == sid), None)
+        if s is None or not _LABEL_LIKE.match(s.name) or name in taken:
+            continue
+        out[s.name] = (name, evidence[(sid, name)])
+        taken.add(name)
+    return out
 
 
 def read_mapping(text: str, filename: Optional[str] = None) -> dict[str, str]:
