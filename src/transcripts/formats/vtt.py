@@ -195,7 +195,7 @@ class _Text:
     def __init__(self, text: str) -> None:
         text = text.lstrip("\ufeff").replace("\0", "\ufffd")
         self.s = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.starts = [0] + [k + 1 for k, c in enumerate(self.s) if c == "\n"] if "\n" in self.s else [0]
+        self.starts = [0] + [m.end() for m in regex.finditer("\n", self.s)]
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos)
