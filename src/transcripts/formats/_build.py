@@ -18,7 +18,7 @@ and ``-`` lines are the two speakers of a dual-speaker cue.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import attrs
 import regex
@@ -297,6 +297,7 @@ def from_cues(
     *,
     evidence: bool = False,
     breaks: Optional[Sequence[tuple[bool, bool]]] = None,
+    disambiguates: Callable[[str], bool] = ambiguous,
 ) -> Transcript:
     """A transcript from a caption file's cues.
 
@@ -310,7 +311,9 @@ def from_cues(
     the file is prefixed (a recogniser's output, one prefix per cue).
 
     ``breaks`` gives, per cue, whether it starts a new turn and whether it
-    ends a paragraph, for formats whose structure says so (TTML's divs)."""
+    ends a paragraph, for formats whose structure says so (TTML's divs);
+    ``disambiguates(text)`` says that speech ``text`` needed the label its
+    writer put before it (by default: it would read as a prefix)."""
     voiced = any(p.voice for c in cues for p in c.voiced())
     b = TurnBuilder()
     if voiced:
@@ -344,7 +347,7 @@ def from_cues(
             else:
                 who = s.label
             new_turn = False
-            if s.label is not None and not per_cue and not s.dash and not ambiguous(s.text):
+            if s.label is not None and not per_cue and not s.dash and not disambiguates(s.text):
                 new_turn = b.current_key() == name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
             new_turn = new_turn or (starts and k == 0)
             if who is not None or s.text:

@@ -32,7 +32,7 @@ from ._caption import Cue
 from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timecodes import Timing, TimingError, lines, srt_timing
+from ._timecodes import Timing, TimingError, lines, srt_timestamp, srt_timing
 
 __all__ = ["LABEL", "MARKUP", "cues", "read", "untag", "write"]
 
@@ -50,9 +50,27 @@ MARKUP = regex.compile(
 _NUMBER = regex.compile(r"^[0-9]{1,9}$")
 
 
+# The start of a timing line: a timestamp and an arrow.
+_TIMING_START = regex.compile(r"^(?P<time>[^\s>]{1,20}?)[ \t\f]{0,8}-{1,2}>")
+
+
+def _timing_like(text: str) -> bool:
+    """Whether a line starting with ``text`` could read as a timing line."""
+    m = _TIMING_START.match(text)
+    return m is not None and srt_timestamp(m["time"]) is not None
+
+
 def _dash(text: str) -> bool:
-    """Whether a line starting with ``text`` reads as a dual-speaker line."""
-    return DASH.match(text) is not None
+    """Whether no line but a cue's first may start with ``text``: a
+    dual-speaker line, or what reads as a timing line."""
+    return DASH.match(text) is not None or _timing_like(text)
+
+
+def _needs_label(text: str) -> bool:
+    """Whether a cue starting with ``text`` would be misread — as naming a
+    speaker, or as the timing line of another cue — so that the writer
+    labels it with its speaker."""
+    return ambiguous(text) or _timing_like(text)
 
 
 def _label(s: Speaker) -> str:
@@ -90,7 +108,7 @@ def _untagged(t: Transcript) -> Transcript:
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
     tags = _tag_like(t)
-    _, laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=ambiguous, bad_start=_dash)
+    _, laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=_needs_label, bad_start=_dash)
     blocks = []
     for n, cue in enumerate(laid, 1):
         head = f"{n}\n{format_timestamp(cue.start)} --> {format_timestamp(cue.end)}\n"
@@ -175,7 +193,7 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    return from_cues(cues(text, ctx), Metadata(source=ctx.filename))
+    return from_cues(cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
 
 
 def _sniff(text: str) -> bool:
