@@ -22,6 +22,7 @@ OUTPUTS = [
     ("tidewater.transcript.json", "podcast-json", None),
     ("tidewater.chapters.json", "chapters", None),
     ("tidewater.html", "html", None),
+    ("tidewater.ttml", "ttml", None),
     ("tidewater.txt", "text", None),
     ("tidewater.md", "markdown", None),
 ]

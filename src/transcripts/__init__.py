@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 from .errors import ParseError, SkippedCueWarning
-from .formats import PROFILES, Conversion, Dropped, Reading, estimate_times
+from .formats import PROFILES, Conversion, Cue, Dropped, Reading, cues, estimate_times
 from .io import convert, dump, dumps, load, loads, read
-from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn
+from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
+from .naming import name_speakers
 from .parser import conventions, parse, parse_bytes
 
 __version__ = "0.1.0"
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Block",
     "Conversion",
+    "Cue",
     "Dropped",
     "Metadata",
     "PROFILES",
@@ -32,14 +34,17 @@ __all__ = [
     "Topic",
     "Transcript",
     "Turn",
+    "Word",
     "__version__",
     "conventions",
     "convert",
+    "cues",
     "dump",
     "dumps",
     "estimate_times",
     "load",
     "loads",
+    "name_speakers",
     "parse",
     "parse_bytes",
     "read",

@@ -19,6 +19,7 @@ from .formats import PROFILES, base_name, detect, readable, writable
 from .formats import get as get_format
 from .io import atomic_write, convert, read
 from .model import Transcript
+from .naming import name_speakers, read_mapping, unmatched
 from ._source import decode
 from .parser import analyse, conventions, parse, read_text
 from .topics import describe
@@ -65,6 +66,15 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--profile", choices=tuple(PROFILES), help="caption profile for srt, vtt and podcast-json (default: podcast; vtt: 65-character lines)")
     c.add_argument("--wpm", type=_positive, metavar="N", help="words per minute for estimating missing times (default 160 for timed formats; given, it also fills in times for json and yaml)")
     c.add_argument("--lenient", action="store_true", help="skip malformed cues with a warning instead of failing")
+    c.add_argument(
+        "--speaker",
+        metavar="LABEL=NAME",
+        action="append",
+        default=[],
+        type=_speaker_pair,
+        help="name the speaker labelled LABEL in the source (spk_0, SPEAKER_00, A, 0); repeatable",
+    )
+    c.add_argument("--speaker-map", metavar="FILE", help="names for speaker labels: a JSON or YAML mapping, or LABEL=NAME lines")
 
     i = sub.add_parser("inspect", help="show what the parser detected", description="Print the detected convention, speakers, topics and the lines the parser was unsure about.")
     i.add_argument("input", metavar="FILE", help="input file, or - for standard input")
@@ -105,6 +115,22 @@ def _positive(text: str) -> float:
     return value
 
 
+def _speaker_pair(text: str) -> tuple[str, str]:
+    label, sep, name = text.partition("=")
+    if not sep or not label.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected LABEL=NAME, not {text!r}")
+    return label.strip(), name.strip()
+
+
+def _speaker_names(args: argparse.Namespace) -> dict[str, str]:
+    """The --speaker-map file's names, then the --speaker options'."""
+    names: dict[str, str] = {}
+    if args.speaker_map:
+        names.update(read_mapping(read_text(args.speaker_map), args.speaker_map))
+    names.update(dict(args.speaker))
+    return names
+
+
 def _convert_one(path: str, args: argparse.Namespace, output: Optional[str], out: TextIO, err: TextIO) -> None:
     """Convert one input; bad input raises ParseError or OSError."""
     text, filename = _read(path)
@@ -117,6 +143,10 @@ def _convert_one(path: str, args: argparse.Namespace, output: Optional[str], out
         for problem in reading.skipped:
             err.write(f"{PROG}: warning: {problem.with_filename(shown)} (cue skipped)\n")
         transcript = reading.transcript
+    if args.names:
+        for label in unmatched(transcript, args.names):
+            err.write(f"{PROG}: warning: {shown}: no speaker is labelled {label!r}\n")
+        transcript = name_speakers(transcript, args.names, strict=False)
     if not transcript.turns:
         err.write(f"{PROG}: {shown}: no dialogue found\n")
     conversion = convert(transcript, args.to, profile=args.profile, wpm=args.wpm)
@@ -133,6 +163,11 @@ def _convert_one(path: str, args: argparse.Namespace, output: Optional[str], out
 
 def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     codec = get_format(args.to)
+    try:
+        args.names = _speaker_names(args)
+    except ValueError as exc:
+        err.write(f"{PROG}: error: --speaker-map: {exc}\n")
+        return 2
     if args.profile is not None and args.profile not in codec.profiles:
         err.write(f"{PROG}: error: --profile applies to {', '.join(n for n in writable() if get_format(n).profiles)}, not {args.to}\n")
         return 2

@@ -28,6 +28,7 @@ __all__ = [
     "Topic",
     "Transcript",
     "Turn",
+    "Word",
 ]
 
 Role = Literal["host", "guest", "unknown"]
@@ -78,6 +79,10 @@ def _turns(value: Iterable["Turn"]) -> tuple["Turn", ...]:
     return value if type(value) is tuple else tuple(value)
 
 
+def _words(value: Iterable["Word"]) -> tuple["Word", ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
 def _topics(value: Iterable["Topic"]) -> tuple["Topic", ...]:
     return value if type(value) is tuple else tuple(value)
 
@@ -110,11 +115,27 @@ class Speaker:
 
 
 @attrs.frozen(slots=True)
+class Word:
+    """One word as a speech recogniser or a timed caption gives it: its
+    ``text`` (a whitespace-free token of the turn's paragraphs, punctuation
+    attached), ``start``/``end`` in seconds and the recogniser's
+    ``confidence`` (0 to 1), each ``None`` where the source has none."""
+
+    text: str
+    start: Optional[float] = None
+    end: Optional[float] = None
+    confidence: Optional[float] = None
+
+
+@attrs.frozen(slots=True)
 class Turn:
     """One speaker's uninterrupted contribution.
 
     ``paragraphs`` holds the labelled paragraph and the unlabelled paragraphs
     that follow it.  ``start``/``end`` are seconds, ``None`` where unknown.
+    ``words`` holds the turn's words with their times where the source has
+    them (speech recognisers, word-timed captions), in the order spoken;
+    empty otherwise.
     """
 
     index: int
@@ -124,6 +145,7 @@ class Turn:
     end: Optional[float] = None
     timing: Optional[Timing] = None
     lines: Optional[Span] = None
+    words: tuple[Word, ...] = attrs.field(default=(), converter=_words)
 
 
 @attrs.frozen(slots=True)
@@ -168,7 +190,8 @@ class Metadata:
 
     Dates are kept as written ("Feb. 26"); ``convention`` names the labelling
     convention the parser detected; ``truncated`` says the text stops where
-    the free part of the conversation ends.
+    the free part of the conversation ends; ``language`` is the language
+    the source declares (a BCP 47 tag such as "en" or "en-US", as written).
     """
 
     title: Optional[str] = None
@@ -179,6 +202,7 @@ class Metadata:
     convention: Optional[str] = None
     truncated: bool = False
     source: Optional[str] = None
+    language: Optional[str] = None
 
 
 @attrs.frozen(slots=True)

@@ -15,8 +15,19 @@ from . import srt as _srt  # noqa: F401  (registers "srt")
 from . import vtt as _vtt  # noqa: F401  (registers "vtt")
 from . import podcast_json as _podcast_json  # noqa: F401  (registers "podcast-json")
 from . import asr_json as _asr_json  # noqa: F401  (registers "asr-json")
+from . import aws_transcribe as _aws  # noqa: F401  (registers "aws-transcribe")
+from . import deepgram as _deepgram  # noqa: F401  (registers "deepgram")
+from . import assemblyai as _assemblyai  # noqa: F401  (registers "assemblyai")
+from . import revai as _revai  # noqa: F401  (registers "revai")
 from . import html as _html  # noqa: F401  (registers "html")
 from . import chapters as _chapters  # noqa: F401  (registers "chapters")
+from . import sbv as _sbv  # noqa: F401  (registers "sbv")
+from . import ass as _ass  # noqa: F401  (registers "ass")
+from . import ttml as _ttml  # noqa: F401  (registers "ttml")
+from . import sami as _sami  # noqa: F401  (registers "sami")
+from . import microdvd as _microdvd  # noqa: F401  (registers "microdvd")
+from . import scc as _scc  # noqa: F401  (registers "scc")
+from ._caption import Cue, Part, cues
 from ._cues import PROFILES, Profile, estimate_times
 from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register
 
@@ -24,13 +35,16 @@ __all__ = [
     "FORMATS",
     "PROFILES",
     "Conversion",
+    "Cue",
     "Dropped",
     "Format",
+    "Part",
     "Profile",
     "ReadContext",
     "Reading",
     "WriteOptions",
     "base_name",
+    "cues",
     "detect",
     "estimate_times",
     "get",

@@ -1,32 +1,89 @@
 """Building a transcript from what a timed format holds: pieces of speech,
-each with a speaker name, times and source lines.
+each with a speaker name, times, source lines and perhaps word times.
 
 Readers of SRT, WebVTT, the Podcasting 2.0 JSON and HTML and diarised ASR
 JSON all feed :class:`Piece` objects to a :class:`TurnBuilder`, which merges
-consecutive pieces of one speaker into one turn, ends paragraphs where the
-pieces say so, and gives each distinct name a speaker with a stable id.
+consecutive pieces of one speaker into one turn (unless a piece says it
+starts a new one), ends paragraphs where the pieces say so, keeps the
+words' times when every piece of a turn has them, and gives each distinct
+name a speaker with a stable id.
+
+Caption readers go through :func:`from_cues`: a cue's voice names its
+speaker where the format has voices; otherwise the speaker prefixes of the
+captioning convention do (:data:`LABEL`, :data:`DASH`): ``Name:`` on a
+cue's first line names the speaker of that cue and of the cues after it,
+and ``-`` lines are the two speakers of a dual-speaker cue.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from collections import Counter
+from typing import Callable, Optional, Sequence
 
 import attrs
+import regex
 
-from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn
+from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn, Word
 from ..names import display_name, name_key, unique_slugs
+from ._caption import Cue
 
-__all__ = ["UNKNOWN", "Piece", "TurnBuilder"]
+__all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "speaker_of"]
 
 #: The speaker of speech that comes before any name.
 UNKNOWN = "Unknown Speaker"
+
+#: A speech recogniser's speaker label: SPEAKER_00, spk_0, Speaker_1.
+#: Kept as written (never put in normal case), so that it can be named.
+DIARISED = regex.compile(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
+
+# One word of a speaker's name: a capitalised word (O'Neil, Álvarez-Ruiz,
+# Dr., STEVE), a lower-case particle (van, der), a word in a script without
+# case (张伟, 김), or a number after the first word ("Speaker 2").
+_NAME_WORD = r"""
+    (?:\p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?
+      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)
+      | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{1,12}
+    )
+"""
+
+#: A speaker prefix on a cue line: "Name: text", "[Name]: text",
+#: "NAME: text", "SPEAKER_00: text"; the text may be empty (the name alone
+#: on its line).
+LABEL = regex.compile(
+    rf"""
+    ^(?:\[(?P<bracketed>[^\[\]\n]{{1,80}})\]        # [Name]
+      | (?P<name>(?i:speaker|spkr|spk)[_-]?[0-9]{{1,3}}  # SPEAKER_00
+      | {_NAME_WORD}(?:[ ](?:{_NAME_WORD}|[0-9]{{1,3}})){{0,5}})  # Name of 1-6 words
+    )
+    [ ]?:                                          # the colon
+    (?:[ ]+(?P<text>.*))?$                         # the speech, perhaps none
+    """,
+    regex.VERBOSE | regex.VERSION1,
+)
+
+#: A dual-speaker line: a hyphen (not "--"), perhaps a space, then speech.
+DASH = regex.compile(r"^-(?!-)[ ]?(?P<text>\S.*)$")
+
+
+def speaker_of(m: "regex.Match[str]") -> str:
+    """The name a :data:`LABEL` match gives."""
+    return (m["bracketed"] or m["name"]).strip()
+
+
+def ambiguous(text: str) -> bool:
+    """Whether a cue starting with ``text`` would be read as naming a
+    speaker (so a writer labels it with the real one)."""
+    return LABEL.match(text) is not None or DASH.match(text) is not None
 
 
 @attrs.frozen(slots=True)
 class Piece:
     """A stretch of speech: ``speaker`` is a name as written (None: the
     previous piece's speaker continues); times in seconds; the source lines
-    it came from; whether it ends a paragraph."""
+    it came from; whether it ends a paragraph; its words' times (one per
+    whitespace-separated token of ``text``, or none); whether it starts a
+    new turn even when its speaker is the current one; whether a name in
+    capitals is put in normal case (None: the builder's default)."""
 
     speaker: Optional[str]
     text: str
@@ -35,6 +92,9 @@ class Piece:
     first_line: Optional[int] = None
     last_line: Optional[int] = None
     ends_paragraph: bool = False
+    words: tuple[Word, ...] = ()
+    new_turn: bool = False
+    display_case: Optional[bool] = None
 
 
 @attrs.define(slots=True)
@@ -48,6 +108,9 @@ class _Open:
     end: Optional[float]
     first_line: Optional[int]
     last_line: Optional[int]
+    words: list[Word] = attrs.field(factory=list)
+    #: Every piece so far had one word per token.
+    timed_words: bool = True
 
 
 class TurnBuilder:
@@ -65,14 +128,15 @@ class TurnBuilder:
         self.current: Optional[str] = None
         self.previous: Optional[str] = None
 
-    def _key(self, name: str) -> str:
+    def _key(self, name: str, display_case: Optional[bool] = None) -> str:
         name = " ".join(name.split())
-        shown = display_name(name) if self.display_case else name
+        case = self.display_case if display_case is None else display_case
+        shown = display_name(name) if case and not DIARISED.match(name) else name
         key = name_key(shown)
         if key not in self._names:
             self._names[key] = shown
             self._aliases[key] = []
-        if shown != name and name not in self._aliases[key]:
+        if shown != name and name not in self._aliases[key] and name != self._names[key]:
             self._aliases[key].append(name)
         return key
 
@@ -87,6 +151,16 @@ class TurnBuilder:
         self.current = name
         return name
 
+    def turn_index(self) -> Optional[int]:
+        """The index of the turn being built, or of the last one built."""
+        if self._open is not None:
+            return len(self._turns)
+        return len(self._turns) - 1 if self._turns else None
+
+    def current_key(self) -> Optional[str]:
+        """The key of the open turn's speaker (None before any speech)."""
+        return self._open.key if self._open is not None else None
+
     def add(self, piece: Piece) -> None:
         name = self.speak(piece.speaker)
         text = " ".join(piece.text.split())
@@ -96,12 +170,17 @@ class TurnBuilder:
                 turn.paragraphs.append(" ".join(turn.current))
                 turn.current = []
             return
-        key = self._key(name)
+        key = self._key(name, piece.display_case)
         turn = self._open
-        if turn is None or turn.key != key:
+        if turn is None or turn.key != key or piece.new_turn:
             self._close()
             turn = self._open = _Open(key, [], [], piece.start, piece.end, piece.first_line, piece.last_line)
         turn.current.append(text)
+        if turn.timed_words:
+            if len(piece.words) == text.count(" ") + 1:
+                turn.words.extend(piece.words)
+            else:
+                turn.timed_words = False
         if piece.ends_paragraph:
             turn.paragraphs.append(" ".join(turn.current))
             turn.current = []
@@ -137,5 +216,140 @@ class TurnBuilder:
             if u.first_line is not None:
                 lines = Span(u.first_line, max(u.first_line, u.last_line or u.first_line))
             timing: Optional[Timing] = "given" if u.start is not None else None
-            turns.append(Turn(i, ids[key], tuple(u.paragraphs), u.start, end, timing, lines))
+            words = tuple(u.words) if u.timed_words else ()
+            turns.append(Turn(i, ids[key], tuple(u.paragraphs), u.start, end, timing, lines, words))
         return Transcript(metadata=metadata, speakers=speakers, turns=tuple(turns))
+
+
+# ------------------------------------------------------------ from cues
+
+
+@attrs.define(slots=True)
+class _Segment:
+    """A cue's text divided at speaker prefixes: the label (None: none),
+    whether it was bracketed, the speech after it, the line as written,
+    whether it came from a dash line (0: no, 1: the cue's first dash, 2:
+    a later one), and the range of the cue's tokens it holds."""
+
+    label: Optional[str]
+    bracketed: bool
+    text: str
+    raw: str
+    dash: int
+    first: int
+    stop: int
+
+
+def _segments(cue: Cue) -> list[_Segment]:
+    out: list[_Segment] = []
+    pos = 0
+    dashes = 0
+    seen_line = False
+    for line in cue.text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        count = len(line.split())
+        dash = DASH.match(line)
+        body = dash["text"] if dash is not None else line
+        m = LABEL.match(body) if dash is not None or not seen_line else None
+        seen_line = True
+        if m is not None:
+            said = m["text"] or ""
+            out.append(_Segment(speaker_of(m), m["bracketed"] is not None, said, body, 1 if dash else 0, pos + count - len(said.split()), pos + count))
+        elif dash is not None:
+            out.append(_Segment(None, False, body, body, 1 if dashes == 0 else 2, pos + count - len(body.split()), pos + count))
+        elif out:
+            last = out[-1]
+            last.text = f"{last.text} {line}".strip()
+            last.raw = f"{last.raw} {line}"
+            last.stop = pos + count
+        else:
+            out.append(_Segment(None, False, line, line, 0, pos, pos + count))
+        if dash is not None:
+            dashes += 1
+        pos += count
+    return out
+
+
+def _accepted(label: str, bracketed: bool, uses: int) -> bool:
+    """Whether a prefix used ``uses`` times names a speaker when prefixes
+    need evidence: it recurs, or it cannot be ordinary speech (brackets,
+    a recogniser's label, several words, capitals)."""
+    return uses >= 2 or bracketed or DIARISED.match(label) is not None or " " in label or label.isupper()
+
+
+def _split_words(cue: Cue, texts: Sequence[str]) -> list[tuple[Word, ...]]:
+    """The cue's words divided among consecutive stretches of its text."""
+    counts = [len(t.split()) for t in texts]
+    if not cue.words or len(cue.words) != sum(counts):
+        return [() for _ in texts]
+    out, at = [], 0
+    for n in counts:
+        out.append(cue.words[at : at + n])
+        at += n
+    return out
+
+
+def from_cues(
+    cues: Sequence[Cue],
+    metadata: Metadata = Metadata(),
+    *,
+    evidence: bool = False,
+    breaks: Optional[Sequence[tuple[bool, bool]]] = None,
+    disambiguates: Callable[[str], bool] = ambiguous,
+) -> Transcript:
+    """A transcript from a caption file's cues.
+
+    Where any cue has a voice, voices name the speakers and a cue without
+    one continues the previous speaker; consecutive cues of one voice make
+    one turn.  Otherwise speaker prefixes do (see the module's doc); with
+    ``evidence`` a prefix names a speaker only when :func:`_accepted`
+    allows.  A prefix that repeats the current speaker starts a new turn
+    (the turn boundary a writer kept) unless the speech after it would
+    itself read as a prefix (a writer's disambiguation), or every cue of
+    the file is prefixed (a recogniser's output, one prefix per cue).
+
+    ``breaks`` gives, per cue, whether it starts a new turn and whether it
+    ends a paragraph, for formats whose structure says so (TTML's divs);
+    ``disambiguates(text)`` says that speech ``text`` needed the label its
+    writer put before it (by default: it would read as a prefix)."""
+    voiced = any(p.voice for c in cues for p in c.voiced())
+    b = TurnBuilder()
+    if voiced:
+        for n, c in enumerate(cues):
+            parts = c.voiced()
+            starts, ends = breaks[n] if breaks is not None else (False, False)
+            for k, (part, words) in enumerate(zip(parts, _split_words(c, [p.text for p in parts]))):
+                last = k + 1 == len(parts)
+                b.add(Piece(part.voice, part.text, c.start, c.end, c.line, c.end_line, ends and last, words, starts and k == 0))
+        return b.build(metadata)
+
+    segmented = [(c, _segments(c)) for c in cues]
+    uses = Counter(name_key(s.label) for _, segs in segmented for s in segs if s.label is not None)
+    for _, segs in segmented:
+        for s in segs:
+            if s.label is not None and evidence and not _accepted(s.label, s.bracketed, uses[name_key(s.label)]):
+                s.label, s.text = None, s.raw
+                s.first = s.stop - len(s.raw.split())
+    # One prefix per cue: every cue with speech opens with one, and some
+    # follow a cue of the same speaker.
+    spoken = [segs for _, segs in segmented if any(s.text for s in segs)]
+    firsts = [name_key(segs[0].label) if segs[0].label is not None else None for segs in spoken]
+    per_cue = len(firsts) > 1 and None not in firsts and any(a == c for a, c in zip(firsts, firsts[1:]))
+    for n, (c, segs) in enumerate(segmented):
+        starts, ends = breaks[n] if breaks is not None else (False, False)
+        timed = bool(c.words) and len(c.words) == len(c.text.split())
+        for k, s in enumerate(segs):
+            w = c.words[s.first : s.stop] if timed else ()
+            if s.label is None and s.dash == 2:
+                who: Optional[str] = b.previous or "Speaker 2"
+            else:
+                who = s.label
+            new_turn = False
+            if s.label is not None and not per_cue and not s.dash and not disambiguates(s.text):
+                new_turn = b.current_key() == name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
+            new_turn = new_turn or (starts and k == 0)
+            if who is not None or s.text:
+                b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, ends and k + 1 == len(segs), w, new_turn, True))
+    return b.build(metadata)

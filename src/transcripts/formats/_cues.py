@@ -11,8 +11,9 @@ chapters) share this module:
   break after punctuation and before conjunctions where they can and never
   inside a person's name, a cue never holds two speakers, each paragraph
   starts a new cue, and cue times never go backwards;
-* timestamps: :func:`parse_timestamp`, :func:`format_timestamp`,
-  :func:`format_clock`, and the timing line of SRT and WebVTT cues.
+* timestamps as written: :func:`format_timestamp`, :func:`format_clock`
+  and :func:`parse_clock` (the HTML ``<time>``).  Reading cue timings is
+  the job of :mod:`._timecodes`.
 
 All cue times are whole milliseconds, so that what is written is exactly
 what was checked.
@@ -28,7 +29,7 @@ import attrs
 import regex
 
 from ..model import Speaker, Transcript, Turn
-from ._registry import DEFAULT_WPM, ReadContext
+from ._registry import DEFAULT_WPM
 
 __all__ = [
     "BBC",
@@ -37,18 +38,12 @@ __all__ = [
     "PODCAST",
     "PROFILES",
     "Profile",
-    "Timing",
-    "TimingError",
     "WEB",
-    "cue_blocks",
-    "read_timing",
     "estimate_times",
     "format_clock",
     "format_timestamp",
     "layout",
     "parse_clock",
-    "parse_timestamp",
-    "parse_timing",
     "profile",
     "word_count",
 ]
@@ -129,39 +124,6 @@ def profile(name: Optional[str], default: Profile) -> Profile:
 
 # ------------------------------------------------------------- timestamps
 
-# A timestamp: optional hours (any number of digits up to 3), minutes,
-# seconds, and an optional fraction of 1–3 digits after "," or ".".  Hours
-# may be omitted (WebVTT); minutes and seconds are two digits below 60
-# (one digit is tolerated for minutes when there are no hours).
-_TIMESTAMP = regex.compile(
-    r"""^(?:(?P<h>[0-9]{1,3}):)?     # hours
-        (?P<m>[0-5]?[0-9]):          # minutes
-        (?P<s>[0-5][0-9])            # seconds
-        (?:[,.](?P<f>[0-9]{1,3}))?$  # milliseconds
-    """,
-    regex.VERBOSE,
-)
-
-# A cue's timing line: start, the arrow, end, then (WebVTT) cue settings.
-# Each time is one run of non-space characters (at most 20: a longer run
-# is no timestamp, and the time check reports it).
-_TIMING = regex.compile(
-    r"""^(?P<start>[^\s]{1,20})[ \t]{1,8}-->[ \t]{1,8}(?P<end>[^\s]{1,20})  # start --> end
-        (?:[ \t]+(?P<settings>.*))?$                                     # settings
-    """,
-    regex.VERBOSE,
-)
-
-def parse_timestamp(text: str) -> Optional[int]:
-    """Milliseconds of ``HH:MM:SS,mmm``, ``HH:MM:SS.mmm`` or ``MM:SS.mmm``;
-    None when ``text`` is not a timestamp."""
-    m = _TIMESTAMP.match(text)
-    if m is None:
-        return None
-    frac = (m["f"] or "0").ljust(3, "0")
-    return ((int(m["h"] or 0) * 60 + int(m["m"])) * 60 + int(m["s"])) * 1000 + int(frac)
-
-
 def format_timestamp(ms: int, sep: str = ",") -> str:
     """``HH:MM:SS,mmm`` (SRT) or, with ``sep="."``, WebVTT's form."""
     s, f = divmod(ms, 1000)
@@ -190,43 +152,6 @@ def parse_clock(text: str) -> Optional[float]:
         return None
     frac = int((m["f"] or "0").ljust(3, "0"))
     return ((int(m["h"] or 0) * 60 + int(m["m"])) * 60 + int(m["s"])) + frac / 1000
-
-
-@attrs.frozen(slots=True)
-class Timing:
-    """A parsed timing line: start and end in ms and the settings text."""
-
-    start: int
-    end: int
-    settings: str
-
-
-@attrs.frozen(slots=True)
-class TimingError:
-    """What is wrong with a timing line, and the 1-based column."""
-
-    message: str
-    column: int
-
-
-def parse_timing(line: str) -> "Timing | TimingError | None":
-    """A timing line read: a :class:`Timing`; a :class:`TimingError` when
-    the line has an arrow but is malformed; None when it has no arrow."""
-    text = line.strip()
-    m = _TIMING.match(text)
-    indent = len(line) - len(line.lstrip())
-    if m is None:
-        if "-->" not in line:
-            return None
-        return TimingError(f"malformed timing line {text!r} (expected 'start --> end')", indent + 1)
-    start, end = parse_timestamp(m["start"]), parse_timestamp(m["end"])
-    if start is None:
-        return TimingError(f"bad timestamp {m['start']!r}", indent + m.start("start") + 1)
-    if end is None:
-        return TimingError(f"bad timestamp {m['end']!r}", indent + m.start("end") + 1)
-    if end < start:
-        return TimingError(f"cue ends at {m['end']!r}, before it starts at {m['start']!r}", indent + m.start("end") + 1)
-    return Timing(start, end, m["settings"] or "")
 
 
 # ----------------------------------------------------------------- timing
@@ -595,33 +520,3 @@ def layout(
             cues.append(Cue(start, end, who, texts, lab, ti, k == 0, ends))
             clock = end
     return timed, tuple(cues)
-
-
-def cue_blocks(text: str) -> list[list[tuple[int, str]]]:
-    """The runs of non-blank lines of a cue file (SRT, WebVTT), each line
-    with its 1-based number and without trailing whitespace."""
-    out: list[list[tuple[int, str]]] = []
-    block: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip()
-        if line.strip():
-            block.append((number, line))
-        elif block:
-            out.append(block)
-            block = []
-    if block:
-        out.append(block)
-    return out
-
-
-def read_timing(ctx: ReadContext, line: Optional[str], number: int) -> Optional["Timing"]:
-    """A cue's timing line read, or None once the bad cue is reported (an
-    error naming the line, or with --lenient a warning and the cue skipped)."""
-    timing = parse_timing(line) if line is not None else None
-    if timing is None:
-        ctx.bad_cue("cue has no timing line: missing '-->'", number, 1)
-        return None
-    if isinstance(timing, TimingError):
-        ctx.bad_cue(timing.message, number, timing.column)
-        return None
-    return timing

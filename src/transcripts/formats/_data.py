@@ -14,18 +14,47 @@ import math
 from typing import Any, Callable, Optional, TypeVar
 
 from ..errors import ParseError
-from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn
+from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "from_data", "to_data"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "WordData", "from_data", "to_data"]
 
 FORMAT_NAME = "transcripts"
-FORMAT_VERSION = "1.0"
+#: 1.1 added ``metadata.language`` and ``turns[].words``; 1.0 documents
+#: (without them) are read unchanged.
+FORMAT_VERSION = "1.1"
 
 T = TypeVar("T")
 
 
 def _span(span: Optional[Span]) -> Optional[dict[str, int]]:
     return None if span is None else {"start": span.start, "end": span.end}
+
+
+class WordData(dict):  # type: ignore[type-arg]
+    """One entry of ``turns[].words``: a plain dict, marked so that the
+    YAML writer can put each word on one line."""
+
+
+def _word(w: Word) -> WordData:
+    d = WordData(text=w.text, start=w.start, end=w.end)
+    if w.confidence is not None:
+        d["confidence"] = w.confidence
+    return d
+
+
+def _turn(u: Turn) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "index": u.index,
+        "speaker": u.speaker,
+        "paragraphs": list(u.paragraphs),
+        "start": u.start,
+        "end": u.end,
+        "timing": u.timing,
+        "lines": _span(u.lines),
+    }
+    if u.words:
+        d["words"] = [_word(w) for w in u.words]
+    return d
 
 
 def to_data(t: Transcript) -> dict[str, Any]:
@@ -43,23 +72,13 @@ def to_data(t: Transcript) -> dict[str, Any]:
             "convention": m.convention,
             "truncated": m.truncated,
             "source": m.source,
+            "language": m.language,
         },
         "speakers": [
             {"id": s.id, "name": s.name, "aliases": list(s.aliases), "role": s.role, "description": s.description}
             for s in t.speakers
         ],
-        "turns": [
-            {
-                "index": u.index,
-                "speaker": u.speaker,
-                "paragraphs": list(u.paragraphs),
-                "start": u.start,
-                "end": u.end,
-                "timing": u.timing,
-                "lines": _span(u.lines),
-            }
-            for u in t.turns
-        ],
+        "turns": [_turn(u) for u in t.turns],
         "topics": [
             {
                 "title": p.title,
@@ -160,7 +179,7 @@ def from_data(data: Any, filename: Optional[str] = None) -> Transcript:
     if not isinstance(truncated, bool):
         raise r.fail("metadata.truncated", "expected true or false")
     metadata = Metadata(
-        **{k: r.str(md, k, "metadata", optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source")},
+        **{k: r.str(md, k, "metadata", optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source", "language")},
         truncated=truncated,
     )
 
@@ -174,6 +193,18 @@ def from_data(data: Any, filename: Optional[str] = None) -> Transcript:
             description=r.str(d, "description", path, optional=True),
         )
 
+    def word(v: Any, path: str) -> Word:
+        d = r.obj(v, path)
+        confidence = d.get("confidence")
+        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1):
+            raise r.fail(f"{path}.confidence", "expected a number from 0 to 1 or null")
+        return Word(
+            text=r.str(d, "text", path),
+            start=r.time(d.get("start"), f"{path}.start"),
+            end=r.time(d.get("end"), f"{path}.end"),
+            confidence=None if confidence is None else float(confidence),
+        )
+
     def turn(v: Any, path: str) -> Turn:
         d = r.obj(v, path)
         return Turn(
@@ -184,6 +215,7 @@ def from_data(data: Any, filename: Optional[str] = None) -> Transcript:
             end=r.time(d.get("end"), f"{path}.end"),
             timing=r.choice(d, "timing", path, TIMINGS, None),
             lines=r.span(d.get("lines"), f"{path}.lines"),
+            words=r.items(d, "words", f"{path}.", word),
         )
 
     def topic(v: Any, path: str) -> Topic:

@@ -11,7 +11,7 @@ lenient, and where skipped cues are recorded) and returns a transcript.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import attrs
 
@@ -138,6 +138,12 @@ class ReadContext:
             raise err
         self.skipped.append(err)
 
+    def ignored(self, message: str, line: Optional[int] = None, column: Optional[int] = None) -> None:
+        """Input the format's own rules say to skip (a WebVTT block that is
+        not a cue): recorded, lenient or not, so that it is never lost
+        without a word."""
+        self.skipped.append(self.error(message, line, column))
+
 
 Writer = Callable[[Transcript, WriteOptions], Conversion]
 Reader = Callable[[str, ReadContext], Transcript]
@@ -149,7 +155,7 @@ class Format:
     read or only written.  ``extensions`` are file-name suffixes, the first
     one used for outputs; ``sniff`` recognises the format's content;
     ``profiles`` names the caption profiles its writer accepts (the first
-    is the default)."""
+    is the default); ``cues`` reads a caption format's cues."""
 
     name: str
     extensions: tuple[str, ...]
@@ -157,6 +163,9 @@ class Format:
     read: Optional[Reader]
     sniff: Optional[Callable[[str], bool]] = None
     profiles: tuple[str, ...] = ()
+    #: A caption format's cue reader (``transcripts.cues``): text and a
+    #: ReadContext to a tuple of :class:`~._caption.Cue`.
+    cues: Optional[Callable[[str, "ReadContext"], tuple[Any, ...]]] = None
 
     def dumps(self, t: Transcript) -> str:
         """The transcript in this format, with the default options."""

@@ -52,6 +52,10 @@ class Holds:
     #: Text formats: a metadata value or topic title counts as held when
     #: it appears in the written text (the page's own lines carry them).
     by_text: bool = False
+    #: Consecutive turns of one speaker stay two turns when read back.
+    turn_boundaries: bool = True
+    #: The words' times of a turn are written.
+    words: bool = False
 
 
 def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
@@ -63,6 +67,8 @@ def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
         value = getattr(md, field)
         if value and field not in holds.metadata and not (holds.by_text and value in written):
             out.append(Dropped(field, 1, (value,)))
+    if md.language and "language" not in holds.metadata:
+        out.append(Dropped("language", 1, (md.language,)))
     if md.truncated and "truncated" not in holds.metadata and not holds.by_text:
         out.append(Dropped("truncation mark", 1, ("the text stops where the free part ends",)))
     topics = [p.title for p in t.topics if not holds.topics and not (holds.by_text and p.title in written)]
@@ -86,6 +92,15 @@ def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
         timed = sum(1 for u in t.turns if u.start is not None or u.end is not None)
         if timed:
             out.append(Dropped("turn time", timed))
+    if not holds.turn_boundaries:
+        spoken = [u.speaker for u in t.turns if any(p.strip() for p in u.paragraphs)]
+        merged = sum(1 for a, b in zip(spoken, spoken[1:]) if a == b)
+        if merged:
+            out.append(Dropped("turn boundary", merged))
+    if not holds.words:
+        timed = sum(len(u.words) for u in t.turns)
+        if timed:
+            out.append(Dropped("word time", timed))
     empty = [u for u in t.turns if not any(p.strip() for p in u.paragraphs)]
     if empty and not holds.empty_turns:
         out.append(Dropped("turn without words", len(empty)))

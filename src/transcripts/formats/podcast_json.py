@@ -3,48 +3,80 @@
 ``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime",
 "body"}]}`` with times as float seconds.  Writing: one segment per cue of
 the profile (``podcast`` by default), the last segment of a paragraph
-ending in a newline.  Reading: consecutive segments of one speaker merge
-into a turn, bodies joined by a space; a body ending in a newline ends a
-paragraph; a segment without a speaker continues the previous one.
+ending in a newline; a transcript whose every turn has its words' times
+is written as word-level segments, one word each.  Segments cannot mark
+where one turn ends and the next of the same speaker begins: the
+conversion says how many such boundaries are merged.  Reading:
+consecutive segments of one speaker merge into a turn, bodies joined by a
+space; a body ending in a newline ends a paragraph; a segment without a
+speaker continues the previous one; one-word segments give the words'
+times.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any, Iterator, Optional
 
-from ..model import Metadata, Transcript
+from ..model import Metadata, Transcript, Word
 from ._build import Piece, TurnBuilder
+from ._caption import Cue
 from ._cues import PODCAST, PROFILES, layout, profile
 from ._json import decode, number, objects
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
-__all__ = ["VERSION", "read", "write"]
+__all__ = ["VERSION", "cues", "read", "write"]
 
 VERSION = "1.0.0"
 
 
+def _word_segments(t: Transcript) -> "list[dict[str, Any]] | None":
+    """One segment per word, when every turn with speech has all its
+    words' times; None otherwise."""
+    names = {s.id: s.name for s in t.speakers}
+    segments: list[dict[str, Any]] = []
+    for u in t.turns:
+        paragraphs = [p.split() for p in u.paragraphs if p.split()]
+        if not paragraphs:
+            continue
+        if len(u.words) != sum(map(len, paragraphs)) or any(w.start is None or w.end is None for w in u.words):
+            return None
+        at = 0
+        for tokens in paragraphs:
+            for k, _ in enumerate(tokens):
+                w = u.words[at + k]
+                body = w.text + ("\n" if k + 1 == len(tokens) else "")
+                segments.append({"speaker": names.get(u.speaker, u.speaker), "startTime": w.start, "endTime": max(w.end, w.start), "body": body})
+            at += len(tokens)
+    return segments or None
+
+
 def write(t: Transcript, options: WriteOptions) -> Conversion:
-    prof = profile(options.profile, PODCAST)
-    _, cues = layout(t, prof, wpm=options.wpm)
-    segments = [
-        {
-            "speaker": cue.speaker.name,
-            "startTime": cue.start / 1000,
-            "endTime": cue.end / 1000,
-            "body": cue.text + ("\n" if cue.ends_paragraph else ""),
-        }
-        for cue in cues
-    ]
+    segments = _word_segments(t)
+    by_word = segments is not None
+    if segments is None:
+        prof = profile(options.profile, PODCAST)
+        _, laid = layout(t, prof, wpm=options.wpm)
+        segments = [
+            {
+                "speaker": cue.speaker.name,
+                "startTime": cue.start / 1000,
+                "endTime": cue.end / 1000,
+                "body": cue.text + ("\n" if cue.ends_paragraph else ""),
+            }
+            for cue in laid
+        ]
     text = json.dumps({"version": VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"
-    return Conversion(text, "podcast-json", lost(t, Holds(paragraphs=True, times=True)))
+    holds = Holds(paragraphs=True, times=True, turn_boundaries=False, words=by_word)
+    return Conversion(text, "podcast-json", lost(t, holds))
 
 
-def read(text: str, ctx: ReadContext) -> Transcript:
+def _segments(text: str, ctx: ReadContext) -> Iterator[tuple[Cue, Optional[float]]]:
+    """Each segment as a cue, with its end as written (None: none)."""
     data = decode(text, ctx)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise ctx.error('not a Podcasting 2.0 transcript: expected an object with a "segments" list', 1, 1)
-    b = TurnBuilder()
     for where, line, seg in objects(ctx, text, data["segments"], "segments"):
         body = seg.get("body")
         if not isinstance(body, str):
@@ -66,8 +98,22 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         if speaker is not None and not isinstance(speaker, str):
             ctx.bad_cue(f"{where}.speaker: expected a string", line)
             continue
-        ends = body.endswith("\n")
-        b.add(Piece(speaker or None, body, start, end, line, line, ends))
+        tokens = body.split()
+        words = (Word(tokens[0], start, end),) if len(tokens) == 1 and end is not None else ()
+        yield Cue(start, start if end is None else end, body, speaker or None, words=words, line=line, end_line=line), end
+
+
+def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
+    """The segments as cues: the speaker is the voice; the body is the
+    text as written (a final newline ends a paragraph); a segment without
+    an end ends where it starts."""
+    return tuple(cue for cue, _ in _segments(text, ctx))
+
+
+def read(text: str, ctx: ReadContext) -> Transcript:
+    b = TurnBuilder()
+    for cue, end in _segments(text, ctx):
+        b.add(Piece(cue.voice, cue.text, cue.start, end, cue.line, cue.end_line, cue.text.endswith("\n"), cue.words))
     return b.build(Metadata(source=ctx.filename))
 
 
@@ -76,4 +122,4 @@ def _sniff(text: str) -> bool:
     return head.startswith("{") and '"segments"' in head and '"body"' in head
 
 
-register(Format("podcast-json", (".transcript.json",), write, read, _sniff, tuple(PROFILES)))
+register(Format("podcast-json", (".transcript.json",), write, read, _sniff, tuple(PROFILES), cues))

@@ -2,146 +2,208 @@
 
 Writing: cues follow a readability profile (``podcast``, the default, is
 the Podcasting 2.0 rule of two lines of 32 characters; ``netflix``; ``bbc``)
-and a turn's first cue opens with "Name: ".  Reading: a speaker prefix on a
-cue's first line — ``Name:``, ``[Name]:``, ``NAME:`` — names the speaker of
-that cue and of the cues after it, until the next prefix; ``-`` lines are
-the two speakers of a dual-speaker cue.  Consecutive cues of one speaker
-make one turn.
+and a turn's first cue opens with "Name: ".  Reading is as tolerant as the
+common SubRip readers: cue numbers may be missing, cues may follow one
+another without a blank line, the arrow may have no spaces around it (or
+be ``->``), hours and fractions may be short or missing, markup tags
+(``<i>``, ``<font …>``, ``<s>``, ``< /i >``, unknown ones) and ASS override
+blocks (``{\\an8}``) are removed.  A timestamp that is no time, an end
+before the start, or a cue without a timing line is an error naming line
+and column (with ``lenient``, a warning and the cue is skipped).
+
+Speakers: a prefix on a cue's first line — ``Name:``, ``[Name]:``,
+``NAME:``, ``SPEAKER_00:`` — names the speaker of that cue and of the cues
+after it, until the next prefix; ``-`` lines are the two speakers of a
+dual-speaker cue.  A prefix repeating the current speaker starts a new
+turn, as the writer marks one; in a file that prefixes every cue (a speech
+recogniser's), consecutive cues of one speaker make one turn.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
+import attrs
 import regex
 
 from ..model import Metadata, Speaker, Transcript
-from ._build import Piece, TurnBuilder
-from ._cues import PODCAST, PROFILES, TimingError, cue_blocks, format_timestamp, layout, parse_timing, profile, read_timing
-from ._registry import Conversion, Format, ReadContext, WriteOptions, register
+from ._build import DASH, LABEL, ambiguous, from_cues
+from ._caption import Cue
+from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
+from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
+from ._timecodes import Timing, TimingError, lines, srt_timestamp, srt_timing
 
-__all__ = ["LABEL", "read", "write"]
+__all__ = ["LABEL", "MARKUP", "cues", "read", "untag", "write"]
 
-# One word of a speaker's name: a capitalised word (O'Neil, Álvarez-Ruiz,
-# Dr., STEVE), a lower-case particle (van, der), a word in a script without
-# case (张伟, 김), or a number after the first word ("Speaker 2").
-_NAME_WORD = r"""
-    (?:\p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?
-      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)
-      | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{1,12}
-    )
-"""
-
-#: A speaker prefix on a cue line: "Name: text", "[Name]: text",
-#: "NAME: text"; the text may be empty (the name alone on its line).
-LABEL = regex.compile(
-    rf"""
-    ^(?:\[(?P<bracketed>[^\[\]\n]{{1,80}})\]        # [Name]
-      | (?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|[0-9]{{1,3}})){{0,5}})  # Name of 1-6 words
-    )
-    [ ]?:                                          # the colon
-    (?:[ ]+(?P<text>.*))?$                         # the speech, perhaps none
+#: Formatting a player may show and a reader removes: a tag (``<i>``,
+#: ``</font>``, ``<font color="red">``, ``< /  i >``, ``<c.yellow>``) or an
+#: ASS override block such as ``{\\an8}``.
+MARKUP = regex.compile(
+    r"""<[ ]{0,5}/?[ ]{0,5}[A-Za-z][A-Za-z0-9.]{0,30}(?:[ ]{1,5}[^<>]{0,200})?[ ]{0,5}>  # a tag
+      | \{\\[^{}]{0,200}\}                                                    # {\an8}
     """,
-    regex.VERBOSE | regex.VERSION1,
+    regex.VERBOSE,
 )
-
-#: A dual-speaker line: a hyphen (not "--"), perhaps a space, then speech.
-DASH = regex.compile(r"^-(?!-)[ ]?(?P<text>\S.*)$")
-
-# Formatting a player may show: <i>, <b>, <u>, <font …> tags and ASS
-# override blocks such as {\an8}; removed from the text.
-_MARKUP = regex.compile(r"</?(?:i|b|u|font)(?:[ ][^<>]{0,200})?>|\{\\[^{}]{0,50}\}", regex.IGNORECASE)
 
 # A cue number: digits alone on the line.
 _NUMBER = regex.compile(r"^[0-9]{1,9}$")
 
 
-def _ambiguous(text: str) -> bool:
-    """Whether a cue starting with ``text`` would be read as naming a
-    speaker (so the writer labels it with the real one)."""
-    return LABEL.match(text) is not None or DASH.match(text) is not None
+# The start of a timing line: a timestamp and an arrow.
+_TIMING_START = regex.compile(r"^(?P<time>[^\s>]{1,20}?)[ \t\f]{0,8}-{1,2}>")
+
+
+def _timing_like(text: str) -> bool:
+    """Whether a line starting with ``text`` could read as a timing line."""
+    m = _TIMING_START.match(text)
+    return m is not None and srt_timestamp(m["time"]) is not None
 
 
 def _dash(text: str) -> bool:
-    """Whether a line starting with ``text`` reads as a dual-speaker line."""
-    return DASH.match(text) is not None
+    """Whether no line but a cue's first may start with ``text``: a
+    dual-speaker line, or what reads as a timing line."""
+    return DASH.match(text) is not None or _timing_like(text)
+
+
+def _needs_label(text: str) -> bool:
+    """Whether a cue starting with ``text`` would be misread — as naming a
+    speaker, or as the timing line of another cue — so that the writer
+    labels it with its speaker."""
+    return ambiguous(text) or _timing_like(text)
 
 
 def _label(s: Speaker) -> str:
     return f"{s.name}: "
 
 
+def _turn_boundaries_lost(t: Transcript, labelled: list[bool]) -> Optional[Dropped]:
+    """When every cue carries a label, the reader takes the file for one
+    prefixed per cue and merges consecutive turns of one speaker: say how
+    many boundaries that merges."""
+    if len(labelled) < 2 or not all(labelled):
+        return None
+    spoken = [u.speaker for u in t.turns if any(p.strip() for p in u.paragraphs)]
+    merged = sum(1 for a, b in zip(spoken, spoken[1:]) if a == b)
+    return Dropped("turn boundary", merged) if merged else None
+
+
+def _tag_like(t: Transcript) -> list[str]:
+    return [m.group() for u in t.turns for p in u.paragraphs for m in MARKUP.finditer(p)]
+
+
+def untag(text: str) -> str:
+    """``text`` without anything shaped like markup (removing a tag can
+    join the pieces of another)."""
+    while MARKUP.search(text):
+        text = MARKUP.sub("", text)
+    return text
+
+
+def _untagged(t: Transcript) -> Transcript:
+    turns = tuple(attrs.evolve(u, paragraphs=tuple(untag(p) for p in u.paragraphs)) for u in t.turns)
+    return attrs.evolve(t, turns=turns)
+
+
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
-    _, cues = layout(t, prof, wpm=options.wpm, label=_label, ambiguous=_ambiguous, bad_start=_dash)
+    tags = _tag_like(t)
+    _, laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=_needs_label, bad_start=_dash)
     blocks = []
-    for n, cue in enumerate(cues, 1):
+    for n, cue in enumerate(laid, 1):
         head = f"{n}\n{format_timestamp(cue.start)} --> {format_timestamp(cue.end)}\n"
         blocks.append(head + "\n".join(cue.text_lines) + "\n")
-    return Conversion("\n".join(blocks), "srt", lost(t, Holds(times=True)))
+    dropped = list(lost(t, Holds(times=True)))
+    boundaries = _turn_boundaries_lost(t, [bool(c.label) for c in laid])
+    if boundaries is not None:
+        dropped.append(boundaries)
+    if tags:
+        # SubRip has no escape: players (and readers) hide anything shaped
+        # like a tag, so it is not written.
+        dropped.append(Dropped("tag-like text", len(tags), tuple(tags[:3])))
+    return Conversion("\n".join(blocks), "srt", tuple(dropped))
 
 
-def _speaker_of(m: "regex.Match[str]") -> str:
-    return (m["bracketed"] or m["name"]).strip()
+def _timing_at(block: list[tuple[int, str]]) -> Optional[int]:
+    """Where a block's timing line should be: first, or after a cue
+    number or identifier; None when neither line has an arrow and the
+    block does not start with a number."""
+    if "->" in block[0][1]:
+        return 0
+    if len(block) > 1 and (_NUMBER.match(block[0][1].strip()) or "->" in block[1][1]):
+        return 1
+    return None
+
+
+def _clean(line: str) -> str:
+    return " ".join(MARKUP.sub("", line).split())
+
+
+def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
+    """The cues of an SRT file (see the module's doc)."""
+    numbered = list(enumerate(lines(text.lstrip("\ufeff")), 1))
+    # Runs of non-blank lines.
+    blocks: list[list[tuple[int, str]]] = []
+    block: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if line.strip():
+            block.append((number, line))
+        elif block:
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    out: list[Cue] = []
+    for block in blocks:
+        at = _timing_at(block)
+        if at is None or srt_timing(block[at][1]) is None:
+            where = block[at] if at is not None else block[0]
+            ctx.bad_cue("cue has no timing line: missing '-->'", where[0], 1)
+            continue
+        # Further cues inside the block: a valid timing line, perhaps after
+        # a cue number (cues written without a blank line between them).
+        starts = [at]
+        for k in range(at + 1, len(block)):
+            if isinstance(srt_timing(block[k][1]), Timing):
+                starts.append(k)
+        for i, k in enumerate(starts):
+            stop = starts[i + 1] if i + 1 < len(starts) else len(block)
+            body = block[k + 1 : stop]
+            if i + 1 < len(starts) and body and _NUMBER.match(body[-1][1].strip()):
+                body = body[:-1]  # the next cue's number
+            # The identifier: the line before the first timing line, or a
+            # cue number before a later one (removed from the text above).
+            if i == 0:
+                ident = block[k - 1][1].strip() if k > 0 else None
+            else:
+                prev = block[k - 1][1].strip()
+                ident = prev if _NUMBER.match(prev) and k - 1 > starts[i - 1] else None
+            number, line = block[k]
+            timing = srt_timing(line)
+            if isinstance(timing, TimingError):
+                ctx.bad_cue(timing.message, number, timing.column)
+                continue
+            assert timing is not None
+            shown = [c for c in (_clean(s) for _, s in body) if c]
+            settings = {"coordinates": timing.settings} if timing.settings else {}
+            first = block[k - 1][0] if ident is not None else number
+            last = body[-1][0] if body else number
+            out.append(Cue(timing.start / 1000, timing.end / 1000, "\n".join(shown), settings=settings, identifier=ident, line=first, end_line=last))
+    return tuple(out)
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    text = text.lstrip("\ufeff")
-    b = TurnBuilder(display_case=True)
-    for block in cue_blocks(text):
-        at = 1 if _NUMBER.match(block[0][1].strip()) and len(block) > 1 else 0
-        if at == 0 and len(block) > 1 and parse_timing(block[0][1]) is None and parse_timing(block[1][1]) is not None:
-            at = 1  # a cue identifier that is not a number
-        number, line = block[min(at, len(block) - 1)]
-        timing = read_timing(ctx, line if at < len(block) else None, number)
-        if timing is None:
-            continue
-        start, end = timing.start / 1000, timing.end / 1000
-        lines = [(n, _MARKUP.sub("", s).strip()) for n, s in block[at + 1 :]]
-        lines = [(n, s) for n, s in lines if s]
-        if not lines:
-            continue
-        # Split the cue into (speaker or None, text, line) parts.
-        parts: list[tuple[Optional[str], str, int]] = []
-        dashes = 0
-        for k, (n, s) in enumerate(lines):
-            dash = DASH.match(s)
-            if dash is not None:
-                s = dash["text"]
-                m = LABEL.match(s)
-                if m is not None:
-                    parts.append((_speaker_of(m), m["text"] or "", n))
-                else:
-                    # An unnamed dash line: the first continues the
-                    # current speaker, the next is the other one.
-                    who = None if dashes == 0 else (b.previous or "Speaker 2")
-                    parts.append((who, s, n))
-                dashes += 1
-                continue
-            m = LABEL.match(s) if k == 0 else None
-            if m is not None:
-                parts.append((_speaker_of(m), m["text"] or "", n))
-            elif parts:
-                who, said, first = parts[-1]
-                parts[-1] = (who, f"{said} {s}".strip(), first)
-            else:
-                parts.append((None, s, n))
-        last = block[-1][0]
-        for who, said, n in parts:
-            if who is not None or said:
-                b.add(Piece(who, said, start, end, block[0][0], last))
-    return b.build(Metadata(source=ctx.filename))
+    return from_cues(cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
 
 
 def _sniff(text: str) -> bool:
-    lines = [s.strip() for s in text.lstrip("\ufeff").split("\n", 6)[:6] if s.strip()]
-    if not lines:
+    head = [s.strip() for s in lines(text.lstrip("\ufeff")[:2000])[:6] if s.strip()]
+    if not head:
         return False
-    if _NUMBER.match(lines[0]) and len(lines) > 1:
-        lines = lines[1:]
-    timing = parse_timing(lines[0])
-    return timing is not None and not isinstance(timing, TimingError) and "," in lines[0]
+    if _NUMBER.match(head[0]) and len(head) > 1:
+        head = head[1:]
+    timing = srt_timing(head[0])
+    return isinstance(timing, Timing) and "," in head[0]
 
 
-register(Format("srt", (".srt",), write, read, _sniff, tuple(PROFILES)))
+register(Format("srt", (".srt",), write, read, _sniff, tuple(PROFILES), cues))

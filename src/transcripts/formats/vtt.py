@@ -1,125 +1,417 @@
 """WebVTT captions with voice spans.
 
 Writing: every cue opens with ``<v Full Name>``; the title goes in a NOTE
-block; lines are at most 65 characters unless a profile says otherwise.
-Reading: ``<v Name>`` (or ``<v.class Name>``) on any cue line starts that
-speaker, ``</v>`` closes the span, and a cue without a voice continues the
-previous speaker.  NOTE, STYLE and REGION blocks, cue identifiers and cue
-settings are tolerated; other tags (``<c>``, ``<i>``, timestamps) are
-removed and character references decoded.
+block and the language in a ``Language:`` header line; lines are at most
+65 characters unless a profile says otherwise; where a turn has its words'
+times, each word after a cue's first is preceded by its timestamp
+(``<00:00:01.250>``).  A voice cannot mark where one turn ends and the
+next of the same speaker begins: the conversion says how many such
+boundaries are merged.
+
+Reading follows the WebVTT file-parsing algorithm of the W3C
+specification (https://www.w3.org/TR/webvtt1/#file-parsing): NULs become
+U+FFFD, CR LF, CR and LF end lines, a timing line starts a new cue even
+right after cue text, blocks that are no cue (NOTE, STYLE, REGION, stray
+text) and cues whose timings are malformed are skipped — each skipped
+block is reported with its line, never raising — and a cue may end before
+it starts.  Only a file whose first line is not ``WEBVTT`` is an error.
+
+In the cue text, ``<v Name>`` (or ``<v.loud Name>``) starts that speaker,
+``</v>`` closes the span, and a cue without a voice continues the
+previous speaker; timestamps give the words' times; other tags (``<c>``,
+``<i>``, ``<lang>``, ``<ruby>``) are removed, ruby text (``<rt>``) with
+them, and character references decoded.  A file with no voices at all is
+read by its speaker prefixes instead (``[SPEAKER_00]: ``, ``Name: ``, as
+in SRT), each needing evidence: used twice, or bracketed, a recogniser's
+label, several words or capitals.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 from typing import Optional
 
+import attrs
 import regex
 
-from ..model import Metadata, Transcript
-from ._build import Piece, TurnBuilder
-from ._cues import PROFILES, WEB, cue_blocks, format_timestamp, layout, profile, read_timing
+from ..model import Metadata, Transcript, Word
+from ._build import from_cues
+from ._caption import Cue, Part
+from ._cues import PROFILES, WEB, format_timestamp, layout, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
-__all__ = ["read", "write"]
+__all__ = ["cues", "read", "write"]
 
-# The file's first line: "WEBVTT", alone or followed by a space or tab and
-# a header text.
-_HEADER = regex.compile(r"^WEBVTT(?:[ \t].*)?$")
-
-# A block that is not a cue: NOTE (a comment), STYLE or REGION, the word
-# alone or followed by a space, a tab or the end of the line.
-_NON_CUE = regex.compile(r"^(?P<kind>NOTE|STYLE|REGION)(?:[ \t].*)?$")
-
-# The title line of our NOTE block.
+# The title line of our NOTE block, and a language line of the header.
 _TITLE = regex.compile(r"^Title:[ ](?P<title>.+)$")
+_LANGUAGE = regex.compile(r"^Language:[ \t]*(?P<lang>[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8}){0,4})[ \t]*$")
 
-# A tag inside cue text: a voice span opening "<v Name>" or "<v.loud Name>"
-# (the annotation is the name), its closing "</v>", or any other tag
-# (<c.x>, <i>, <b>, <u>, <lang en>, <ruby>, <rt>, <00:00:01.000>).
-_TAG = regex.compile(
-    r"""<(?:
-          (?P<voice>v(?:\.[^\s<>]{0,100})?(?:[ \t]+(?P<name>[^<>]{0,200}))?)  # <v Name>
-        | (?P<close>/v)                                                 # </v>
-        | /?[^<>]{0,200}                                                # any other tag
-    )>""",
-    regex.VERBOSE,
-)
+#: Cue settings the specification knows.
+_SETTINGS = frozenset("vertical line position size align region".split())
+
+_WS = " \t\n\f\r"
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    # A NUL reads back as U+FFFD whatever is written.
+    return html.escape(text, quote=False).replace("\0", "\ufffd")
+
+
+# ----------------------------------------------------------------- writing
+
+
+def _token_words(t: Transcript) -> dict[int, tuple[Word, ...]]:
+    """The words of each turn (by position) whose words match its tokens."""
+    out = {}
+    for i, u in enumerate(t.turns):
+        if u.words and len(u.words) == sum(len(p.split()) for p in u.paragraphs):
+            out[i] = u.words
+    return out
+
+
+def _timed_line(tokens: list[str], words: tuple[Word, ...], at: int, start: int, end: int, first: bool) -> str:
+    out = []
+    clock = start
+    for k, token in enumerate(tokens):
+        w = words[at + k] if at + k < len(words) else None
+        if w is not None and w.start is not None and not (first and k == 0):
+            ms = int(round(w.start * 1000))
+            if clock < ms < end:
+                out.append(f"<{format_timestamp(ms, '.')}>")
+                clock = ms
+        out.append(_escape(token) + " ")
+    return "".join(out).rstrip()
 
 
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, WEB)
-    _, cues = layout(t, prof, wpm=options.wpm)
-    out = ["WEBVTT\n"]
+    timed, laid = layout(t, prof, wpm=options.wpm)
+    words = _token_words(t)
+    head = "WEBVTT\n"
+    if t.metadata.language:
+        head += f"Language: {' '.join(t.metadata.language.split())}\n"
+    out = [head]
     if t.metadata.title:
-        title = " ".join(t.metadata.title.split()).replace("-->", "->")
+        # A NUL reads back as U+FFFD whatever is written.
+        title = " ".join(t.metadata.title.split()).replace("-->", "->").replace("\0", "\ufffd")
         out.append(f"NOTE\nTitle: {title}\n")
-    for cue in cues:
+    position: dict[int, int] = {}
+    for cue in laid:
         voice = _escape(" ".join(cue.speaker.name.split()))
-        body = "\n".join(_escape(line) for line in cue.lines)
+        turn_words = words.get(cue.turn)
+        if turn_words is None:
+            body = "\n".join(_escape(line) for line in cue.lines)
+        else:
+            at = position.get(cue.turn, 0)
+            rows = []
+            for k, line in enumerate(cue.lines):
+                tokens = line.split()
+                rows.append(_timed_line(tokens, turn_words, at, cue.start, cue.end, k == 0))
+                at += len(tokens)
+            position[cue.turn] = at
+            body = "\n".join(rows)
         out.append(f"{format_timestamp(cue.start, '.')} --> {format_timestamp(cue.end, '.')}\n<v {voice}>{body}\n")
-    return Conversion("\n".join(out), "vtt", lost(t, Holds(metadata=("title",), times=True)))
+    holds = Holds(metadata=("title", "language"), times=True, turn_boundaries=False, words=True)
+    return Conversion("\n".join(out), "vtt", lost(t, holds))
 
 
-def _parts(line: str) -> list[tuple[Optional[str], str]]:
-    """A cue line split where voices start: (name or None, text) pairs.
-    A part after ``</v>`` has no voice of its own."""
-    parts: list[tuple[Optional[str], str]] = []
-    who: Optional[str] = None
-    said: list[str] = []
-    pos = 0
-    for m in _TAG.finditer(line):
-        said.append(line[pos : m.start()])
-        pos = m.end()
-        if m["voice"] is not None or m["close"] is not None:
-            if "".join(said).strip() or who is not None:
-                parts.append((who, "".join(said)))
-            said = []
-            who = html.unescape(m["name"] or "").strip() or None if m["voice"] is not None else None
-    said.append(line[pos:])
-    parts.append((who, "".join(said)))
-    return [(w, html.unescape(s)) for w, s in parts if w is not None or s.strip()]
+# ----------------------------------------------------------------- reading
 
 
-def read(text: str, ctx: ReadContext) -> Transcript:
-    text = text.lstrip("\ufeff")
-    blocks = cue_blocks(text)
-    title: Optional[str] = None
-    if not blocks or not _HEADER.match(blocks[0][0][1].strip()) or blocks[0][0][0] != 1:
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i] in _WS:
+        i += 1
+    return i
+
+
+def _digits(s: str, i: int) -> int:
+    while i < len(s) and "0" <= s[i] <= "9":
+        i += 1
+    return i
+
+
+def timestamp(s: str, i: int) -> Optional[tuple[int, int]]:
+    """The specification's "collect a WebVTT timestamp" at ``s[i:]``:
+    (milliseconds, the index after it), or None when it fails."""
+    j = _digits(s, i)
+    if j == i:
+        return None
+    v1 = int(s[i:j])
+    hours = j - i != 2 or v1 > 59
+    if j >= len(s) or s[j] != ":":
+        return None
+    k = _digits(s, j + 1)
+    if k - (j + 1) != 2:
+        return None
+    v2 = int(s[j + 1 : k])
+    if hours or (k < len(s) and s[k] == ":"):
+        if k >= len(s) or s[k] != ":":
+            return None
+        m = _digits(s, k + 1)
+        if m - (k + 1) != 2:
+            return None
+        v3 = int(s[k + 1 : m])
+    else:
+        v1, v2, v3, m = 0, v1, v2, k
+    if m >= len(s) or s[m] != ".":
+        return None
+    f = _digits(s, m + 1)
+    if f - (m + 1) != 3:
+        return None
+    if v2 > 59 or v3 > 59:
+        return None
+    return ((v1 * 60 + v2) * 60 + v3) * 1000 + int(s[m + 1 : f]), f
+
+
+def _timings(line: str) -> Optional[tuple[int, int, dict[str, str]]]:
+    """"Collect WebVTT cue timings and settings": start, end (ms) and the
+    known settings, or None."""
+    i = _skip_ws(line, 0)
+    got = timestamp(line, i)
+    if got is None:
+        return None
+    start, i = got
+    i = _skip_ws(line, i)
+    if line[i : i + 3] != "-->":
+        return None
+    i = _skip_ws(line, i + 3)
+    got = timestamp(line, i)
+    if got is None:
+        return None
+    end, i = got
+    settings: dict[str, str] = {}
+    for word in regex.split(r"[ \t\n\f\r]+", line[i:]):
+        name, colon, value = word.partition(":")
+        if colon and name in _SETTINGS and value and name not in settings:
+            settings[name] = value
+    return start, end, settings
+
+
+class _Text:
+    """The characters of the input and where each line starts."""
+
+    def __init__(self, text: str) -> None:
+        text = text.lstrip("\ufeff").replace("\0", "\ufffd")
+        self.s = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.starts = [0] + [m.end() for m in regex.finditer("\n", self.s)]
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos)
+
+
+class _Block:
+    """What "collect a WebVTT block" returns, with where it started."""
+
+    __slots__ = ("kind", "identifier", "timing", "text", "line", "end_line", "first_text", "failed")
+
+    def __init__(self) -> None:
+        self.kind: Optional[str] = None  # "cue", "style", "region" or None
+        self.identifier = ""
+        self.timing: Optional[tuple[int, int, dict[str, str]]] = None
+        self.text = ""
+        self.line = 0
+        self.end_line = 0
+        self.first_text = ""
+        self.failed = False
+
+
+def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: ReadContext) -> tuple[_Block, int]:
+    s = src.s
+    n = len(s)
+    block = _Block()
+    block.line = src.line_of(pos)
+    line_count = 0
+    previous = pos
+    buffer = ""
+    seen_arrow = False
+    while True:
+        at = pos
+        nl = s.find("\n", pos)
+        if nl == -1:
+            line, pos, seen_eof = s[pos:], n, True
+        else:
+            line, pos, seen_eof = s[pos:nl], nl + 1, False
+        line_count += 1
+        if line_count == 1:
+            block.first_text = line
+        if "-->" in line:
+            if not in_header and (line_count == 1 or (line_count == 2 and not seen_arrow)):
+                seen_arrow = True
+                previous = pos
+                timing = _timings(line)
+                if timing is None:
+                    block.kind, block.failed = None, True
+                    ctx.ignored(f"malformed cue timings {line.strip()!r}: the cue is skipped", src.line_of(at), 1)
+                else:
+                    block.kind, block.identifier, block.timing = "cue", buffer, timing
+                    buffer = ""
+                    seen_cue = True
+            else:
+                pos = previous
+                break
+        elif line == "":
+            break
+        else:
+            if not in_header and line_count == 2 and not seen_cue:
+                if buffer.startswith("STYLE") and not buffer[5:].strip(_WS):
+                    block.kind, buffer = "style", ""
+                elif buffer.startswith("REGION") and not buffer[6:].strip(_WS):
+                    block.kind, buffer = "region", ""
+            if buffer:
+                buffer += "\n"
+            buffer += line
+            previous = pos
+        block.end_line = src.line_of(max(at, previous - 1))
+        if seen_eof:
+            break
+    block.text = buffer
+    return block, pos
+
+
+def _blocks(text: str, ctx: ReadContext) -> tuple[list[_Block], list[_Block]]:
+    """The header block(s) and the blocks after it, as the file-parsing
+    algorithm collects them."""
+    src = _Text(text)
+    s, n = src.s, len(src.s)
+    header: list[_Block] = []
+    out: list[_Block] = []
+    if n < 6 or not s.startswith("WEBVTT") or (n > 6 and s[6] not in " \t\n"):
         ctx.bad_cue("not WebVTT: the first line must be 'WEBVTT'", 1, 1)
-    elif blocks:
-        blocks = blocks[1:]  # the header and its metadata lines
-    b = TurnBuilder()
+        pos = 0  # lenient: read the blocks all the same
+    else:
+        nl = s.find("\n")
+        if nl == -1:
+            return header, out
+        pos = nl + 1
+        if pos < n and s[pos] != "\n":
+            block, pos = _collect_block(src, pos, True, False, ctx)
+            header.append(block)
+        elif pos < n:
+            pos += 1
+    seen_cue = False
+    while pos < n and s[pos] == "\n":
+        pos += 1
+    while pos < n:
+        block, pos = _collect_block(src, pos, False, seen_cue, ctx)
+        seen_cue = seen_cue or block.kind == "cue"
+        out.append(block)
+        while pos < n and s[pos] == "\n":
+            pos += 1
+    return header, out
+
+
+# A tag in cue text: from "<" to ">" (or the end of the text).
+_TAG = regex.compile(r"<(?P<body>[^>]{0,1000})>?")
+
+
+def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], tuple[Word, ...]]:
+    """The text shown, its parts by voice and, where the cue has
+    timestamps, its words' times."""
+    parts: list[tuple[Optional[str], list[str]]] = [(None, [])]
+    clock: list[tuple[int, int]] = []  # (offset in the shown text, ms)
+    shown = 0
+    voiced = False
+    in_rt = 0
+    pos = 0
+
+    def add(chunk: str) -> None:
+        nonlocal shown
+        if chunk and not in_rt:
+            chunk = html.unescape(chunk)
+            parts[-1][1].append(chunk)
+            shown += len(chunk)
+
+    for m in _TAG.finditer(text):
+        add(text[pos : m.start()])
+        pos = m.end()
+        body = m["body"]
+        if body[:1].isdigit():
+            got = timestamp(body, 0)
+            if got is not None and got[1] == len(body):
+                clock.append((shown, got[0]))
+            continue
+        closing = body.startswith("/")
+        name = regex.split(r"[ \t\n\f\r.]", body[1:] if closing else body, maxsplit=1)[0]
+        if name == "rt":
+            in_rt = max(0, in_rt + (-1 if closing else 1))
+        elif name == "v":
+            voiced = True
+            if closing:
+                parts.append((None, []))
+            else:
+                annotation = regex.split(r"[ \t\n\f\r]", body, maxsplit=1)
+                who = html.unescape(annotation[1]).strip() if len(annotation) > 1 else ""
+                parts.append((who or None, []))
+    add(text[pos:])
+    full = "".join("".join(chunks) for _, chunks in parts)
+    out_parts: tuple[Part, ...] = ()
+    if voiced:
+        out_parts = tuple(Part(who, "".join(chunks)) for who, chunks in parts if who is not None or "".join(chunks).strip())
+    words: tuple[Word, ...] = ()
+    if clock:
+        tokens = [(m.start(), m.group()) for m in regex.finditer(r"\S+", full)]
+        starts = []
+        for offset, _ in tokens:
+            ms = start
+            for at, when in clock:
+                if at <= offset:
+                    ms = when
+                else:
+                    break
+            starts.append(ms)
+        words = tuple(
+            Word(token, starts[k] / 1000, (starts[k + 1] if k + 1 < len(starts) else max(end, starts[k])) / 1000)
+            for k, (_, token) in enumerate(tokens)
+        )
+    return full, out_parts, words
+
+
+def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], Optional[str]]:
+    header, blocks = _blocks(text, ctx)
+    title = language = None
+    for block in header:
+        for line in block.text.split("\n"):
+            m = _LANGUAGE.match(line.strip())
+            if m is not None and language is None:
+                language = m["lang"]
+    out: list[Cue] = []
     for block in blocks:
-        first = block[0][1].strip()
-        kind = _NON_CUE.match(first)
-        if kind is not None and "-->" not in first:
-            if kind["kind"] == "NOTE":
-                for _, line in block:
+        if block.kind == "cue" and block.timing is not None:
+            start, end, settings = block.timing
+            shown, parts, words = _cue_text(block.text, start, end)
+            voice = next((p.voice for p in parts if p.voice), None)
+            out.append(Cue(start / 1000, end / 1000, shown, voice, parts, settings, block.identifier or None, words, block.line, block.end_line))
+        elif block.kind is None:
+            first = block.first_text.strip()
+            if first == "NOTE" or first.startswith(("NOTE ", "NOTE\t")):
+                for line in block.text.split("\n"):
                     m = _TITLE.match(line.strip())
                     if m is not None and title is None:
                         title = m["title"].strip()
-            continue
-        at = 0 if "-->" in first or len(block) == 1 else 1
-        number, line = block[at]
-        timing = read_timing(ctx, line, number)
-        if timing is None:
-            continue
-        start, end = timing.start / 1000, timing.end / 1000
-        last = block[-1][0]
-        for n, payload in block[at + 1 :]:
-            for who, said in _parts(payload):
-                b.add(Piece(who, said, start, end, block[0][0], last))
-    return b.build(Metadata(title=title, source=ctx.filename))
+            elif block.text.strip() and not block.failed and first not in ("STYLE", "REGION"):
+                ctx.ignored(f"text outside a cue ignored: {first[:40]!r}", block.line, 1)
+    if any(c.words for c in out):
+        # A file with timestamps times its words: a cue without any holds
+        # words spoken from its start.
+        out = [c if c.words else attrs.evolve(c, words=tuple(Word(tok, c.start, c.end) for tok in c.text.split())) for c in out]
+    return tuple(out), title, language
+
+
+def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
+    """The cues of a WebVTT file, as the specification's parser finds them."""
+    return _scan(text, ctx)[0]
+
+
+def read(text: str, ctx: ReadContext) -> Transcript:
+    found, title, language = _scan(text, ctx)
+    return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
 
 
 def _sniff(text: str) -> bool:
-    return _HEADER.match(text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")) is not None
+    head = text.lstrip("\ufeff")[:7]
+    return head.startswith("WEBVTT") and (len(head) == 6 or head[6] in " \t\r\n")
 
 
-register(Format("vtt", (".vtt",), write, read, _sniff, tuple(PROFILES)))
+register(Format("vtt", (".vtt",), write, read, _sniff, tuple(PROFILES), cues))

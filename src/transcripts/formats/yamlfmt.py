@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import ParseError
 from ..model import Transcript
-from ._data import from_data, to_data
+from ._data import WordData, from_data, to_data
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
 __all__ = ["dumps", "loads"]
@@ -50,6 +50,14 @@ def _represent_str(dumper: Any, s: str) -> Any:
 
 
 _TranscriptDumper.add_representer(str, _represent_str)
+
+
+def _represent_word(dumper: Any, w: WordData) -> Any:
+    # One word per line: {text: Hello, start: 0.5, end: 0.8}.
+    return dumper.represent_mapping("tag:yaml.org,2002:map", dict(w), flow_style=True)
+
+
+_TranscriptDumper.add_representer(WordData, _represent_word)
 
 
 def dumps(t: Transcript) -> str:

@@ -1,0 +1,121 @@
+"""What the readers of speech recognisers' JSON share: recognising a
+document by its shape, reading numbers and speaker labels, and building
+turns from words.
+
+Each vendor module reads its documented format into a sequence of
+:class:`Said` (a speaker label and words, or a segment's text); :func:`build`
+makes the transcript: consecutive speech of one speaker is one turn, a
+new segment of a vendor's turn unit (a Rev.ai monologue, an AssemblyAI
+utterance) starts a new turn, and every word keeps its times.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Iterable, Optional
+
+import attrs
+
+from ..model import Metadata, Transcript, Word
+from ._build import Piece, TurnBuilder
+
+__all__ = ["Said", "build", "confidence", "label", "language", "seconds", "shape", "tokens"]
+
+# The last text :func:`shape` decoded, and its value: detection asks
+# several readers in turn about one text.
+_LAST: list[Any] = [None, None]
+
+
+def shape(text: str) -> Any:
+    """The JSON value of a text that is a JSON object (None when it is
+    not), for readers that recognise their format by its shape; the last
+    text asked about is remembered."""
+    if _LAST[0] is text:
+        return _LAST[1]
+    value = None
+    if text.lstrip("\ufeff").lstrip()[:1] == "{":
+        try:
+            value = json.loads(text.lstrip("\ufeff"))
+        except (ValueError, RecursionError):
+            value = None
+    _LAST[0], _LAST[1] = text, value
+    return value
+
+
+def seconds(value: Any, scale: float = 1.0) -> Optional[float]:
+    """A finite, non-negative time (a number, or a string of one, as AWS
+    writes them) in seconds after ``scale``; None otherwise."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        out = float(value) * scale
+    except OverflowError:
+        return None
+    return out if math.isfinite(out) and out >= 0 else None
+
+
+def confidence(value: Any) -> Optional[float]:
+    """A confidence from 0 to 1 (None when there is none or it is not one)."""
+    c = seconds(value)
+    return c if c is not None and c <= 1 else None
+
+
+def label(value: Any) -> Optional[str]:
+    """A recogniser's speaker label as a speaker's name: a word label kept
+    as written ("spk_0", "SPEAKER_00"); a number or a letter becomes
+    "Speaker 0", "Speaker A" (``--speaker 0=Ada`` and ``A=Ada`` still name
+    them)."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return f"Speaker {value}"
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = " ".join(value.split())
+    if value.isdigit() or len(value) == 1:
+        return f"Speaker {value}"
+    return value
+
+
+def language(value: Any) -> Optional[str]:
+    """A language code as the document gives it, "_" written "-"."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 35:
+        return None
+    return value.strip().replace("_", "-")
+
+
+@attrs.frozen(slots=True)
+class Said:
+    """Speech of one speaker: ``words`` (each a whitespace-free token with
+    its times) or, where the vendor gives no words, ``text``; ``new_turn``
+    when it opens a vendor's turn unit; the source line where known."""
+
+    speaker: Optional[str]
+    words: tuple[Word, ...] = ()
+    text: str = ""
+    start: Optional[float] = None
+    end: Optional[float] = None
+    new_turn: bool = False
+    line: Optional[int] = None
+
+
+def build(said: Iterable[Said], metadata: Metadata) -> Transcript:
+    b = TurnBuilder()
+    for s in said:
+        text = " ".join(w.text for w in s.words) if s.words else s.text
+        start = s.start if s.start is not None else next((w.start for w in s.words if w.start is not None), None)
+        end = s.end if s.end is not None else next((w.end for w in reversed(s.words) if w.end is not None), None)
+        b.add(Piece(s.speaker, text, start, end, s.line, s.line, words=s.words, new_turn=s.new_turn))
+    return b.build(metadata)
+
+
+def tokens(text: str, start: Optional[float], end: Optional[float], conf: Optional[float] = None) -> tuple[Word, ...]:
+    """A word as a vendor gives it, split where it holds spaces (each
+    token gets the word's times)."""
+    return tuple(Word(tok, start, end, conf) for tok in text.split())

@@ -1,0 +1,150 @@
+"""Speech recognisers' JSON: each vendor's documented format (our own small
+samples in tests/asr/, one conversation of three turns) read into the
+right speakers, words and starts, detected from its shape, its words'
+times kept through JSON and YAML; and naming their speakers."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import transcripts
+from transcripts.cli import main
+
+ASR = Path(__file__).resolve().parent / "asr"
+
+#: The conversation every sample holds.
+PARAGRAPHS = [("Welcome back, Ines.",), ("Thanks, glad to be here.",), ("Let's start with the tides.",)]
+STARTS = [0.42, 2.1, 4.0]
+
+#: (sample, detected format, speaker names, language, words timed)
+SAMPLES = [
+    ("aws_transcribe.json", "aws-transcribe", ["spk_0", "spk_1"], "en-US", True),
+    ("deepgram.json", "deepgram", ["Speaker 0", "Speaker 1"], "en", True),
+    ("assemblyai.json", "assemblyai", ["Speaker A", "Speaker B"], "en-us", True),
+    ("revai.json", "revai", ["Speaker 0", "Speaker 1"], None, True),
+    ("openai_diarized.json", "asr-json", ["Speaker A", "Speaker B"], None, False),
+    ("whisperx.json", "asr-json", ["SPEAKER_00", "SPEAKER_01"], "en", True),
+]
+
+
+@pytest.mark.parametrize("name, fmt, speakers, language, timed", SAMPLES, ids=[s[0] for s in SAMPLES])
+def test_vendor_json_reads_speakers_words_and_starts(name, fmt, speakers, language, timed):
+    text = (ASR / name).read_text(encoding="utf-8")
+    # Detected from the shape, whatever the file is called.
+    reading = transcripts.read(text, filename="episode.json")
+    assert reading.format == fmt and reading.skipped == ()
+    t = reading.transcript
+    assert [s.name for s in t.speakers] == speakers
+    assert [u.paragraphs for u in t.turns] == PARAGRAPHS
+    assert [u.speaker for u in t.turns] == [t.speakers[i].id for i in (0, 1, 0)]
+    assert [u.start for u in t.turns] == STARTS
+    assert t.metadata.language == language
+    if timed:
+        words = t.turns[1].words
+        assert [w.text for w in words] == "Thanks, glad to be here.".split()
+        assert (words[0].start, words[0].end) == (2.1, 2.48) and words[0].confidence is not None
+        assert words[-1].end == pytest.approx(3.52)
+    else:
+        assert all(u.words == () for u in t.turns)
+    for out in ("json", "yaml"):
+        assert transcripts.loads(transcripts.dumps(t, out), out) == t
+
+
+def test_words_reach_the_json_document_and_its_schema(validate):
+    t = transcripts.load(ASR / "whisperx.json")
+    doc = json.loads(transcripts.dumps(t, "json"))
+    validate(doc)
+    assert doc["version"] == "1.1" and doc["metadata"]["language"] == "en"
+    assert doc["turns"][0]["words"][0] == {"text": "Welcome", "start": 0.42, "end": 0.8, "confidence": 0.998}
+    # A 1.0 document (no words, no language) reads unchanged.
+    del doc["metadata"]["language"]
+    for turn in doc["turns"]:
+        del turn["words"]
+    doc["version"] = "1.0"
+    old = transcripts.loads(json.dumps(doc), "json")
+    assert old.metadata.language is None and all(u.words == () for u in old.turns)
+    assert [u.paragraphs for u in old.turns] == PARAGRAPHS
+
+
+def test_malformed_vendor_items_are_positioned_or_skipped():
+    doc = json.loads((ASR / "assemblyai.json").read_text())
+    doc["utterances"][1]["words"][0]["start"] = "soon"
+    text = json.dumps(doc, indent=1)
+    with pytest.raises(transcripts.ParseError, match=r"utterances\[1\]\.words\[0\]"):
+        transcripts.loads(text, filename="a.json")
+    reading = transcripts.read(text, filename="a.json", lenient=True)
+    assert len(reading.skipped) == 1
+    # The turn keeps its text; words that do not spell it are dropped.
+    assert reading.transcript.turns[1].paragraphs == ("glad to be here.",)
+
+
+def test_speaker_prefixed_captions_give_the_recognisers_speakers():
+    srt = "1\n00:00:00,000 --> 00:00:01,000\n[SPEAKER_00]: Hello there.\n\n2\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Still me.\n\n3\n00:00:02,000 --> 00:00:03,000\n[SPEAKER_01]: Hi.\n"
+    t = transcripts.loads(srt, "srt")
+    assert [s.name for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+    # Every cue is prefixed: consecutive cues of one speaker are one turn.
+    assert [u.paragraphs for u in t.turns] == [("Hello there. Still me.",), ("Hi.",)]
+    vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nSPEAKER_00: Hello there.\n\n00:01.000 --> 00:02.000\nSPEAKER_01: Hi.\n"
+    v = transcripts.loads(vtt, "vtt")
+    assert [s.name for s in v.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+    named = transcripts.name_speakers(v, {"SPEAKER_00": "Ada Lindqvist", "SPEAKER_01": "Ines Caro"})
+    assert [(s.id, s.name, s.aliases) for s in named.speakers] == [("ada-lindqvist", "Ada Lindqvist", ("SPEAKER_00",)), ("ines-caro", "Ines Caro", ("SPEAKER_01",))]
+    assert [u.speaker for u in named.turns] == ["ada-lindqvist", "ines-caro"]
+
+
+@pytest.mark.parametrize("label", ["0", "Speaker 0", "speaker 0"])
+def test_name_speakers_takes_the_label_as_the_source_writes_it(label):
+    t = transcripts.load(ASR / "deepgram.json")
+    named = transcripts.name_speakers(t, {label: "Ada Lindqvist", "1": "Ines Caro"})
+    assert [s.name for s in named.speakers] == ["Ada Lindqvist", "Ines Caro"]
+    assert named.turns[0].words == t.turns[0].words
+
+
+def test_name_speakers_merges_labels_given_one_name_and_refuses_unknown_ones():
+    t = transcripts.load(ASR / "aws_transcribe.json")
+    one = transcripts.name_speakers(t, {"spk_0": "Ada", "spk_1": "Ada"})
+    assert [(s.id, s.aliases) for s in one.speakers] == [("ada", ("spk_0", "spk_1"))]
+    assert {u.speaker for u in one.turns} == {"ada"}
+    with pytest.raises(ValueError, match="spk_9.*spk_0"):
+        transcripts.name_speakers(t, {"spk_9": "Nobody"})
+    assert transcripts.name_speakers(t, {"spk_9": "Nobody"}, strict=False) == t
+
+
+def test_cli_speaker_options_and_mapping_file(tmp_path):
+    mapping = tmp_path / "names.yaml"
+    mapping.write_text("A: Ada Lindqvist\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["convert", str(ASR / "assemblyai.json"), "--to", "json", "--speaker-map", str(mapping), "--speaker", "B=Ines Caro", "--speaker", "C=Nobody"]
+    assert main(argv, out, err) == 0
+    doc = json.loads(out.getvalue())
+    assert [s["name"] for s in doc["speakers"]] == ["Ada Lindqvist", "Ines Caro"]
+    assert "no speaker is labelled 'C'" in err.getvalue()
+    # LABEL=NAME lines work as a mapping file too; a bad line is bad usage.
+    mapping.write_text("# names\nA=Ada\n", encoding="utf-8")
+    assert main(["convert", str(ASR / "assemblyai.json"), "--to", "text", "--speaker-map", str(mapping)], io.StringIO(), io.StringIO()) == 0
+    mapping.write_text("A Ada\n", encoding="utf-8")
+    err = io.StringIO()
+    assert main(["convert", str(ASR / "assemblyai.json"), "--to", "text", "--speaker-map", str(mapping)], io.StringIO(), err) == 2
+    assert "line 1" in err.getvalue()
+    assert main(["convert", str(ASR / "assemblyai.json"), "--to", "text", "--speaker", "nameless"], io.StringIO(), io.StringIO()) == 2
+
+
+def test_suggested_names_come_from_the_speech_and_are_only_guesses():
+    from transcripts.naming import suggest_names
+
+    srt = (
+        "1\n00:00:00,000 --> 00:00:02,000\n[SPEAKER_00]: Hello. I'm Ada Lindqvist, and with me today, welcome, Marisol.\n\n"
+        "2\n00:00:02,000 --> 00:00:03,000\n[SPEAKER_01]: Thanks, Ada. So, this is going well.\n\n"
+        "3\n00:00:03,000 --> 00:00:04,000\n[SPEAKER_00]: It is.\n"
+    )
+    t = transcripts.loads(srt, "srt")
+    guesses = suggest_names(t)
+    assert {label: name for label, (name, _) in guesses.items()} == {"SPEAKER_00": "Ada Lindqvist", "SPEAKER_01": "Marisol"}
+    assert "I'm Ada Lindqvist" in guesses["SPEAKER_00"][1]
+    assert [s.name for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]  # nothing applied
+    # Speakers with names get no guesses.
+    assert suggest_names(transcripts.name_speakers(t, {"SPEAKER_00": "Ada", "SPEAKER_01": "Marisol"})) == {}
