@@ -164,6 +164,7 @@ EXPECTED: list[tuple[str, int, str]] = [
     (BIDEN, 698, "long-turn"),
     (BIDEN, 771, "long-turn"),
     (BIDEN, 910, "long-turn"),
+    (BIDEN, 945, "unsure"),
     (SPACELOG, 3, "single-label"),
     (SPACELOG, 3, "not-introduced"),
     (SPACELOG, 9, "not-introduced"),

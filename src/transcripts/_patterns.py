@@ -89,9 +89,15 @@ TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 #: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
 #: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
 #: colon (perhaps after a stray space), then a space and speech or nothing.
+#: Meeting notes write the label after a bullet; a briefing's first label
+#: may follow the time of day on its line.
+#: A time of day before a label on its line: "5:19 P.M. EDT MODERATOR: …".
+_CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
+
 COLON = regex.compile(
     rf"""
-    ^(?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
+    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ])?       # a time of day, or a list's bullet ("- audience: …")
+    (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     [ ]?:
     (?:[ ]|$)
     """,

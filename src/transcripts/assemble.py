@@ -211,6 +211,8 @@ def assemble(
                 start, text = parse_time(text), ""  # "Ines Caro: 00:00:00", the speech below
             b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
+            if label.prefix:
+                b.asides.append(Aside(i, "date", label.prefix, b.k))
             if text:
                 b.speak(i, text)
             continue

@@ -373,5 +373,41 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
         }
         return None, tuple(sorted(doubts, key=lambda u: u.line))
     template, verdict = best
-    convention = _convention(template, rules, verdict.labels, forced)
-    return Choice(convention, template, verdict.labels, verdict.unsure, verdict.markers), verdict.unsure
+    labels, unsure = verdict.labels, verdict.unsure
+    repaired = _damaged(items, labels)
+    if repaired:
+        labels = tuple(sorted(labels + tuple(c for c, _ in repaired), key=lambda c: c.item))
+        unsure = tuple(sorted(unsure + tuple(u for _, u in repaired), key=lambda u: u.line))
+    convention = _convention(template, rules, labels, forced)
+    return Choice(convention, template, labels, unsure, verdict.markers), unsure
+
+
+#: How many stray characters a damaged label may hold before its name.
+_STRAY = 2
+
+
+def _damaged(items: Sequence[Item], labels: Sequence[Candidate]) -> list[tuple[Candidate, Unsure]]:
+    """Labels of the dialogue's own voices whose markup is damaged
+    ("*nKaren Sandler:** We just…" among "**Karen Sandler:**"): read as
+    theirs, and reported.  Only for labels with markup, inside the
+    dialogue."""
+    if not labels or labels[0].label.written == "" or items[labels[0].item].text[:1] not in "*_":
+        return []
+    names = {c.label.name.casefold(): c.label for c in labels if c.label.kind in _FOLDING}
+    out = []
+    for it in items[labels[0].item : labels[-1].item]:
+        text = it.text
+        if it.labels or text[:1] not in "*_":
+            continue
+        colon = text.find(":", 0, 80)
+        if colon < 0:
+            continue
+        head = text[:colon].strip("*_ ").casefold()
+        for name, label in names.items():
+            if head.endswith(name) and len(head) - len(name) <= _STRAY:
+                rest = text[colon + 1 :].lstrip("*_").lstrip()
+                fixed = Label(label.rule, label.name, rest, None, label.role, label.kind, label.written, label.template)
+                why = f"label {label.name!r} read from damaged markup {text[: colon + 3]!r}"
+                out.append((Candidate(it.index, fixed, name_key(label.name)), Unsure(it.line, why)))
+                break
+    return out

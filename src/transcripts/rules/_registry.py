@@ -58,6 +58,7 @@ class Label:
     kind: str = "person"
     written: str = ""
     template: str = ""
+    prefix: str = ""  # what stands before the label on its line ("5:19 P.M. EDT"): a block of its own
 
 
 #: A builder reads a rule's match: (rule, match, paragraph text) → label.

@@ -54,17 +54,23 @@ def time_line(text: str) -> bool:
     return len(text) < 24 and P.TIME_LINE.match(text) is not None
 
 
-@rules.block_rule("event", "event", starts="([*_\\")
+def _unbulleted(text: str) -> str:
+    """A list item's text without its bullet: "- (no responses)"."""
+    return text[2:] if text[:2] in ("- ", "* ", "• ") else text
+
+
+@rules.block_rule("event", "event", starts="([*_\\-•")
 def event(text: str) -> bool:
     """``(LAUGHTER)``, ``[crosstalk]``, ``(Applause.)``, ``(Intro music: …)``."""
-    m = P.PARENTHETICAL.match(text)
+    m = P.PARENTHETICAL.match(_unbulleted(text))
     return m is not None and _event_body(m["body"])
 
 
-@rules.block_rule("bracket-note", "note", starts="([*_\\")
+@rules.block_rule("bracket-note", "note", starts="([*_\\-•")
 def bracket_note(text: str) -> bool:
     """``[Jordan: export controls…]``, ``*[Transcript edited for clarity.]*``,
     ``(As interpreted.)``"""
+    text = _unbulleted(text)
     m = P.PARENTHETICAL.match(text) or P.BRACKET_NOTE.match(text)
     # "[glossary:SECO]" is inline markup around a word of speech, not a note.
     return m is not None and P.INLINE_TAG.match(m["body"]) is None

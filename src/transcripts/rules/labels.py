@@ -39,7 +39,8 @@ def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
         return None
     time = m["time"] if "time" in groups else None
     start = parse_time(time) if time else None
-    return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template)
+    prefix = (m["prefix"] or "") if "prefix" in groups else ""
+    return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template, prefix)
 
 
 def _bold(opening: str) -> bool:
@@ -51,10 +52,10 @@ def _time_or_bracket(opening: str) -> bool:
 
 
 def _label_start(opening: str) -> bool:
-    """A label may open with a letter of any case ("roasbeef:"), "?" or
-    "[" ("[Audience]:")."""
+    """A label may open with a letter of any case ("roasbeef:"), "?", "["
+    ("[Audience]:"), a bullet ("- audience:") or a time of day."""
     char = opening[:1]
-    return char.isalpha() or char == "?" or (char == "[" and opening[1:2].isalpha())
+    return char.isalpha() or char == "?" or char.isdigit() or (char in "[-*•" and opening[1:2] in (" ", "") or char == "[")
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
