@@ -335,17 +335,20 @@ def _tiny(live: Sequence[Candidate], items: Sequence[Item], speaks) -> Optional[
     return _Verdict(tuple(full), ())
 
 
-def _convention(template: str, rules: RuleSet, labels: Sequence[Candidate], forced: Optional[str]) -> str:
+def _convention(template: str, rules: RuleSet, labels: Sequence[Candidate], named: frozenset[str], forced: Optional[str]) -> str:
     """The convention a template's document is recorded as: a template
     that several conventions share (a label and a colon) is recorded as its
     first one ("caps-colon") when its labels are written in capitals, else
-    as its second."""
+    as its second.  Labels the document introduces ("MV" for "Marisol
+    Vega (MV)") and one-letter ones ("Q", "A") say nothing of the style;
+    short call signs ("CC", "PAO") do when nothing longer does."""
     if forced is not None:
         return forced
     names = next(r.conventions for r in rules.label_rules if r.template == template)
     if len(names) == 1:
         return names[0]
-    styled = [_capitals(c.label.name) for c in labels if len(c.label.name) > 3]
+    own = [c.label.name for c in labels if c.key not in named]
+    styled = [_capitals(n) for n in own if len(n) > 3] or [_capitals(n) for n in own if len(n) > 1]
     return names[0] if styled and 2 * sum(styled) >= len(styled) else names[1]
 
 
@@ -378,7 +381,7 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
     if repaired:
         labels = tuple(sorted(labels + tuple(c for c, _ in repaired), key=lambda c: c.item))
         unsure = tuple(sorted(unsure + tuple(u for _, u in repaired), key=lambda u: u.line))
-    convention = _convention(template, rules, labels, forced)
+    convention = _convention(template, rules, labels, named, forced)
     return Choice(convention, template, labels, unsure, verdict.markers), unsure
 
 
