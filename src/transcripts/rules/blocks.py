@@ -40,7 +40,7 @@ def ad_break(text: str) -> bool:
 def marker(text: str) -> bool:
     """``**Song extract:** \\[01:07:46.23\\]``, ``Outro: \\[55:34\\]``: a segment
     marker with a time, not speech."""
-    return len(text) < 120 and P.MARKER.match(text) is not None
+    return len(text) < 120 and text[-1:] in ("]", ")") and P.MARKER.match(text) is not None
 
 
 def _event_body(body: str) -> bool:
@@ -165,14 +165,20 @@ def chrome(text: str) -> bool:
 def link_field(text: str) -> bool:
     """``Podcast: https://…``, ``Slides: <https://…>``, ``Transcript:
     [here](https://…)``: a field whose value is a link, not speech."""
-    return len(text) < 2100 and P.LINK_FIELD.match(text) is not None
+    colon = text.find(":", 0, 200)
+    return (
+        0 < colon
+        and len(text) < 2100
+        and (text.find("http", colon) > 0 or text.find("www.", colon) > 0)
+        and P.LINK_FIELD.match(text) is not None
+    )
 
 
 @rules.block_rule("field-line", "metadata", labelled=True)
 def field_line(text: str) -> bool:
     """``Start time: 6:09:50``, ``Video:``, ``Location: Room 4``: a short
     field of the page, named by a field word, not a speaker."""
-    if len(text) > 120:
+    if len(text) > 120 or text.find(":", 0, 40) < 0:
         return False
     m = P.FIELD_LINE.match(text)
     return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))

@@ -96,7 +96,7 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
-rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", first=_label_start)(
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", reach=120, first=_label_start)(
     standard
 )
 
@@ -107,10 +107,10 @@ def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label
     return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
 
 
-rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80)(standard)
+rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
 
 
-@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start)
+@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start, reach=70)
 def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Chairman HOLLIS.``, ``Mr. BRANDT.``, ``CHAIR WEXLER.``: the labels of
     congressional and court records, ending with a full stop.  A title
@@ -122,7 +122,19 @@ def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
     return Label(rule.name, name, text[m.end() :], None, None, "caps", name, rule.template)
 
 
-@rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True)
+def _alone(text: str) -> bool:
+    """A line that may be a name alone: few words, no closing punctuation
+    (but the stop of an initial or "Jr.")."""
+    if text.count(" ") >= 10:
+        return False
+    end = text[-1]
+    return end not in _CLOSING or (end == "." and len(text) - text.rfind(" ") <= 5)
+
+
+_CLOSING = frozenset(".?!,;:…\"”’")
+
+
+@rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True, check=_alone)
 def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """A name alone on its line, the text below: ``Marisol Vega``.  Short
     lines of speech look alike ("Yes.", "The end"), so a name here may not
