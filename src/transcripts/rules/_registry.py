@@ -106,6 +106,7 @@ class BlockRule:
     test: Callable[[str], bool]
     starts: Optional[frozenset[str]] = None  # first characters a match can have: a cheap pre-check
     labelled: bool = False  # also run on paragraphs that a label rule reads
+    max_len: Optional[int] = None  # the longest paragraph it can accept
 
 
 #: How far into a paragraph a rule's hint must occur (a label is short).
@@ -114,6 +115,10 @@ HINT_REACH = 160
 #: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
 #: name alone on its line, "Emma  0:03"): they skip those rules at once.
 SHORT = 80
+
+#: Length classes of paragraphs for the block rules' ``max_len`` (and one
+#: past the longest for the rest).
+_LENGTHS = (24, 60, 120, 200, 300)
 
 #: Headings are short: at most this many characters and words.
 HEADING_MAX_CHARS = 160
@@ -168,7 +173,7 @@ class RuleSet:
 
     def _changed(self) -> None:
         self._by_opening: dict[tuple[str, bool], tuple[LabelRule, ...]] = {}
-        self._blocks_by_first: dict[tuple[str, bool], tuple[BlockRule, ...]] = {}
+        self._blocks_by_first: dict[tuple[str, bool, int], tuple[BlockRule, ...]] = {}
         self._openers: dict[str, tuple[BlockRule, ...]] = {}
         self._conventions = tuple(dict.fromkeys(c for r in self._labels for c in r.conventions))
 
@@ -258,14 +263,17 @@ class RuleSet:
         *,
         starts: Optional[str] = None,
         labelled: bool = False,
+        max_len: Optional[int] = None,
         before: Optional[str] = None,
         after: Optional[str] = None,
     ) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
         """Register the decorated predicate as a block rule for ``kind``;
-        ``starts`` lists the characters a matching paragraph can start with."""
+        ``starts`` lists the characters a matching paragraph can start with,
+        ``max_len`` the longest paragraph it can accept (cheap pre-checks
+        the rule runner caches)."""
 
         def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
-            rule = BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled)
+            rule = BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled, max_len)
             self.add(rule, before=before, after=after)
             return test
 
@@ -313,12 +321,21 @@ class RuleSet:
                         found.append(label)
         return tuple(found) if found else ()
 
-    def _block_rules_for(self, char: str, labelled: bool) -> tuple[BlockRule, ...]:
-        key = (char, labelled)
+    def _block_rules_for(self, char: str, labelled: bool, size: int = 0) -> tuple[BlockRule, ...]:
+        """The block rules a paragraph starting with ``char`` (of a length
+        class) can match, cached."""
+        lower = 0  # the shortest paragraph of its length class
+        for n in _LENGTHS:
+            if size <= n:
+                break
+            lower = n + 1
+        key = (char, labelled, lower)
         rules = self._blocks_by_first.get(key)
         if rules is None:
             rules = self._blocks_by_first[key] = tuple(
-                r for r in self._blocks if (r.labelled or not labelled) and (r.starts is None or char in r.starts)
+                r
+                for r in self._blocks
+                if (r.labelled or not labelled) and (r.starts is None or char in r.starts) and (r.max_len is None or r.max_len >= lower)
             )
         return rules
 
@@ -327,7 +344,7 @@ class RuleSet:
 
         ``labelled`` says a label rule reads the paragraph: then only the
         rules for label look-alikes run ("**Break:**", "Summary: …")."""
-        for rule in self._block_rules_for(text[:1], labelled):
+        for rule in self._block_rules_for(text[:1], labelled, len(text)):
             if rule.test(text):
                 return rule.kind
         return heading_or_prose(text)
@@ -357,7 +374,8 @@ class RuleSet:
         rules = self._openers.get(char)
         if rules is None:
             rules = self._openers[char] = tuple(r for r in self._block_rules_for(char, False) if r.starts is not None)
-        return any(rule.test(text) for rule in rules)
+        size = len(text)
+        return any((rule.max_len is None or size <= rule.max_len) and rule.test(text) for rule in rules)
 
 
 #: The built-in rules (registered by :mod:`transcripts.rules.labels` and
