@@ -25,6 +25,7 @@ two full names used once each and nothing else is a dialogue too.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -162,9 +163,10 @@ def _tally(items: Sequence[Item]) -> dict[str, list[Candidate]]:
     return seen
 
 
+@functools.lru_cache(maxsize=4096)
 def _capitals(name: str) -> bool:
     """The style of a label: written in capitals or not."""
-    return not any(c.islower() for c in name)
+    return name.upper() == name
 
 
 def _runs(positions: Sequence[int]) -> tuple[list[list[int]], int]:

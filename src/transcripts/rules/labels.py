@@ -51,6 +51,16 @@ def _time_or_bracket(opening: str) -> bool:
     return opening[:1] in ("[", "\\") or opening[:1].isdigit()
 
 
+def _capital_before_stop(text: str) -> bool:
+    """A record's label ends in a capital and a full stop ("Mr. BRANDT.")."""
+    stop = text.find(". ", 0, 70)
+    while stop > 0:
+        if text[stop - 1].isupper():
+            return True
+        stop = text.find(". ", stop + 1, 70)
+    return len(text) <= 70 and text[-1] == "." and text[-2:-1].isupper()
+
+
 def _label_start(opening: str) -> bool:
     """A label may open with a letter of any case ("roasbeef:"), "?", "["
     ("[Audience]:"), a bullet ("- audience:") or a time of day."""
@@ -74,7 +84,7 @@ def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional
 rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
 
 
-@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60)
+@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit())
 def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Emma  0:03`` alone on its line, the text below: the time is the
     start, not the speech."""
@@ -101,7 +111,7 @@ rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", 
 )
 
 
-@rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o[:1] in "QA")
+@rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o in ("Q ", "A "))
 def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q - Are you hiring?``: a question or an answer marked with a dash."""
     return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
@@ -110,7 +120,7 @@ def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label
 rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
 
 
-@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start, reach=70)
+@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start, reach=70, check=_capital_before_stop)
 def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Chairman HOLLIS.``, ``Mr. BRANDT.``, ``CHAIR WEXLER.``: the labels of
     congressional and court records, ending with a full stop.  A title
