@@ -162,6 +162,7 @@ def read_slot(written: str) -> Optional[Slot]:
         # Capitalised words, but "Yes", "What It Means" or "Ursula van" are
         # no name ("The President", a title, is).
         first = words[0].casefold()
+        first = first.rstrip(".")
         if (first in W.NOT_NAME_START and not (first == "the" and len(words) > 1)) or words[-1].casefold() in W.PARTICLES:
             return None
         return Slot(text, "person", role, credential, short)

@@ -82,6 +82,7 @@ def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional
         label.text = label.text.replace(m["b"], "", 1)
     return label
 rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
+rules.label_rule("name-bracket-time", P.NAME_BRACKET_TIME, hint="[", first=name_start)(standard)
 
 
 @rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit())
@@ -94,13 +95,16 @@ def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     return label
 
 
-@rules.label_rule("bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] == "Q")
+@rules.label_rule(
+    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA"
+)
 def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """``Q  Thank you, Mr. President.``: an unnamed reporter.  It comes
-    before the colon rule: "Q  Diplomacy: Can you…" is a reporter asking
-    about diplomacy, not "Q Diplomacy"."""
+    """``Q  Thank you, Mr. President.``: an unnamed reporter (``Q. … A. …``
+    in a court's record).  It comes before the colon rule: "Q  Diplomacy:
+    Can you…" is a reporter asking about diplomacy, not "Q Diplomacy"."""
+    name = "A" if m["answer"] else "Q"
     _, _, body = text.partition(" ")
-    return Label(rule.name, "Q", body, None, None, "role", "Q", rule.template)
+    return Label(rule.name, name, body, None, None, "role", name, rule.template)
 
 
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
