@@ -6,41 +6,70 @@
     ['Ann Lee', 'Bo Chen']
     >>> transcripts.loads(transcripts.dumps(t, "json"), "json") == t
     True
+
+The names below are imported on first use, so ``import transcripts`` (and
+``transcripts --version``) stays fast.
 """
 
 from __future__ import annotations
 
-from .errors import ParseError, SkippedCueWarning
-from .formats import PROFILES, Conversion, Dropped, Reading, estimate_times
-from .io import convert, dump, dumps, load, loads, read
-from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn
-from .parser import conventions, parse, parse_bytes
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Block",
-    "Conversion",
-    "Dropped",
-    "Metadata",
-    "PROFILES",
-    "ParseError",
-    "Reading",
-    "SkippedCueWarning",
-    "Span",
-    "Speaker",
-    "Topic",
-    "Transcript",
-    "Turn",
-    "__version__",
-    "conventions",
-    "convert",
-    "dump",
-    "dumps",
-    "estimate_times",
-    "load",
-    "loads",
-    "parse",
-    "parse_bytes",
-    "read",
-]
+if TYPE_CHECKING:
+    from .errors import ParseError, SkippedCueWarning
+    from .formats import FORMAT_NAMES, PROFILES, Conversion, Dropped, FormatName, Reading, estimate_times
+    from .io import convert, dump, dumps, load, loads, read, write_corpus
+    from .model import Block, Metadata, Span, Speaker, Topic, Transcript, Turn
+    from .parser import conventions, parse, parse_bytes
+    from ._schemas import schema, schema_names
+
+#: Where each public name lives.
+_WHERE = {
+    "ParseError": "errors",
+    "SkippedCueWarning": "errors",
+    "FORMAT_NAMES": "formats",
+    "FormatName": "formats",
+    "PROFILES": "formats",
+    "Conversion": "formats",
+    "Dropped": "formats",
+    "Reading": "formats",
+    "estimate_times": "formats",
+    "convert": "io",
+    "dump": "io",
+    "dumps": "io",
+    "load": "io",
+    "loads": "io",
+    "read": "io",
+    "write_corpus": "io",
+    "Block": "model",
+    "Metadata": "model",
+    "Span": "model",
+    "Speaker": "model",
+    "Topic": "model",
+    "Transcript": "model",
+    "Turn": "model",
+    "conventions": "parser",
+    "parse": "parser",
+    "parse_bytes": "parser",
+    "schema": "_schemas",
+    "schema_names": "_schemas",
+}
+
+__all__ = sorted([*_WHERE, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

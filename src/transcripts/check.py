@@ -49,7 +49,7 @@ __all__ = [
 
 #: Every finding code and what it means.
 CODES: dict[str, str] = {
-    "unreadable": "the file cannot be read or is not UTF-8 text",
+    "unreadable": "the file cannot be read, is not text in its encoding, or its reader refuses it",
     "unaccounted": "input lines that are in no turn, block or event of the result",
     "unsure": "a line the parser was unsure about (a label-like line it did not accept)",
     "single-label": "a speaker labelled only once: a false speaker, or a label missed elsewhere",
@@ -279,27 +279,57 @@ def check_text(text: str, file: str = "<text>", *, convention: Optional[str] = N
 
 
 def check_file(
-    path: Union[str, "os.PathLike[str]"], *, convention: Optional[str] = None, ignore: Iterable[str] = ()
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
 ) -> tuple[Finding, ...]:
-    """Read, parse and check a file; a file that cannot be read or decoded
-    gives one ``unreadable`` finding."""
+    """Read, parse and check a file in any format the library reads; a
+    file that cannot be read or decoded gives one ``unreadable`` finding."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as f:
             data = f.read()
     except OSError as exc:
         return (Finding(name, None, "unreadable", exc.strerror or str(exc)),)
-    return check_bytes(data, name, convention=convention, ignore=ignore)
+    return check_bytes(data, name, fmt=fmt, convention=convention, encoding=encoding, ignore=ignore)
 
 
-def check_bytes(data: bytes, file: str, *, convention: Optional[str] = None, ignore: Iterable[str] = ()) -> tuple[Finding, ...]:
-    """Decode (UTF-8, BOM or not), parse and check; undecodable bytes give
-    one ``unreadable`` finding at their line."""
+#: Formats whose transcripts' line spans number the lines of the text read
+#: (the others' spans, if any, point into another document).
+_LINE_FORMATS = ("text", "markdown", "srt", "vtt")
+
+
+def check_bytes(
+    data: bytes,
+    file: str,
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
+) -> tuple[Finding, ...]:
+    """Decode (UTF-8, or as ``encoding`` says), read (in ``fmt``, else the
+    format the name and content show) and check.  Text and markdown are
+    parsed with the unsure lines kept; other formats are read by their
+    reader.  Bytes that cannot be decoded, and input the reader refuses,
+    give one ``unreadable`` finding at their line."""
+    from .formats import detect, get
+    from .io import read
+
     try:
-        text = decode(data, file)
+        text = decode(data, file, encoding)
+        codec = get(fmt) if fmt else detect(None if file == "<stdin>" else file, text)
+        if codec.name in ("text", "markdown"):
+            return check_text(text, file, convention=convention, ignore=ignore)
+        transcript = read(text, codec.name, filename=file).transcript
     except ParseError as exc:
-        return (Finding(file, exc.line, "unreadable", f"{exc.message} (column {exc.column})"),)
-    return check_text(text, file, convention=convention, ignore=ignore)
+        where = f" (column {exc.column})" if exc.column is not None else ""
+        return (Finding(file, exc.line, "unreadable", f"{exc.message}{where}"),)
+    skip = tuple(ignore) + (() if codec.name in _LINE_FORMATS else ("unaccounted",))
+    return check_document(Document(file, text, transcript), skip)
 
 
 def findings_json(findings: Iterable[Finding]) -> str:
@@ -308,7 +338,12 @@ def findings_json(findings: Iterable[Finding]) -> str:
 
 
 def check_files(
-    paths: Iterable[Union[str, "os.PathLike[str]"]], *, convention: Optional[str] = None, ignore: Iterable[str] = ()
+    paths: Iterable[Union[str, "os.PathLike[str]"]],
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
 ) -> tuple[Finding, ...]:
     """:func:`check_file` over several files, findings in file order."""
-    return tuple(f for p in paths for f in check_file(p, convention=convention, ignore=ignore))
+    return tuple(f for p in paths for f in check_file(p, fmt=fmt, convention=convention, encoding=encoding, ignore=ignore))
