@@ -352,7 +352,9 @@ def _dropped_messages(shown: str, fmt: str, dropped: Sequence[Any]) -> list[tupl
     if not dropped:
         return []
     head = f"{shown}: {fmt} cannot hold everything; dropped:"
-    brief = f"{shown}: {fmt} dropped " + ", ".join(f"{d.count} {d.what}" for d in dropped[:4]) + (", …" if len(dropped) > 4 else "")
+    from .formats import Dropped
+
+    brief = f"{shown}: {fmt} dropped " + ", ".join(str(Dropped(d.what, d.count)) for d in dropped[:4]) + (", …" if len(dropped) > 4 else "")
     return [("warning", head), ("detail", "".join(f"  - {d}\n" for d in dropped)), ("brief", brief)]
 
 

@@ -10,7 +10,10 @@ loadable with ``convokit.Corpus(filename=DIR)``::
 
 Each transcript is a conversation whose id is its first utterance's id;
 an utterance's id is ``<episode>-<turn index>`` and it replies to the turn
-before it.  Speakers are shared across the corpus by id (the same name in
+before it.  Its ``timestamp`` is the turn's start in seconds when every
+turn of the episode has one, else the turn's index (so that ConvoKit's
+chronological order holds); ``meta.start`` and ``meta.end`` are seconds or
+null.  Speakers are shared across the corpus by id (the same name in
 two episodes is one speaker).  The episode's metadata and topics go in the
 conversation's meta, the turn's times, timing and paragraphs in the
 utterance's; the blocks around the dialogue are left out (and reported).
@@ -60,6 +63,7 @@ def write_corpus(episodes: Sequence[Episode], options: WriteOptions) -> Corpus:
         if not rows:
             continue
         conversation = f"{e.id}-{rows[0].turn.index}"
+        timed = all(r.start is not None for r in rows)
         previous = None
         for r in rows:
             uid = f"{e.id}-{r.turn.index}"
@@ -68,6 +72,7 @@ def write_corpus(episodes: Sequence[Episode], options: WriteOptions) -> Corpus:
                 "turn": r.turn.index,
                 "speaker_name": r.speaker_name,
                 "role": r.role,
+                "start": r.start,
                 "end": r.end,
                 "timing": r.turn.timing,
                 "paragraphs": list(r.turn.paragraphs),
@@ -75,7 +80,7 @@ def write_corpus(episodes: Sequence[Episode], options: WriteOptions) -> Corpus:
             _types(index["utterances-index"], meta)
             utterance_lines.append(
                 _line({"id": uid, "speaker": r.turn.speaker, "conversation_id": conversation, "reply_to": previous,
-                       "timestamp": r.start, "text": r.text, "meta": meta, "vectors": []})  # fmt: skip
+                       "timestamp": r.start if timed else r.turn.index, "text": r.text, "meta": meta, "vectors": []})  # fmt: skip
             )
             previous = uid
         for s in t.speakers:
