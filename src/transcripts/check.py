@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import attrs
 import regex
@@ -26,6 +26,9 @@ from .errors import ParseError
 from .model import Transcript, Turn
 from .assemble import Unsure
 from .parser import analyse
+
+if TYPE_CHECKING:
+    from .formats import FormatName
 
 __all__ = [
     "CHECKS",
@@ -324,7 +327,7 @@ def check_bytes(
         codec = get(fmt) if fmt else detect(None if file == "<stdin>" else file, text)
         if codec.name in ("text", "markdown"):
             return check_text(text, file, convention=convention, ignore=ignore)
-        transcript = read(text, codec.name, filename=file).transcript
+        transcript = read(text, cast("FormatName", codec.name), filename=file).transcript
     except ParseError as exc:
         where = f" (column {exc.column})" if exc.column is not None else ""
         return (Finding(file, exc.line, "unreadable", f"{exc.message}{where}"),)

@@ -315,7 +315,7 @@ def _read_input(path: str, fmt: Optional[str], convention: Optional[str], encodi
 
         a = run(text, convention=convention, source=filename)
         return _Input(a.transcript, codec.name, (), text, a.dialogue.unsure)
-    reading = read(text, codec.name, filename=filename, lenient=lenient)
+    reading = read(text, codec.name, filename=filename, lenient=lenient)  # type: ignore[arg-type]
     return _Input(reading.transcript, reading.format, reading.skipped, text, None)
 
 
@@ -332,14 +332,13 @@ class _Job:
 
 
 class _Result:
-    """What a worker found: messages (kind, text), and the staged output, the
-    transcript (for a corpus) or the text (for standard output)."""
+    """What a worker found: messages (kind, text), and the transcript (for a
+    corpus) or the text (for standard output)."""
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.failed = False
         self.messages: list[tuple[str, str]] = []
-        self.staged: Any = None
         self.transcript: Any = None
         self.text: Optional[str] = None
 
@@ -358,9 +357,10 @@ def _dropped_messages(shown: str, fmt: str, dropped: Sequence[Any]) -> list[tupl
     return [("warning", head), ("detail", "".join(f"  - {d}\n" for d in dropped)), ("brief", brief)]
 
 
-def _convert_job(job: _Job) -> _Result:
-    """Read, convert and (for --out-dir) stage one input.  Bad input and
-    unwritable outputs are recorded in the result, never raised."""
+def _convert_job(job: _Job, batch: Any = None) -> _Result:
+    """Read, convert and write (into ``batch`` for --out-dir) one input.
+    Bad input and unwritable outputs are recorded in the result, never
+    raised."""
     from .errors import ParseError
 
     s = job.settings
@@ -382,10 +382,8 @@ def _convert_job(job: _Job) -> _Result:
         r.messages += _dropped_messages(shown, s["to"], conversion.dropped)
         if job.target is None:
             r.text = conversion.text
-        elif s["staged"]:
-            from .io import stage
-
-            r.staged = stage(job.target, conversion.text)
+        elif batch is not None:
+            batch.write(job.target, conversion.text)
         else:
             from .io import atomic_write
 
@@ -400,6 +398,16 @@ def _convert_job(job: _Job) -> _Result:
         r.failed = True
         r.messages.append(("error", f"{shown}: {exc}"))
     return r
+
+
+def _convert_chunk(jobs: list[_Job]) -> list[_Result]:
+    """Convert a group of inputs, in a worker process or in this one alike;
+    their outputs (for --out-dir) are written as part of a
+    :class:`~transcripts.io.Batch` the parent flushes to disk once."""
+    from .io import Batch
+
+    batch = Batch() if jobs and jobs[0].settings["batch"] else None
+    return [_convert_job(job, batch) for job in jobs]
 
 
 def _show(report: _Report, result: _Result, batch: bool) -> None:
@@ -426,21 +434,28 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+#: Inputs converted together: one task for a worker, one flush to disk.
+CHUNK = 32
+
+
 def _results(jobs: list[_Job], workers: int) -> Any:
-    """Each job's result in input order: in this process, or in a pool of
-    ``workers`` processes."""
+    """Each job's result in input order: converted in groups of at most
+    :data:`CHUNK`, in this process or in a pool of ``workers`` processes
+    (the outputs are the same either way)."""
+    size = max(1, min(CHUNK, -(-len(jobs) // max(1, workers * 4))))
+    chunks = [jobs[k : k + size] for k in range(0, len(jobs), size)]
     if workers <= 1 or len(jobs) < 4:
-        for job in jobs:
-            yield _convert_job(job)
+        for chunk in chunks:
+            yield from _convert_chunk(chunk)
         return
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    pool = ctx.Pool(min(workers, len(jobs)), initializer=_worker_init)
+    pool = ctx.Pool(min(workers, len(chunks)), initializer=_worker_init)
     try:
-        yield from pool.imap(_convert_job, jobs, chunk)
+        for results in pool.imap(_convert_chunk, chunks):
+            yield from results
         pool.close()
     except BaseException:
         pool.terminate()
@@ -456,7 +471,7 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _settings(args: argparse.Namespace, to: str, corpus: bool, staged: bool) -> dict[str, Any]:
+def _settings(args: argparse.Namespace, to: str, corpus: bool, batch: bool) -> dict[str, Any]:
     return {
         "from": args.source_format,
         "convention": args.convention,
@@ -468,7 +483,7 @@ def _settings(args: argparse.Namespace, to: str, corpus: bool, staged: bool) -> 
         "compact": args.compact,
         "rows": args.rows or "turns",
         "corpus": corpus,
-        "staged": staged,
+        "batch": batch,
     }
 
 
@@ -532,7 +547,7 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     jobs: list[_Job] = []
     refused: dict[int, str] = {}
     written: dict[str, str] = {}
-    settings = _settings(args, codec.name, False, staged=True)
+    settings = _settings(args, codec.name, False, batch=True)
     for index, path in enumerate(args.input):
         target = os.path.join(args.out_dir, base_name(path) + codec.extensions[0])
         key = os.path.abspath(target)
@@ -547,13 +562,12 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_batch(jobs: list[_Job], refused: dict[int, str], workers: int, report: _Report, batch: bool) -> int:
-    from .io import Batch
+    from .io import sync_folders
 
     failed = warned = converted = 0
     pending = {job.index: job for job in jobs}
     order = sorted([*pending, *refused])
     results = _results(jobs, workers)
-    out_batch = Batch()
     try:
         for index in order:
             if index in refused:
@@ -568,20 +582,12 @@ def _run_batch(jobs: list[_Job], refused: dict[int, str], workers: int, report: 
             if result.failed:
                 failed += 1
                 continue
-            if result.staged is not None:
-                try:
-                    out_batch.add(result.staged)
-                except OSError as exc:
-                    report.error(f"{exc.filename or job.target}: {exc.strerror or exc}")
-                    failed += 1
-                    continue
             converted += 1
             warned += result.warned
             if report.verbose:
                 report.note(f"{job.path} → {job.target}")
-        out_batch.commit()
+        sync_folders({os.path.dirname(os.path.realpath(job.target)) for job in jobs if job.target})
     except BaseException:
-        out_batch.discard()
         _remove_strays(pending.values())
         raise
     finally:
@@ -592,8 +598,9 @@ def _run_batch(jobs: list[_Job], refused: dict[int, str], workers: int, report: 
 
 
 def _remove_strays(jobs: Any) -> None:
-    """Temporary files that workers staged for outputs never committed
-    (the batch was interrupted before their results arrived)."""
+    """Temporary files of outputs a worker was writing when the batch was
+    interrupted (workers remove their own on SIGTERM; this catches what a
+    worker killed outright left)."""
     import glob
 
     for job in jobs:
@@ -614,7 +621,7 @@ def _convert_to_output(args: argparse.Namespace, codec: Any, corpus: bool, worke
     from .io import atomic_write
 
     to_stdout = args.output == "-"
-    settings = _settings(args, codec.name, corpus, staged=False)
+    settings = _settings(args, codec.name, corpus, batch=False)
     jobs = [_Job(i, path, None, settings) for i, path in enumerate(args.input)]
     batch = len(jobs) > 1
     episodes: list[tuple[str, Any]] = []
@@ -679,7 +686,7 @@ def _write_folder(folder: str, files: Sequence[tuple[str, str]]) -> None:
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise NotADirectoryError(20, "Not a directory", folder)
     os.makedirs(folder, exist_ok=True)
-    with Batch(group=len(files) + 1) as batch:
+    with Batch() as batch:
         for name, text in files:
             batch.write(os.path.join(folder, name), text)
 

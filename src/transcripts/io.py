@@ -8,8 +8,9 @@ leaves a half-written file and a crash never leaves an empty one.  A
 symlink is written through (its target is replaced, the link kept);
 something that is not a regular file (a pipe, ``/dev/stdout``,
 ``/dev/null``) is written directly.  Many files written together
-(:class:`Batch`) are flushed to disk with one call per group instead of one
-per file.
+(:class:`Batch`) are flushed to disk with one call at the end instead of
+one per file, except those replacing an existing file, flushed before
+their rename.
 """
 
 from __future__ import annotations
@@ -19,15 +20,15 @@ import stat
 import sys
 import time
 import warnings
-from typing import IO, TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
+from typing import IO, TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union, cast
 
 from .errors import ParseError, SkippedCueWarning
 
 if TYPE_CHECKING:
-    from .formats import Conversion, Corpus, Episode, Format, Reading
+    from .formats import Conversion, Corpus, Format, FormatName, Reading
     from .model import Transcript
 
-__all__ = ["Batch", "atomic_write", "convert", "corpus", "dump", "dumps", "load", "loads", "read", "write_corpus"]
+__all__ = ["Batch", "atomic_write", "convert", "corpus", "dump", "dumps", "load", "loads", "read", "read_bytes", "sync_folders", "write_corpus"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 Source = Union[PathLike, IO[str], IO[bytes]]
@@ -52,7 +53,7 @@ def _options(fmt: "Format", profile: Optional[str], wpm: Optional[float], compac
 
 
 def convert(
-    t: "Transcript", fmt: str, *, profile: Optional[str] = None, wpm: Optional[float] = None, compact: bool = False, rows: str = "turns"
+    t: "Transcript", fmt: "FormatName", *, profile: Optional[str] = None, wpm: Optional[float] = None, compact: bool = False, rows: str = "turns"
 ) -> "Conversion":
     """Write the transcript in format ``fmt`` and say what was lost.
 
@@ -79,7 +80,7 @@ def convert(
 
 
 def dumps(
-    t: "Transcript", fmt: str = "json", *, profile: Optional[str] = None, wpm: Optional[float] = None, compact: bool = False, rows: str = "turns"
+    t: "Transcript", fmt: "FormatName" = "json", *, profile: Optional[str] = None, wpm: Optional[float] = None, compact: bool = False, rows: str = "turns"
 ) -> str:
     """The transcript written in format ``fmt`` ("json", "yaml", "srt", …);
     see :func:`convert` for the options and for what a format drops."""
@@ -88,7 +89,7 @@ def dumps(
 
 def read(
     data: Union[str, bytes],
-    fmt: Optional[str] = None,
+    fmt: Optional["FormatName"] = None,
     *,
     filename: Optional[str] = None,
     lenient: bool = False,
@@ -120,7 +121,7 @@ def read(
 
 
 def loads(
-    data: Union[str, bytes], fmt: Optional[str] = None, *, filename: Optional[str] = None, lenient: bool = False, encoding: Optional[str] = None
+    data: Union[str, bytes], fmt: Optional["FormatName"] = None, *, filename: Optional[str] = None, lenient: bool = False, encoding: Optional[str] = None
 ) -> "Transcript":
     """Read a transcript from text (or bytes) in format ``fmt``; by default
     the format is detected from ``filename`` and the content.  ``"text"``
@@ -147,7 +148,7 @@ def read_bytes(path: PathLike) -> bytes:
         raise ParseError(exc.strerror or str(exc), name) from None
 
 
-def load(source: Source, fmt: Optional[str] = None, *, lenient: bool = False, encoding: Optional[str] = None) -> "Transcript":
+def load(source: Source, fmt: Optional["FormatName"] = None, *, lenient: bool = False, encoding: Optional[str] = None) -> "Transcript":
     """Read a transcript from a file: a path, or a file object open in text
     or binary mode.  The format comes from the file's extension and content
     unless ``fmt`` names it; bytes are decoded as :func:`read` says."""
@@ -210,19 +211,13 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
-class _Staged:
-    """A temporary file waiting to be renamed over its target."""
-
-    __slots__ = ("name", "real", "tmp")
-
-    def __init__(self, name: str, real: str, tmp: str) -> None:
-        self.name, self.real, self.tmp = name, real, tmp
-
-
-def _stage(name: str, data: bytes, durable: bool) -> Optional[_Staged]:
-    """Write ``data`` for the file ``name``: to a temporary file beside its
-    real target (flushed to disk when ``durable``), returned for renaming;
-    or, when the target is not a regular file, directly (None returned)."""
+def _write_file(name: str, data: bytes, durable: bool) -> str:
+    """Write ``data`` for the file ``name`` and return the real path
+    written.  A regular file (or a new one) is written through a temporary
+    file beside its real target and renamed over it; the temporary file is
+    flushed to disk first when ``durable``, or when it replaces an existing
+    file (so a crash leaves the old content or the new, never an empty
+    file).  A target that is not a regular file is written directly."""
     real = os.path.realpath(name)
     try:
         st: Optional[os.stat_result] = os.stat(real)
@@ -239,7 +234,7 @@ def _stage(name: str, data: bytes, durable: bool) -> Optional[_Staged]:
                 f.flush()
         except OSError as exc:
             raise _user_error(exc, name) from None
-        return None
+        return real
     folder, base = os.path.split(real)
     tmp = None
     try:
@@ -251,11 +246,13 @@ def _stage(name: str, data: bytes, durable: bool) -> Optional[_Staged]:
                 except OSError:
                     pass
             _write_all(fd, data)
-            if durable:
+            if durable or st is not None:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        return _Staged(name, real, tmp)
+        os.replace(tmp, real)
+        tmp = None
+        return real
     except BaseException as exc:
         if tmp is not None:
             try:
@@ -267,53 +264,17 @@ def _stage(name: str, data: bytes, durable: bool) -> Optional[_Staged]:
         raise
 
 
-def _rename(staged: _Staged) -> None:
-    try:
-        os.replace(staged.tmp, staged.real)
-    except OSError as exc:
-        try:
-            os.unlink(staged.tmp)
-        except OSError:
-            pass
-        raise _user_error(exc, staged.name) from None
-
-
 def _bytes(text: Union[str, bytes]) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
 def atomic_write(path: PathLike, text: Union[str, bytes]) -> None:
     """Write ``text`` (UTF-8) to ``path`` safely: through a temporary file
-    beside it, flushed to disk and renamed into place, so that a failure
-    never leaves a partial file (see the module's description)."""
-    name = os.fspath(path)
-    staged = _stage(name, _bytes(text), durable=True)
-    if staged is not None:
-        _rename(staged)
-        _fsync_folder(os.path.dirname(staged.real) or ".")
-
-
-def _sync_data(staged: Sequence[_Staged]) -> None:
-    """Flush the staged files' data to disk: one ``syncfs`` per file system
-    where the platform has it, else one fsync per file."""
-    syncfs = _syncfs()
-    if syncfs is not None:
-        by_device: dict[int, str] = {}
-        for s in staged:
-            by_device.setdefault(os.stat(s.tmp).st_dev, s.tmp)
-        if all(_call_on(path, syncfs) for path in by_device.values()):
-            return
-    for s in staged:
-        _call_on(s.tmp, os.fsync)
-
-
-def _call_on(path: str, fn: Any) -> bool:
-    """``fn(fd)`` on the open file ``path``: True unless it returned -1."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        return fn(fd) != -1
-    finally:
-        os.close(fd)
+    beside it, flushed to disk and renamed into place, then the folder
+    flushed, so that neither a failure nor a crash leaves a partial file
+    (see the module's description)."""
+    real = _write_file(os.fspath(path), _bytes(text), durable=True)
+    _fsync_folder(os.path.dirname(real) or ".")
 
 
 _SYNCFS: list[Any] = []
@@ -334,68 +295,66 @@ def _syncfs() -> Any:
     return _SYNCFS[0]
 
 
+def sync_folders(folders: Iterable[str]) -> None:
+    """Flush to disk everything written into ``folders`` and the folders
+    themselves: one ``syncfs`` per file system where the platform has it
+    (``sync`` elsewhere), then one fsync per folder."""
+    folders = sorted(set(folders))
+    syncfs = _syncfs()
+    devices: set[int] = set()
+    for folder in folders:
+        try:
+            dev = os.stat(folder).st_dev
+        except OSError:
+            continue
+        if dev in devices:
+            continue
+        devices.add(dev)
+        done = False
+        if syncfs is not None:
+            try:
+                fd = os.open(folder, os.O_RDONLY)
+            except OSError:
+                fd = -1
+            if fd >= 0:
+                try:
+                    done = syncfs(fd) == 0
+                finally:
+                    os.close(fd)
+        if not done and hasattr(os, "sync"):
+            os.sync()
+    for folder in folders:
+        _fsync_folder(folder)
+
+
 class Batch:
     """Many output files written together, as safely as :func:`atomic_write`
-    but without flushing each file to disk on its own: files are staged
-    (written to temporary files), and :meth:`commit` flushes a whole group
-    with one call, renames them into place and flushes each folder once.
-    A group is committed every ``group`` files or ``seconds`` seconds and
-    when the batch ends; a batch left by an exception removes what it had
-    not committed.
+    but without flushing each file to disk on its own.  Each file goes
+    through a temporary file and a rename, so a failure never leaves a
+    partial one; a file that replaces an existing one is flushed before the
+    rename (a crash leaves the old content or the new); a new file is not,
+    and :meth:`commit` flushes everything the batch wrote with one call per
+    file system, and each folder once.
 
         with Batch() as batch:
             for name, text in outputs:
                 batch.write(name, text)
-    """
 
-    def __init__(self, group: int = 256, seconds: float = 2.0) -> None:
-        self.group = group
-        self.seconds = seconds
-        self._staged: list[_Staged] = []
-        self._since = time.monotonic()
+    A batch whose files are written in several processes calls
+    :meth:`commit` once, in the parent, with ``folders``."""
+
+    def __init__(self) -> None:
+        self.folders: set[str] = set()
 
     def write(self, path: PathLike, text: Union[str, bytes]) -> None:
-        """Stage one file (a non-regular target is written at once)."""
-        staged = _stage(os.fspath(path), _bytes(text), durable=False)
-        if staged is not None:
-            self.add(staged)
+        """Write one file (safely, not yet flushed to disk when new)."""
+        real = _write_file(os.fspath(path), _bytes(text), durable=False)
+        self.folders.add(os.path.dirname(real) or ".")
 
-    def add(self, staged: _Staged) -> None:
-        """Take over a file another process staged (see :func:`stage`)."""
-        self._staged.append(staged)
-        if len(self._staged) >= self.group or time.monotonic() - self._since >= self.seconds:
-            self.commit()
-
-    def commit(self) -> None:
-        """Flush, rename and flush the folders of everything staged."""
-        staged, self._staged = self._staged, []
-        self._since = time.monotonic()
-        if not staged:
-            return
-        try:
-            _sync_data(staged)
-        except BaseException:
-            self._staged = staged
-            raise
-        done = 0
-        try:
-            for s in staged:
-                _rename(s)
-                done += 1
-        except BaseException:
-            self._staged = staged[done + 1 :]
-            raise
-        for folder in sorted({os.path.dirname(s.real) or "." for s in staged}):
-            _fsync_folder(folder)
-
-    def discard(self) -> None:
-        """Remove what was staged and not committed."""
-        staged, self._staged = self._staged, []
-        for s in staged:
-            try:
-                os.unlink(s.tmp)
-            except OSError:
-                pass
+    def commit(self, folders: Iterable[str] = ()) -> None:
+        """Flush what was written (in this batch, or into ``folders``)."""
+        sync_folders(self.folders | set(folders))
+        self.folders = set()
 
     def __enter__(self) -> "Batch":
         return self
@@ -403,14 +362,6 @@ class Batch:
     def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
         if kind is None:
             self.commit()
-        else:
-            self.discard()
-
-
-def stage(path: PathLike, text: Union[str, bytes]) -> Optional[_Staged]:
-    """Stage one file for a :class:`Batch` of another process (a worker
-    writes, the parent commits); None when it was written directly."""
-    return _stage(os.fspath(path), _bytes(text), durable=False)
 
 
 def _write_to(target: Any, text: str) -> None:
@@ -430,7 +381,7 @@ def _write_to(target: Any, text: str) -> None:
 def dump(
     t: "Transcript",
     target: Union[PathLike, IO[str], IO[bytes]],
-    fmt: Optional[str] = None,
+    fmt: Optional["FormatName"] = None,
     *,
     profile: Optional[str] = None,
     wpm: Optional[float] = None,
@@ -449,7 +400,7 @@ def dump(
     if fmt is None:
         if name is None:
             raise ValueError("name the format: a file object without a name has no extension to tell it")
-        fmt = by_extension(name).name
+        fmt = cast("FormatName", by_extension(name).name)
     if get(fmt).directory:
         if hasattr(target, "write"):
             raise ValueError(f"format {fmt!r} writes a folder; give its path")
@@ -465,7 +416,7 @@ def dump(
 
 def corpus(
     transcripts: Iterable[Union["Transcript", tuple[str, "Transcript"]]],
-    fmt: str,
+    fmt: "FormatName",
     *,
     profile: Optional[str] = None,
     wpm: Optional[float] = None,
@@ -491,7 +442,7 @@ def corpus(
 def write_corpus(
     transcripts: Iterable[Union["Transcript", tuple[str, "Transcript"]]],
     target: PathLike,
-    fmt: Optional[str] = None,
+    fmt: Optional["FormatName"] = None,
     **options: Any,
 ) -> "Corpus":
     """Write :func:`corpus` to ``target``: a file for csv, tsv and jsonl
@@ -500,12 +451,12 @@ def write_corpus(
     from .formats import by_extension
 
     name = os.fspath(target)
-    c = corpus(transcripts, fmt or by_extension(name).name, **options)
+    c = corpus(transcripts, fmt or cast("FormatName", by_extension(name).name), **options)
     if len(c.files) == 1 and c.files[0][0] == "":
         atomic_write(name, c.files[0][1])
         return c
     os.makedirs(name, exist_ok=True)
-    with Batch(group=len(c.files) + 1) as batch:
+    with Batch() as batch:
         for file_name, text in c.files:
             batch.write(os.path.join(name, file_name), text)
     return c

@@ -78,6 +78,7 @@ def _vet(text: str, filename: Optional[str]) -> None:
     weights: dict[str, int] = {}
     stack: list[list[Any]] = []  # [anchor, weight]
     expanded = 0
+    event: Any
     for event in yaml.parse(text, Loader=_Loader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
