@@ -302,7 +302,7 @@ def check_file(
 
 #: Formats whose transcripts' line spans number the lines of the text read
 #: (the others' spans, if any, point into another document).
-_LINE_FORMATS = ("text", "markdown", "srt", "vtt")
+_LINE_FORMATS = ("text", "markdown", "srt")
 
 
 def check_bytes(
@@ -331,6 +331,10 @@ def check_bytes(
     except ParseError as exc:
         where = f" (column {exc.column})" if exc.column is not None else ""
         return (Finding(file, exc.line, "unreadable", f"{exc.message}{where}"),)
+    except (ValueError, RecursionError) as exc:
+        # Input a reader could not handle and did not place: one finding,
+        # so that the other files of a batch are still checked.
+        return (Finding(file, None, "unreadable", f"cannot be read: {exc}"),)
     skip = tuple(ignore) + (() if codec.name in _LINE_FORMATS else ("unaccounted",))
     return check_document(Document(file, text, transcript), skip)
 

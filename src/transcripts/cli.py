@@ -827,8 +827,11 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_of(argv)
+    import contextlib
+
     try:
-        args = _build_parser(command).parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = _build_parser(command).parse_args(argv)
     except _UsageExit as exc:
         return exc.status
     if args.command is None:

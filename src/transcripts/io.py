@@ -211,16 +211,15 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def _write_file(name: str, data: bytes, durable: bool) -> str:
+def _write_file(name: str, data: bytes, durable: bool) -> Optional[str]:
     """Write ``data`` for the file ``name`` and return the real path
-    written.  A regular file (or a new one) is written through a temporary
+    written (None for a target written directly).  A regular file (or a new one) is written through a temporary
     file beside its real target and renamed over it; the temporary file is
     flushed to disk first when ``durable``, or when it replaces an existing
     file (so a crash leaves the old content or the new, never an empty
     file).  A target that is not a regular file is written directly."""
-    real = os.path.realpath(name)
     try:
-        st: Optional[os.stat_result] = os.stat(real)
+        st: Optional[os.stat_result] = os.stat(name)  # through any symlink
     except FileNotFoundError:
         st = None
     except OSError as exc:
@@ -234,7 +233,8 @@ def _write_file(name: str, data: bytes, durable: bool) -> str:
                 f.flush()
         except OSError as exc:
             raise _user_error(exc, name) from None
-        return real
+        return None
+    real = os.path.realpath(name)
     folder, base = os.path.split(real)
     tmp = None
     try:
@@ -274,7 +274,8 @@ def atomic_write(path: PathLike, text: Union[str, bytes]) -> None:
     flushed, so that neither a failure nor a crash leaves a partial file
     (see the module's description)."""
     real = _write_file(os.fspath(path), _bytes(text), durable=True)
-    _fsync_folder(os.path.dirname(real) or ".")
+    if real is not None:
+        _fsync_folder(os.path.dirname(real) or ".")
 
 
 _SYNCFS: list[Any] = []
@@ -349,7 +350,8 @@ class Batch:
     def write(self, path: PathLike, text: Union[str, bytes]) -> None:
         """Write one file (safely, not yet flushed to disk when new)."""
         real = _write_file(os.fspath(path), _bytes(text), durable=False)
-        self.folders.add(os.path.dirname(real) or ".")
+        if real is not None:
+            self.folders.add(os.path.dirname(real) or ".")
 
     def commit(self, folders: Iterable[str] = ()) -> None:
         """Flush what was written (in this batch, or into ``folders``)."""
