@@ -60,12 +60,18 @@ _WHERE = {
 __all__ = sorted([*_WHERE, "__version__"])
 
 
+#: Subpackages and modules reachable as attributes (``transcripts.formats``).
+_MODULES = ("check", "cli", "errors", "formats", "io", "model", "names", "parser", "strategies", "times")
+
+
 def __getattr__(name: str) -> Any:
+    from importlib import import_module
+
+    if name in _MODULES:
+        return import_module(f"{__name__}.{name}")
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value

@@ -205,7 +205,9 @@ def not_introduced(doc: Document) -> Iterator[Finding]:
         words = {w for n in (s.name,) + s.aliases for w in _name_words(n)}
         # Words of scripts without spaces are looked for inside the text.
         if not any(w in said_words or (_UNSPACED.match(w) and w in said) for w in words):
-            first = next(u for u in t.turns if u.speaker == s.id)
+            first = next((u for u in t.turns if u.speaker == s.id), None)
+            if first is None:
+                continue  # no label of theirs (a JSON or YAML document may list such a speaker)
             yield Finding(doc.file, _line(first), "not-introduced", f"{s.name!r} is named nowhere but in their labels")
 
 

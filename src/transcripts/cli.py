@@ -586,8 +586,11 @@ def _run_batch(jobs: list[_Job], refused: dict[int, str], workers: int, report: 
             warned += result.warned
             if report.verbose:
                 report.note(f"{job.path} → {job.target}")
+        for _ in results:  # none left: this closes the pool
+            pass
         sync_folders({os.path.dirname(os.path.realpath(job.target)) for job in jobs if job.target})
     except BaseException:
+        results.close()
         _remove_strays(pending.values())
         raise
     finally:
@@ -627,8 +630,9 @@ def _convert_to_output(args: argparse.Namespace, codec: Any, corpus: bool, worke
     episodes: list[tuple[str, Any]] = []
     failed = warned = 0
     text: Optional[str] = None
+    results = _results(jobs, workers)
     try:
-        for job, result in zip(jobs, _results(jobs, workers)):
+        for job, result in zip(jobs, results):
             report.step(job.path)
             _show(report, result, batch)
             if result.failed:
@@ -639,7 +643,10 @@ def _convert_to_output(args: argparse.Namespace, codec: Any, corpus: bool, worke
                 episodes.append((base_name(job.path) if job.path != "-" else "stdin", result.transcript))
             else:
                 text = result.text
+        for _ in results:  # none left: this closes the pool
+            pass
     finally:
+        results.close()
         report.finish()
     if corpus:
         from .io import corpus as make_corpus

@@ -300,9 +300,17 @@ FORMATS: dict[str, Format] = _Registry()
 
 
 def register(fmt: Format) -> Format:
+    """Add a format to the registry (after the built-in ones, which keep
+    their order however their modules were first imported)."""
+    FORMATS.load()  # type: ignore[attr-defined]
     if dict.__contains__(FORMATS, fmt.name):
         raise ValueError(f"format {fmt.name!r} registered twice")
     dict.__setitem__(FORMATS, fmt.name, fmt)
+    if fmt.name in FORMAT_NAMES:
+        rank = {name: k for k, name in enumerate(FORMAT_NAMES)}
+        ordered = sorted(dict.items(FORMATS), key=lambda item: rank.get(item[0], len(rank)))
+        dict.clear(FORMATS)
+        dict.update(FORMATS, ordered)
     return fmt
 
 

@@ -126,10 +126,12 @@ def load(text: str, filename: Optional[str] = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ParseError(f"invalid YAML: {problem}", filename, *_where(mark)) from None
-    except (ValueError, OverflowError, TypeError) as exc:
-        if isinstance(exc, ParseError):
-            raise
-        raise ParseError(f"invalid YAML: {str(exc).split(';')[0]}", filename) from None
+    except ParseError:
+        raise
+    except (ValueError, OverflowError, TypeError, AttributeError, RecursionError) as exc:
+        # PyYAML's constructors fail this way on values they cannot build
+        # (``2020-13-45``, ``!!timestamp nonsense``, 5,000-digit integers).
+        raise ParseError(f"invalid YAML: a value cannot be read ({str(exc).split(';')[0]})", filename) from None
 
 
 def locate(text: str, path: Sequence[Union[str, int]]) -> Optional[tuple[int, int]]:
