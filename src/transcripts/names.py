@@ -84,13 +84,13 @@ def slug(name: str) -> str:
     if name.isascii():
         return _NON_ALNUM.sub("-", name.lower()).strip("-")
     kept = []
-    base_ascii = False
+    marks = False  # whether marks on the current character are kept
     for c in unicodedata.normalize("NFKD", name):
         if unicodedata.combining(c):
-            if base_ascii:
-                continue  # an accent on a Latin letter: é → e
+            if not marks:
+                continue  # an accent on a Latin letter (é → e), or on no letter
         else:
-            base_ascii = c.isascii()
+            marks = not c.isascii() and c.isalnum()
         kept.append(c)
     text = unicodedata.normalize("NFC", "".join(kept)).lower()
     return _NON_WORD.sub("-", text).strip("-")
