@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_startup.py
+	$(BIN)/python bench/bench_json.py
 	$(BIN)/python bench/bench_batch.py
 
 bench-startup: $(STAMP)

@@ -49,6 +49,21 @@ def _scalar(value: Any) -> str:
     raise _Fallback
 
 
+#: Encoded keys with their separator ('"speaker": '), by key.
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: Any) -> str:
+    if type(key) is not str:
+        raise _Fallback
+    encoded = _KEYS.get(key)
+    if encoded is None:
+        encoded = _string(key) + ": "
+        if len(_KEYS) < 10_000:
+            _KEYS[key] = encoded
+    return encoded
+
+
 def _indented(value: Any, pad: str) -> str:
     """``value`` as ``json.dumps(indent=2)`` writes it, ``pad`` being the
     indentation of the line it starts on.  Strings go to the C string
@@ -60,16 +75,17 @@ def _indented(value: Any, pad: str) -> str:
             return "{}"
         inner = pad + "  "
         parts = []
+        append = parts.append
         for key, item in value.items():
-            if type(key) is not str:
-                raise _Fallback
             k = type(item)
             if k is str:
-                parts.append(_string(key) + ": " + _string(item))
+                append(_key(key) + _string(item))
+            elif item is None:
+                append(_key(key) + "null")
             elif k is dict or k is list:
-                parts.append(_string(key) + ": " + _indented(item, inner))
+                append(_key(key) + _indented(item, inner))
             else:
-                parts.append(_string(key) + ": " + _scalar(item))
+                append(_key(key) + _scalar(item))
         return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "}"
     if kind is list:
         if not value:
