@@ -450,9 +450,13 @@ def _results(jobs: list[_Job], workers: int) -> Any:
         return
     import multiprocessing
 
+    import gc
+
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    gc.freeze()  # forked workers then share the parent's objects without copying their pages
     pool = ctx.Pool(min(workers, len(chunks)), initializer=_worker_init)
+    gc.unfreeze()
     try:
         for results in pool.imap(_convert_chunk, chunks):
             yield from results
