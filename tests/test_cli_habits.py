@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import transcripts
 from transcripts.cli import main
@@ -211,6 +211,7 @@ def test_options_for_other_formats_are_bad_usage(files, argv):
 # ---------------------------------------------------------------------------
 
 
+@settings(max_examples=60)
 @given(gen_transcripts())
 def test_indented_json_is_exactly_what_json_dumps_writes(t):
     data = to_data(t)

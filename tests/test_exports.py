@@ -10,7 +10,7 @@ import json
 import os
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import transcripts
 from transcripts.cli import main
@@ -75,6 +75,7 @@ def test_tsv_reads_back_with_tabs(inputs):
     assert rows[0] == list(HEADER) and rows[1][:4] == ["two", "0", "cy-diaz", "Cy Diaz"] and rows[1][7] == "Welcome back."
 
 
+@settings(max_examples=60)
 @given(gen_transcripts())
 def test_csv_holds_every_turn_exactly(t):
     rows = _rows(transcripts.dumps(t, "csv"))

@@ -18,7 +18,7 @@ import sys
 import threading
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import transcripts
@@ -109,6 +109,9 @@ def test_check_and_inspect_take_an_encoding(tmp_path):
 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200), st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]))
 def test_text_with_a_mark_decodes_to_itself(text, codec):
+    # UTF-16-LE text opening with NUL starts FF FE 00 00, the UTF-32-LE mark:
+    # read as UTF-32 when it decodes as such.
+    assume(not (codec == "utf-16" and text.startswith("\x00")))
     assert decode(text.encode(codec)) == text
 
 

@@ -19,7 +19,6 @@ import transcripts
 from transcripts import ParseError
 from transcripts.cli import main
 from transcripts.formats._data import to_data
-from transcripts.strategies import transcripts as gen_transcripts
 
 EPISODE = "Ann Lee: Hi there.\n\nBo Chen: Hello, Ann.\n\nAnn Lee: Bye now.\n"
 
@@ -265,12 +264,6 @@ def test_error_line_points_at_the_offending_value():
     with pytest.raises(ParseError) as info:
         transcripts.loads(text, "json")
     assert '"nobody"' in text.splitlines()[info.value.line - 1]
-
-
-@given(gen_transcripts())
-def test_whatever_the_writer_writes_the_reader_accepts(t):
-    for fmt in ("json", "yaml"):
-        assert transcripts.loads(transcripts.dumps(t, fmt), fmt) == t
 
 
 # ---------------------------------------------------------------------------

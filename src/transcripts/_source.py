@@ -126,6 +126,13 @@ def decode(data: bytes, filename: Optional[str] = None, encoding: Optional[str] 
         return _decode(data, codec, filename, guess=False)
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-32-le" and len(data) % 4:
+                continue  # FF FE 00 00 also opens UTF-16-LE text whose first character is NUL
+            if codec == "utf-32-le":
+                try:
+                    return data[4:].decode(codec)
+                except UnicodeDecodeError:
+                    continue
             return _decode(data[len(bom):], codec, filename, guess=False)
     text = _decode(data, "utf-8", filename, guess=True)
     if "\x00" in text:
