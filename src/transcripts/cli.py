@@ -104,7 +104,7 @@ def _cores() -> int:
 
 def _reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-f", "--from", dest="source_format", metavar="FORMAT", choices=_formats("read"), help="input format: " + ", ".join(_formats("read")) + " (default: from the extension, then the content)")
-    p.add_argument("--convention", choices=_conventions(), help="force one labelling convention when parsing text or markdown")
+    p.add_argument("--convention", metavar="NAME", help="force one labelling convention when parsing text or markdown (--list-formats lists them)")
     p.add_argument("--encoding", type=_encoding, metavar="NAME", help="the input's text encoding (default: UTF-8, or UTF-16/32 with a byte-order mark)")
 
 
@@ -853,6 +853,8 @@ def main(argv: Optional[Sequence[str]] = None, out: Optional[TextIO] = None, err
     from .errors import ParseError
 
     try:
+        if getattr(args, "convention", None) is not None and args.convention not in _conventions():
+            raise _Usage(f"unknown convention {args.convention!r}; known: {', '.join(_conventions())}")
         if args.command == "convert":
             return _convert(args, out, err)
         if args.command == "check":
