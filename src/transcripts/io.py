@@ -181,7 +181,7 @@ def _temporary(folder: str, base: str, mode: Optional[int]) -> tuple[int, str]:
         except FileExistsError:
             continue
         try:
-            if mode is not None:
+            if mode is not None and hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)
         except BaseException:
             os.close(fd)
