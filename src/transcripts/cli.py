@@ -435,14 +435,14 @@ def _worker_init() -> None:
 
 
 #: Inputs converted together: one task for a worker, one flush to disk.
-CHUNK = 32
+CHUNK = 8
 
 
 def _results(jobs: list[_Job], workers: int) -> Any:
     """Each job's result in input order: converted in groups of at most
     :data:`CHUNK`, in this process or in a pool of ``workers`` processes
     (the outputs are the same either way)."""
-    size = max(1, min(CHUNK, -(-len(jobs) // max(1, workers * 4))))
+    size = max(1, min(CHUNK, -(-len(jobs) // max(1, workers * 16))))
     chunks = [jobs[k : k + size] for k in range(0, len(jobs), size)]
     if workers <= 1 or len(jobs) < 4:
         for chunk in chunks:
