@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = Path(str(files("transcripts") / "schemas"))  # shipped in the package
 EXAMPLES = ROOT / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -21,12 +22,31 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+#: Why tests of real material skip on a machine without ../shared.
+SHARED_ABSENT = "../shared is absent (seeds, corpus, wild, fixtures and acceptance sit beside the checkout in CI)"
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test when it is absent."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent: ../shared (seeds, corpus, acceptance) sits beside the checkout in CI")
+        pytest.skip(SHARED_ABSENT if not SHARED.exists() else f"{path} is absent")
     return path
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """One line per reason for what was skipped (pytest's own -rs lists
+    every test): without ../shared, one line says so for all of them."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
+        if "../shared" in reason and not SHARED.exists():
+            reason = SHARED_ABSENT
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in reasons.items():
+        terminalreporter.write_line(f"skipped {count} test{'s' if count != 1 else ''}: {reason}")
 
 
 @pytest.fixture(scope="session")

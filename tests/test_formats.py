@@ -59,7 +59,7 @@ def test_syntax_errors_name_line_and_column(text, fmt, where):
         ({"turns": [{"index": 0, "speaker": "a", "paragraphs": "x"}], "speakers": [{"id": "a", "name": "A"}]}, "turns[0].paragraphs"),
         ({"version": "9.0"}, "version"),
         ({"speakers": [{"id": "a", "name": "A", "role": "boss"}]}, "speakers[0].role"),
-        ({"turns": [{"index": 0, "speaker": "a", "paragraphs": [], "start": -1}], "speakers": [{"id": "a", "name": "A"}]}, "turns[0].start"),
+        ({"turns": [{"index": 0, "speaker": "a", "paragraphs": [], "start": "1:02"}], "speakers": [{"id": "a", "name": "A"}]}, "turns[0].start"),
     ],
 )
 def test_structural_errors_name_the_path(doc, message):

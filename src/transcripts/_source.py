@@ -1,6 +1,6 @@
 """Input hygiene: bytes or text in, numbered and normalised lines out.
 
-Handles a UTF-8 byte-order mark, CRLF and lone CR line ends, no-break and
+Handles byte-order marks (UTF-8, UTF-16, UTF-32), CRLF and lone CR line ends, no-break and
 other unusual spaces, and trailing whitespace.  Each :class:`Line` keeps the
 raw text (indentation and double spaces matter to some conventions) beside a
 normalised one (spaces folded) that the rules match against.  Curly quotes
@@ -49,23 +49,110 @@ class Line:
     indent: int
 
 
-def decode(data: bytes, filename: Optional[str] = None) -> str:
-    """UTF-8 (with or without a BOM) to text; a bad byte is a ParseError
-    naming its line and column."""
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+#: Byte-order marks and their encodings, longest first (a UTF-32-LE mark
+#: starts with the UTF-16-LE one).
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+#: How much of a file the encoding guesses look at.
+_SAMPLE = 8192
+
+
+def _position(text: str) -> tuple[int, int]:
+    """(line, column) just after ``text``, in characters, any line end counting."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``"UTF-16-LE"``/``"UTF-16-BE"`` (or UTF-32) when the bytes look like
+    mostly-ASCII text in that encoding without a byte-order mark: a NUL in
+    every other byte (every fourth for UTF-32)."""
+    sample = data[:_SAMPLE]
+    n = len(sample) - len(sample) % 4
+    if n < 4 or b"\x00" not in sample:
+        return None
+    quads = [sample[k:n:4].count(0) for k in range(4)]
+    third = n // 4 * 0.3
+    few = n // 4 * 0.05 + 1
+    if quads[1] > third and quads[2] > third and quads[3] > third and quads[0] < few:
+        return "UTF-32-LE"
+    if quads[0] > third and quads[1] > third and quads[2] > third and quads[3] < few:
+        return "UTF-32-BE"
+    odd, even = quads[1] + quads[3], quads[0] + quads[2]
+    if odd > n / 2 * 0.3 and even < n / 2 * 0.05 + 1:
+        return "UTF-16-LE"
+    if even > n / 2 * 0.3 and odd < n / 2 * 0.05 + 1:
+        return "UTF-16-BE"
+    return None
+
+
+def _guess(data: bytes) -> Optional[str]:
+    """A likely encoding for bytes that are not UTF-8, for the error message."""
+    wide = _utf16_without_bom(data)
+    if wide:
+        return wide
     try:
-        return body.decode("utf-8")
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "Latin-1"
+    return "Latin-1" if not any(0x80 <= b < 0xA0 for b in data[:_SAMPLE * 8]) else "Windows-1252"
+
+
+def _advice(name: str) -> str:
+    return f"looks like {name}; give the encoding (--encoding {name.lower()}, or encoding={name.lower()!r})"
+
+
+def decode(data: bytes, filename: Optional[str] = None, encoding: Optional[str] = None) -> str:
+    """Bytes to text.
+
+    Without ``encoding``: UTF-8, or UTF-8, UTF-16 or UTF-32 with a
+    byte-order mark.  UTF-16 without a mark, and bytes that are not UTF-8,
+    are a ParseError naming the line and column of the first bad byte and
+    the encoding the bytes look like ("looks like UTF-16-LE", "looks like
+    Latin-1").  With ``encoding`` (any name Python knows), the bytes are
+    decoded in it; a mark at the start is dropped."""
+    if encoding is not None:
+        import codecs
+
+        codec = codecs.lookup(encoding).name  # LookupError for an unknown name
+        if codec == "utf-8":
+            codec = "utf-8-sig"
+        return _decode(data, codec, filename, guess=False)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            if codec == "utf-32-le" and len(data) % 4:
+                continue  # FF FE 00 00 also opens UTF-16-LE text whose first character is NUL
+            if codec == "utf-32-le":
+                try:
+                    return data[4:].decode(codec)
+                except UnicodeDecodeError:
+                    continue
+            return _decode(data[len(bom):], codec, filename, guess=False)
+    text = _decode(data, "utf-8", filename, guess=True)
+    if "\x00" in text:
+        wide = _utf16_without_bom(data)
+        if wide:
+            raise ParseError(f"not UTF-8 text: NUL bytes throughout; {_advice(wide)}", filename, 1, 1)
+    return text
+
+
+def _decode(data: bytes, codec: str, filename: Optional[str], guess: bool) -> str:
+    try:
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        # Line and column in characters, any line end counting.
-        good = body[: exc.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        raise ParseError(
-            f"not UTF-8 text: byte 0x{body[exc.start]:02x} cannot be decoded",
-            filename,
-            line,
-            column,
-        ) from None
+        line, column = _position(data[: exc.start].decode(codec, "replace"))
+        shown = "UTF-8" if codec.startswith("utf-8") else codec.upper()
+        message = f"not {shown} text: byte 0x{data[exc.start]:02x} cannot be decoded"
+        hint = _guess(data) if guess else None
+        if hint and hint.startswith("UTF"):
+            line, column = 1, 1  # the whole file is in another encoding
+        raise ParseError(message + (f"; {_advice(hint)}" if hint else ""), filename, line, column) from None
 
 
 def normalise(raw: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, Union, cast
 
 import attrs
 import regex
@@ -26,6 +26,9 @@ from .errors import ParseError
 from .model import Transcript, Turn
 from .evidence import Unsure
 from .parser import analyse
+
+if TYPE_CHECKING:
+    from .formats import FormatName
 
 __all__ = [
     "CHECKS",
@@ -49,7 +52,7 @@ __all__ = [
 
 #: Every finding code and what it means.
 CODES: dict[str, str] = {
-    "unreadable": "the file cannot be read or is not UTF-8 text",
+    "unreadable": "the file cannot be read, is not text in its encoding, or its reader refuses it",
     "unaccounted": "input lines that are in no turn, block or event of the result",
     "unsure": "a line the parser was unsure about (a label-like line it did not accept)",
     "single-label": "a speaker labelled only once: a false speaker, or a label missed elsewhere",
@@ -202,7 +205,9 @@ def not_introduced(doc: Document) -> Iterator[Finding]:
         words = {w for n in (s.name,) + s.aliases for w in _name_words(n)}
         # Words of scripts without spaces are looked for inside the text.
         if not any(w in said_words or (_UNSPACED.match(w) and w in said) for w in words):
-            first = next(u for u in t.turns if u.speaker == s.id)
+            first = next((u for u in t.turns if u.speaker == s.id), None)
+            if first is None:
+                continue  # no label of theirs (a JSON or YAML document may list such a speaker)
             yield Finding(doc.file, _line(first), "not-introduced", f"{s.name!r} is named nowhere but in their labels")
 
 
@@ -279,27 +284,61 @@ def check_text(text: str, file: str = "<text>", *, convention: Optional[str] = N
 
 
 def check_file(
-    path: Union[str, "os.PathLike[str]"], *, convention: Optional[str] = None, ignore: Iterable[str] = ()
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
 ) -> tuple[Finding, ...]:
-    """Read, parse and check a file; a file that cannot be read or decoded
-    gives one ``unreadable`` finding."""
+    """Read, parse and check a file in any format the library reads; a
+    file that cannot be read or decoded gives one ``unreadable`` finding."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as f:
             data = f.read()
     except OSError as exc:
         return (Finding(name, None, "unreadable", exc.strerror or str(exc)),)
-    return check_bytes(data, name, convention=convention, ignore=ignore)
+    return check_bytes(data, name, fmt=fmt, convention=convention, encoding=encoding, ignore=ignore)
 
 
-def check_bytes(data: bytes, file: str, *, convention: Optional[str] = None, ignore: Iterable[str] = ()) -> tuple[Finding, ...]:
-    """Decode (UTF-8, BOM or not), parse and check; undecodable bytes give
-    one ``unreadable`` finding at their line."""
+#: Formats whose transcripts' line spans number the lines of the text read
+#: (the others' spans, if any, point into another document).
+_LINE_FORMATS = ("text", "markdown", "srt")
+
+
+def check_bytes(
+    data: bytes,
+    file: str,
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
+) -> tuple[Finding, ...]:
+    """Decode (UTF-8, or as ``encoding`` says), read (in ``fmt``, else the
+    format the name and content show) and check.  Text and markdown are
+    parsed with the unsure lines kept; other formats are read by their
+    reader.  Bytes that cannot be decoded, and input the reader refuses,
+    give one ``unreadable`` finding at their line."""
+    from .formats import detect, get
+    from .io import read
+
     try:
-        text = decode(data, file)
+        text = decode(data, file, encoding)
+        codec = get(fmt) if fmt else detect(None if file == "<stdin>" else file, text)
+        if codec.name in ("text", "markdown"):
+            return check_text(text, file, convention=convention, ignore=ignore)
+        transcript = read(text, cast("FormatName", codec.name), filename=file).transcript
     except ParseError as exc:
-        return (Finding(file, exc.line, "unreadable", f"{exc.message} (column {exc.column})"),)
-    return check_text(text, file, convention=convention, ignore=ignore)
+        where = f" (column {exc.column})" if exc.column is not None else ""
+        return (Finding(file, exc.line, "unreadable", f"{exc.message}{where}"),)
+    except (ValueError, RecursionError) as exc:
+        # Input a reader could not handle and did not place: one finding,
+        # so that the other files of a batch are still checked.
+        return (Finding(file, None, "unreadable", f"cannot be read: {exc}"),)
+    skip = tuple(ignore) + (() if codec.name in _LINE_FORMATS else ("unaccounted",))
+    return check_document(Document(file, text, transcript), skip)
 
 
 def findings_json(findings: Iterable[Finding]) -> str:
@@ -308,7 +347,12 @@ def findings_json(findings: Iterable[Finding]) -> str:
 
 
 def check_files(
-    paths: Iterable[Union[str, "os.PathLike[str]"]], *, convention: Optional[str] = None, ignore: Iterable[str] = ()
+    paths: Iterable[Union[str, "os.PathLike[str]"]],
+    *,
+    fmt: Optional[str] = None,
+    convention: Optional[str] = None,
+    encoding: Optional[str] = None,
+    ignore: Iterable[str] = (),
 ) -> tuple[Finding, ...]:
     """:func:`check_file` over several files, findings in file order."""
-    return tuple(f for p in paths for f in check_file(p, convention=convention, ignore=ignore))
+    return tuple(f for p in paths for f in check_file(p, fmt=fmt, convention=convention, encoding=encoding, ignore=ignore))

@@ -15,6 +15,10 @@ from . import words as W
 __all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_slugs", "words_of"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
+# Anything but letters, marks and digits, in any script.
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{Nd}]+")
+#: Generational suffixes kept in capitals ("John Smith III").
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX"})
 _TITLE = regex.compile(rf"^{P.TITLE_WORD}[ ]", regex.IGNORECASE)
 
 #: Common short forms of given names (both directions are checked).
@@ -73,14 +77,29 @@ NICKNAMES: dict[str, frozenset[str]] = {
 
 
 def slug(name: str) -> str:
-    """``"José Álvarez-Ruiz"`` → ``"jose-alvarez-ruiz"`` ("" when nothing
-    Latin is left, as for a name written in CJK script)."""
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub("-", ascii_.casefold()).strip("-")
+    """An id for a name: letters and digits of any script, lower case,
+    runs of anything else as one hyphen.  Accents on Latin letters are
+    dropped (``"José Álvarez-Ruiz"`` → ``"jose-alvarez-ruiz"``); other
+    letters stay as written (``"Søren Kierkegaard"`` → ``"søren-kierkegaard"``,
+    ``"Владимир Познер"`` → ``"владимир-познер"``, ``"张伟"`` → ``"张伟"``)."""
+    if name.isascii():
+        return _NON_ALNUM.sub("-", name.lower()).strip("-")
+    kept = []
+    marks = False  # whether marks on the current character are kept
+    for c in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(c):
+            if not marks:
+                continue  # an accent on a Latin letter (é → e), or on no letter
+        else:
+            marks = not c.isascii() and c.isalnum()
+        kept.append(c)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    return _NON_WORD.sub("-", text).strip("-")
 
 
 def unique_slugs(names: Iterable[str]) -> list[str]:
-    """A distinct, stable id for each name, in order."""
+    """A distinct, stable id for each name, in order (``speaker-N`` for a
+    name with no letter or digit)."""
     seen: set[str] = set()
     out = []
     for n, name in enumerate(names, 1):
@@ -108,7 +127,11 @@ def display_name(name: str) -> str:
     if " " not in name and len(name) <= 3:
         return name  # initials and call signs: "Q", "CC", "MV"
     out = []
-    for word in name.split(" "):
+    words = name.split(" ")
+    for k, word in enumerate(words):
+        if k and word.rstrip(".,") in _ROMAN:
+            out.append(word)  # "JOHN SMITH III" → "John Smith III"
+            continue
         low = word.casefold()
         if low in W.PARTICLES:
             out.append(low)

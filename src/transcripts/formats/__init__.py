@@ -1,50 +1,58 @@
 """Readers and writers, one module per format, behind one registry.
 
-Importing this package registers the built-in formats.  Detection asks
-them in this order, so the strict content checks (transcripts JSON and
-YAML, WebVTT's header, SRT's timing lines, …) come before looser ones.
+The built-in codecs register themselves when the registry is first used
+(:data:`FORMATS`, :func:`get`, :func:`detect`), not when this package is
+imported.  Detection asks them in registration order, so the strict content
+checks (transcripts JSON and YAML, WebVTT's header, SRT's timing lines, …)
+come before looser ones.
 """
 
 from __future__ import annotations
 
-from . import jsonfmt as _jsonfmt  # noqa: F401  (registers "json")
-from . import yamlfmt as _yamlfmt  # noqa: F401  (registers "yaml")
-from . import text as _text  # noqa: F401  (registers "text")
-from . import markdown as _markdown  # noqa: F401  (registers "markdown")
-from . import srt as _srt  # noqa: F401  (registers "srt")
-from . import vtt as _vtt  # noqa: F401  (registers "vtt")
-from . import podcast_json as _podcast_json  # noqa: F401  (registers "podcast-json")
-from . import asr_json as _asr_json  # noqa: F401  (registers "asr-json")
-from . import aws_transcribe as _aws  # noqa: F401  (registers "aws-transcribe")
-from . import deepgram as _deepgram  # noqa: F401  (registers "deepgram")
-from . import assemblyai as _assemblyai  # noqa: F401  (registers "assemblyai")
-from . import revai as _revai  # noqa: F401  (registers "revai")
-from . import html as _html  # noqa: F401  (registers "html")
-from . import chapters as _chapters  # noqa: F401  (registers "chapters")
-from . import sbv as _sbv  # noqa: F401  (registers "sbv")
-from . import ass as _ass  # noqa: F401  (registers "ass")
-from . import ttml as _ttml  # noqa: F401  (registers "ttml")
-from . import sami as _sami  # noqa: F401  (registers "sami")
-from . import microdvd as _microdvd  # noqa: F401  (registers "microdvd")
-from . import scc as _scc  # noqa: F401  (registers "scc")
-from ._caption import Cue, Part, cues
-from ._cues import PROFILES, Profile, estimate_times
-from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register
+from typing import TYPE_CHECKING, Any
+
+from ._registry import (
+    FORMAT_NAMES,
+    FORMATS,
+    Conversion,
+    Corpus,
+    Dropped,
+    Episode,
+    Format,
+    FormatName,
+    ReadContext,
+    Reading,
+    WriteOptions,
+    base_name,
+    by_extension,
+    detect,
+    get,
+    register,
+)
+
+if TYPE_CHECKING:
+    from ._caption import Cue, Part, cues
+    from ._cues import PROFILES, Profile, estimate_times
 
 __all__ = [
     "FORMATS",
+    "FORMAT_NAMES",
     "PROFILES",
     "Conversion",
     "Cue",
+    "Corpus",
     "Dropped",
+    "Episode",
     "Format",
     "Part",
+    "FormatName",
     "Profile",
     "ReadContext",
     "Reading",
     "WriteOptions",
     "base_name",
     "cues",
+    "by_extension",
     "detect",
     "estimate_times",
     "get",
@@ -53,6 +61,27 @@ __all__ = [
     "writable",
 ]
 
+# The caption machinery, imported when first asked for.
+_LAZY = {
+    "PROFILES": "_cues",
+    "Profile": "_cues",
+    "estimate_times": "_cues",
+    "Cue": "_caption",
+    "Part": "_caption",
+    "cues": "_caption",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 def readable() -> tuple[str, ...]:
     """Names of the formats that can be read."""
@@ -60,5 +89,5 @@ def readable() -> tuple[str, ...]:
 
 
 def writable() -> tuple[str, ...]:
-    """Names of the formats that can be written."""
-    return tuple(n for n, f in FORMATS.items() if f.write is not None)
+    """Names of the formats that can be written (to a file or a folder)."""
+    return tuple(n for n, f in FORMATS.items() if f.write is not None or f.directory)

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import builtins
 import math
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from ..errors import ParseError
 from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "WordData", "from_data", "to_data"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "WordData", "dotted", "from_data", "to_data"]
 
 FORMAT_NAME = "transcripts"
-#: 1.1 added ``metadata.language`` and ``turns[].words``; 1.0 documents
-#: (without them) are read unchanged.
+#: 1.1 added ``metadata.language``, ``turns[].words`` and
+#: ``topics[].confidence``; 1.0 documents (without them) are read unchanged.
 FORMAT_VERSION = "1.1"
 
 T = TypeVar("T")
@@ -95,173 +95,270 @@ def to_data(t: Transcript) -> dict[str, Any]:
     }
 
 
+Path = tuple[Union[str, int], ...]
+#: Finds the (line, column) of the value at a path in the source text.
+Locate = Callable[[Path], Optional[tuple[int, int]]]
+
+
+def dotted(path: Path) -> str:
+    """``("turns", 3, "speaker")`` → ``"turns[3].speaker"``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "document"
+
+
+class _Invalid(Exception):
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(path, message)
+        self.path = path
+        self.message = message
+
+
+#: The keys each object of the document may have (its version's; a
+#: document of a later minor version may have more, and they are ignored).
+_KEYS: dict[str, frozenset[str]] = {
+    "document": frozenset({"format", "version", "metadata", "speakers", "turns", "topics", "blocks"}),
+    "metadata": frozenset({"title", "subtitle", "show", "recorded", "published", "convention", "truncated", "source", "language"}),
+    "speaker": frozenset({"id", "name", "aliases", "role", "description"}),
+    "turn": frozenset({"index", "speaker", "paragraphs", "start", "end", "timing", "lines", "words"}),
+    "word": frozenset({"text", "start", "end", "confidence"}),
+    "topic": frozenset({"title", "source", "in_text", "turns", "start", "lines", "confidence"}),
+    "block": frozenset({"kind", "text", "lines", "turn"}),
+    "span": frozenset({"start", "end"}),
+}
+
+
 class _Reader:
-    """Typed access to a data tree, raising ParseError with the path."""
+    """Typed access to a data tree, raising :class:`_Invalid` with the path."""
 
-    def __init__(self, filename: Optional[str]) -> None:
-        self.filename = filename
+    def __init__(self, strict_keys: bool) -> None:
+        self.strict_keys = strict_keys
 
-    def fail(self, path: str, message: str) -> ParseError:
-        return ParseError(f"{path}: {message}", self.filename)
-
-    def obj(self, value: Any, path: str) -> dict[str, Any]:
+    def obj(self, value: Any, path: Path, kind: builtins.str) -> dict[builtins.str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object, got {type(value).__name__}")
+            raise _Invalid(path, f"expected an object, got {_kind(value)}")
+        if self.strict_keys:
+            extra = [k for k in value if k not in _KEYS[kind]]
+            if extra:
+                raise _Invalid(path + (builtins.str(extra[0]),), f"unknown key {extra[0]!r} (a {kind} has {', '.join(sorted(_KEYS[kind]))})")
         return value
 
-    def list(self, value: Any, path: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, got {type(value).__name__}")
+    def list(self, value: Any, path: Path) -> builtins.list[Any]:
+        if not isinstance(value, builtins.list):
+            raise _Invalid(path, f"expected a list, got {_kind(value)}")
         return value
 
-    def str(self, d: dict[str, Any], key: str, path: str, optional: bool = False) -> Any:
+    def str(self, d: dict[builtins.str, Any], key: builtins.str, path: Path, optional: bool = False) -> Any:
         value = d.get(key)
         if value is None and optional:
             return None
-        if not isinstance(value, str):
-            raise self.fail(f"{path}.{key}", "expected a string" + (" or null" if optional else ""))
+        if not isinstance(value, builtins.str):
+            raise _Invalid(path + (key,), "expected a string" + (" or null" if optional else "") + f", got {_kind(value)}")
         return value
 
-    def int(self, value: Any, path: builtins.str, optional: bool = False) -> Any:
+    def int(self, value: Any, path: Path, optional: bool = False, minimum: builtins.int = 0) -> Any:
         if value is None and optional:
             return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, "expected an integer" + (" or null" if optional else ""))
+        if isinstance(value, bool) or not isinstance(value, builtins.int):
+            raise _Invalid(path, "expected an integer" + (" or null" if optional else "") + f", got {_kind(value)}")
+        if value < minimum:
+            raise _Invalid(path, f"expected an integer of at least {minimum}, got {value}")
         return value
 
-    def time(self, value: Any, path: builtins.str) -> Optional[float]:
+    def time(self, value: Any, path: Path) -> Optional[float]:
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-            raise self.fail(path, "expected seconds (a number, not negative) or null")
-        return float(value)
+        if not isinstance(value, bool) and isinstance(value, (builtins.int, float)):
+            try:
+                seconds = float(value)
+            except OverflowError:
+                seconds = math.inf
+            if math.isfinite(seconds):
+                return seconds  # (negative before the count's zero: "[-00:00:00:04]")
+        raise _Invalid(path, f"expected seconds (a finite number) or null, got {_short(value)}")
 
-    def choice(
-        self, d: dict[builtins.str, Any], key: builtins.str, path: builtins.str, choices: tuple[builtins.str, ...], default: Optional[builtins.str]
-    ) -> Any:
+    def choice(self, d: dict[builtins.str, Any], key: builtins.str, path: Path, choices: tuple[builtins.str, ...], default: Optional[builtins.str]) -> Any:
         value = d.get(key, default)
         if value is None and default is None:
             return None
-        if value not in choices:
-            raise self.fail(f"{path}.{key}", f"expected one of {', '.join(choices)}, got {value!r}")
+        if not isinstance(value, builtins.str) or value not in choices:
+            raise _Invalid(path + (key,), f"expected one of {', '.join(choices)}, got {_short(value)}")
         return value
 
-    def span(self, value: Any, path: builtins.str) -> Optional[Span]:
+    def bool(self, d: dict[builtins.str, Any], key: builtins.str, path: Path, default: builtins.bool) -> builtins.bool:
+        value = d.get(key, default)
+        if not isinstance(value, builtins.bool):
+            raise _Invalid(path + (key,), f"expected true or false, got {_short(value)}")
+        return value
+
+    def span(self, value: Any, path: Path) -> Optional[Span]:
         if value is None:
             return None
-        d = self.obj(value, path)
-        start, end = self.int(d.get("start"), f"{path}.start"), self.int(d.get("end"), f"{path}.end")
-        if start < 1 or end < start:
-            raise self.fail(path, f"bad line span {start}-{end}")
+        d = self.obj(value, path, "span")
+        start = self.int(d.get("start"), path + ("start",), minimum=1)
+        end = self.int(d.get("end"), path + ("end",), minimum=1)
+        if end < start:
+            raise _Invalid(path, f"bad line span {start}-{end}: it ends before it starts")
         return Span(start, end)
 
-    def items(self, d: dict[builtins.str, Any], key: builtins.str, path: builtins.str, read: Callable[[Any, builtins.str], T]) -> tuple[T, ...]:
-        values = self.list(d.get(key, []), f"{path}{key}")
-        return tuple(read(v, f"{path}{key}[{i}]") for i, v in enumerate(values))
+    def items(self, d: dict[builtins.str, Any], key: builtins.str, read: Callable[[Any, Path], T], path: Path = ()) -> tuple[T, ...]:
+        values = self.list(d.get(key, []), path + (key,))
+        return tuple(read(v, path + (key, i)) for i, v in enumerate(values))
 
-    def strings(self, value: Any, path: builtins.str) -> tuple[builtins.str, ...]:
+    def fraction(self, d: dict[builtins.str, Any], key: builtins.str, path: Path) -> Optional[float]:
+        """A number from 0 to 1, or null (a confidence)."""
+        value = d.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (builtins.int, float)) or not 0 <= value <= 1:
+            raise _Invalid(path + (key,), f"expected a number from 0 to 1 or null, got {_short(value)}")
+        return float(value)
+
+    def strings(self, value: Any, path: Path) -> tuple[builtins.str, ...]:
         values = self.list(value, path)
         for i, v in enumerate(values):
-            if not isinstance(v, str):
-                raise self.fail(f"{path}[{i}]", "expected a string")
+            if not isinstance(v, builtins.str):
+                raise _Invalid(path + (i,), f"expected a string, got {_kind(v)}")
         return tuple(values)
 
 
-def from_data(data: Any, filename: Optional[str] = None) -> Transcript:
-    """Read data shaped as :func:`to_data` writes it; ParseError otherwise."""
-    r = _Reader(filename)
-    doc = r.obj(data, "document")
-    version = doc.get("version", FORMAT_VERSION)
-    if not isinstance(version, str) or version.split(".")[0] != FORMAT_VERSION.split(".")[0]:
-        raise r.fail("version", f"unsupported format version {version!r} (this library reads {FORMAT_VERSION})")
-    md = r.obj(doc.get("metadata", {}), "metadata")
-    truncated = md.get("truncated", False)
-    if not isinstance(truncated, bool):
-        raise r.fail("metadata.truncated", "expected true or false")
-    metadata = Metadata(
-        **{k: r.str(md, k, "metadata", optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source", "language")},
-        truncated=truncated,
+def _kind(value: Any) -> str:
+    return {type(None): "null", bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__
     )
 
-    def speaker(v: Any, path: str) -> Speaker:
-        d = r.obj(v, path)
+
+def _short(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return _kind(value)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _version(doc: dict[str, Any]) -> tuple[int, int]:
+    """The document's (major, minor) version; _Invalid when it is not one
+    this library reads."""
+    fmt = doc.get("format", FORMAT_NAME)
+    if fmt != FORMAT_NAME:
+        raise _Invalid(("format",), f"expected {FORMAT_NAME!r}, got {_short(fmt)}: not a transcripts document")
+    version = doc.get("version", FORMAT_VERSION)
+    major, _, minor = version.partition(".") if isinstance(version, str) else ("", "", "")
+    ours = FORMAT_VERSION.split(".")
+    if not (major.isdigit() and minor.isdigit() and len(minor) < 6) or major != ours[0]:
+        raise _Invalid(("version",), f"unsupported format version {_short(version)} (this library reads {ours[0]}.x, writes {FORMAT_VERSION})")
+    return int(major), int(minor)
+
+
+def from_data(data: Any, filename: Optional[str] = None, locate: Optional[Locate] = None) -> Transcript:
+    """Read data shaped as :func:`to_data` writes it, checking what
+    ``schemas/transcript.schema.json`` says and what the schema cannot:
+    unique speaker ids and turn indexes, turns of known speakers, topics and
+    blocks pointing at existing turns, no turn ending before it starts.
+    Keys the document's version does not have are refused (a later minor
+    version's are ignored).  Anything wrong is a ParseError naming the path
+    ("turns[3].speaker") and, when ``locate`` finds it, the line."""
+    try:
+        return _read(data)
+    except _Invalid as exc:
+        where = locate(exc.path) if locate is not None else None
+        line, column = where if where else (None, None)
+        raise ParseError(f"{dotted(exc.path)}: {exc.message}", filename, line, column) from None
+
+
+def _read(data: Any) -> Transcript:
+    if not isinstance(data, dict):
+        raise _Invalid((), f"expected an object (a transcripts document), got {_kind(data)}")
+    _, minor = _version(data)
+    r = _Reader(strict_keys=minor <= builtins.int(FORMAT_VERSION.split(".")[1]))
+    doc = r.obj(data, (), "document")
+    md = r.obj(doc.get("metadata", {}), ("metadata",), "metadata")
+    metadata = Metadata(
+        **{k: r.str(md, k, ("metadata",), optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source", "language")},
+        truncated=r.bool(md, "truncated", ("metadata",), False),
+    )
+
+    def speaker(v: Any, path: Path) -> Speaker:
+        d = r.obj(v, path, "speaker")
+        sid = r.str(d, "id", path)
+        if not sid:
+            raise _Invalid(path + ("id",), "expected a non-empty id")
         return Speaker(
-            id=r.str(d, "id", path),
+            id=sid,
             name=r.str(d, "name", path),
-            aliases=r.strings(d.get("aliases", []), f"{path}.aliases"),
+            aliases=r.strings(d.get("aliases", []), path + ("aliases",)),
             role=r.choice(d, "role", path, ROLES, "unknown"),
             description=r.str(d, "description", path, optional=True),
         )
 
-    def word(v: Any, path: str) -> Word:
-        d = r.obj(v, path)
-        confidence = d.get("confidence")
-        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1):
-            raise r.fail(f"{path}.confidence", "expected a number from 0 to 1 or null")
+    def word(v: Any, path: Path) -> Word:
+        d = r.obj(v, path, "word")
         return Word(
             text=r.str(d, "text", path),
-            start=r.time(d.get("start"), f"{path}.start"),
-            end=r.time(d.get("end"), f"{path}.end"),
-            confidence=None if confidence is None else float(confidence),
+            start=r.time(d.get("start"), path + ("start",)),
+            end=r.time(d.get("end"), path + ("end",)),
+            confidence=r.fraction(d, "confidence", path),
         )
 
-    def turn(v: Any, path: str) -> Turn:
-        d = r.obj(v, path)
+    def turn(v: Any, path: Path) -> Turn:
+        d = r.obj(v, path, "turn")
+        start, end = r.time(d.get("start"), path + ("start",)), r.time(d.get("end"), path + ("end",))
+        if start is not None and end is not None and end < start:
+            raise _Invalid(path + ("end",), f"the turn ends ({end:g} s) before it starts ({start:g} s)")
         return Turn(
-            index=r.int(d.get("index"), f"{path}.index"),
+            index=r.int(d.get("index"), path + ("index",)),
             speaker=r.str(d, "speaker", path),
-            paragraphs=r.strings(d.get("paragraphs"), f"{path}.paragraphs"),
-            start=r.time(d.get("start"), f"{path}.start"),
-            end=r.time(d.get("end"), f"{path}.end"),
+            paragraphs=r.strings(d.get("paragraphs"), path + ("paragraphs",)),
+            start=start,
+            end=end,
             timing=r.choice(d, "timing", path, TIMINGS, None),
-            lines=r.span(d.get("lines"), f"{path}.lines"),
-            words=r.items(d, "words", f"{path}.", word),
+            lines=r.span(d.get("lines"), path + ("lines",)),
+            words=r.items(d, "words", word, path),
         )
 
-    def topic(v: Any, path: str) -> Topic:
-        d = r.obj(v, path)
-        in_text = d.get("in_text", True)
-        if not isinstance(in_text, bool):
-            raise r.fail(f"{path}.in_text", "expected true or false")
-        turns = r.list(d.get("turns", []), f"{path}.turns")
+    def topic(v: Any, path: Path) -> Topic:
+        d = r.obj(v, path, "topic")
+        turns = r.list(d.get("turns", []), path + ("turns",))
         return Topic(
             title=r.str(d, "title", path),
             source=r.choice(d, "source", path, TOPIC_SOURCES, "announced"),
-            in_text=in_text,
-            turns=tuple(r.int(x, f"{path}.turns[{i}]") for i, x in enumerate(turns)),
-            start=r.time(d.get("start"), f"{path}.start"),
-            lines=r.span(d.get("lines"), f"{path}.lines"),
-            confidence=confidence(d.get("confidence"), f"{path}.confidence"),
+            in_text=r.bool(d, "in_text", path, True),
+            turns=tuple(r.int(x, path + ("turns", i)) for i, x in enumerate(turns)),
+            start=r.time(d.get("start"), path + ("start",)),
+            lines=r.span(d.get("lines"), path + ("lines",)),
+            confidence=r.fraction(d, "confidence", path),
         )
 
-    def confidence(value: Any, path: str) -> Optional[float]:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise r.fail(path, "expected a number from 0 to 1, or null")
-        return float(value)
-
-    def block(v: Any, path: str) -> Block:
-        d = r.obj(v, path)
+    def block(v: Any, path: Path) -> Block:
+        d = r.obj(v, path, "block")
         return Block(
             kind=r.choice(d, "kind", path, BLOCK_KINDS, None) or "prose",
             text=r.str(d, "text", path),
-            lines=r.span(d.get("lines"), f"{path}.lines"),
-            turn=r.int(d.get("turn"), f"{path}.turn", optional=True),
+            lines=r.span(d.get("lines"), path + ("lines",)),
+            turn=r.int(d.get("turn"), path + ("turn",), optional=True),
         )
 
-    speakers = r.items(doc, "speakers", "", speaker)
-    turns = r.items(doc, "turns", "", turn)
-    ids = {s.id for s in speakers}
-    if len(ids) != len(speakers):
-        raise r.fail("speakers", "speaker ids are not unique")
+    speakers = r.items(doc, "speakers", speaker)
+    turns = r.items(doc, "turns", turn)
+    topics = r.items(doc, "topics", topic)
+    blocks = r.items(doc, "blocks", block)
+    ids: set[str] = set()
+    for i, s in enumerate(speakers):
+        if s.id in ids:
+            raise _Invalid(("speakers", i, "id"), f"speaker id {s.id!r} is used twice")
+        ids.add(s.id)
+    indexes: set[int] = set()
     for i, u in enumerate(turns):
         if u.speaker not in ids:
-            raise r.fail(f"turns[{i}].speaker", f"no speaker has id {u.speaker!r}")
-    return Transcript(
-        metadata=metadata,
-        speakers=speakers,
-        turns=turns,
-        topics=r.items(doc, "topics", "", topic),
-        blocks=r.items(doc, "blocks", "", block),
-    )
+            raise _Invalid(("turns", i, "speaker"), f"no speaker has id {u.speaker!r}")
+        if u.index in indexes:
+            raise _Invalid(("turns", i, "index"), f"turn index {u.index} is used twice")
+        indexes.add(u.index)
+    for i, p in enumerate(topics):
+        for k, x in enumerate(p.turns):
+            if x not in indexes:
+                raise _Invalid(("topics", i, "turns", k), f"no turn has index {x}")
+    for i, b in enumerate(blocks):
+        if b.turn is not None and b.turn not in indexes:
+            raise _Invalid(("blocks", i, "turn"), f"no turn has index {b.turn}")
+    return Transcript(metadata=metadata, speakers=speakers, turns=turns, topics=topics, blocks=blocks)

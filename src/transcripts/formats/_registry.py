@@ -11,7 +11,8 @@ lenient, and where skipped cues are recorded) and returns a transcript.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Iterable, Optional
+from importlib import import_module
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, get_args
 
 import attrs
 
@@ -20,13 +21,18 @@ from ..model import Transcript
 
 __all__ = [
     "FORMATS",
+    "FORMAT_NAMES",
     "Conversion",
+    "Corpus",
     "Dropped",
+    "Episode",
     "Format",
+    "FormatName",
     "ReadContext",
     "Reading",
     "WriteOptions",
     "base_name",
+    "by_extension",
     "detect",
     "get",
     "register",
@@ -34,6 +40,37 @@ __all__ = [
 
 #: The default speaking rate used to estimate missing times.
 DEFAULT_WPM = 160.0
+#: Speaking rates accepted for estimating times (words per minute).
+WPM_RANGE = (20.0, 1000.0)
+#: What ``--rows`` / ``rows=`` accepts for the row exports (csv, tsv).
+ROWS = ("turns", "paragraphs")
+
+#: The built-in formats' names, for type checkers (``dumps(t, "yml")`` is
+#: caught) and for listing them without importing a codec.
+FormatName = Literal[
+    "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
+    "aws-transcribe", "deepgram", "assemblyai", "revai", "html", "chapters",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc",
+    "csv", "tsv", "jsonl", "convokit", "rttm",
+]  # fmt: skip
+FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
+#: Built-in formats that are only read, or only written (the command line
+#: lists its choices from these without importing a codec).
+READ_ONLY: tuple[str, ...] = (
+    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "sbv", "ass", "sami", "microdvd", "scc",
+)  # fmt: skip
+WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit", "rttm")
+
+#: The modules that register the built-in formats, imported on first use of
+#: the registry; detection asks the formats in this order, so the strict
+#: content checks (transcripts JSON and YAML, WebVTT's header, SRT's timing
+#: lines, …) come before looser ones.
+_MODULES = (
+    "jsonfmt", "yamlfmt", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
+    "aws_transcribe", "deepgram", "assemblyai", "revai", "html", "chapters",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc",
+    "rows", "jsonl", "convokit", "rttm",
+)  # fmt: skip
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -50,11 +87,15 @@ def _errors(value: Iterable[ParseError]) -> tuple[ParseError, ...]:
 
 @attrs.frozen(slots=True)
 class WriteOptions:
-    """How to write: the caption ``profile`` (None: the format's default)
-    and the speaking rate used to estimate times the transcript lacks."""
+    """How to write: the caption ``profile`` (None: the format's default),
+    the speaking rate used to estimate times the transcript lacks,
+    ``compact`` JSON (no indentation) and the ``rows`` of the row exports
+    (one per turn or per paragraph)."""
 
     profile: Optional[str] = None
     wpm: float = DEFAULT_WPM
+    compact: bool = False
+    rows: str = "turns"
 
 
 @attrs.frozen(slots=True)
@@ -145,8 +186,42 @@ class ReadContext:
         self.skipped.append(self.error(message, line, column))
 
 
+@attrs.frozen(slots=True)
+class Episode:
+    """One transcript of a corpus, with the ``id`` its rows carry (the
+    input's base name)."""
+
+    id: str
+    transcript: Transcript
+
+
+@attrs.frozen(slots=True)
+class Corpus:
+    """Several transcripts written as one output: ``files`` are (relative
+    name, text) pairs, the name ``""`` for a format that is one file (csv,
+    jsonl), file names inside a folder otherwise (convokit); ``dropped``
+    adds up what the format could not hold over every transcript."""
+
+    files: tuple[tuple[str, str], ...]
+    format: str
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=_dropped)
+
+
+def merge_dropped(lists: Iterable[Iterable[Dropped]]) -> tuple[Dropped, ...]:
+    """The drops of several conversions, counts added up by kind, the first
+    three examples kept."""
+    merged: dict[str, tuple[int, list[str]]] = {}
+    for dropped in lists:
+        for d in dropped:
+            count, examples = merged.get(d.what, (0, []))
+            examples.extend(e for e in d.examples if len(examples) < 3)
+            merged[d.what] = (count + d.count, examples)
+    return tuple(Dropped(what, count, tuple(examples)) for what, (count, examples) in merged.items())
+
+
 Writer = Callable[[Transcript, WriteOptions], Conversion]
 Reader = Callable[[str, ReadContext], Transcript]
+CorpusWriter = Callable[[Sequence[Episode], WriteOptions], Corpus]
 
 
 @attrs.frozen(slots=True)
@@ -155,7 +230,11 @@ class Format:
     read or only written.  ``extensions`` are file-name suffixes, the first
     one used for outputs; ``sniff`` recognises the format's content;
     ``profiles`` names the caption profiles its writer accepts (the first
-    is the default); ``cues`` reads a caption format's cues."""
+    is the default).  A corpus format (csv, jsonl, convokit) also has
+    ``write_corpus``, which writes many transcripts as one output; a
+    ``directory`` format writes a folder of files and has no ``write``.
+    ``options`` names the other write options it takes (``compact``,
+    ``rows``); ``cues`` reads a caption format's cues."""
 
     name: str
     extensions: tuple[str, ...]
@@ -166,6 +245,11 @@ class Format:
     #: A caption format's cue reader (``transcripts.cues``): text and a
     #: ReadContext to a tuple of :class:`~._caption.Cue`.
     cues: Optional[Callable[[str, "ReadContext"], tuple[Any, ...]]] = None
+    write_corpus: Optional[CorpusWriter] = None
+    directory: bool = False
+    options: tuple[str, ...] = ()
+    #: One line for ``--list-formats``.
+    summary: str = ""
 
     def dumps(self, t: Transcript) -> str:
         """The transcript in this format, with the default options."""
@@ -180,13 +264,68 @@ class Format:
         return self.read(text, ReadContext(filename))
 
 
-FORMATS: dict[str, Format] = {}
+class _Registry(dict):  # type: ignore[type-arg]
+    """The formats by name.  The built-in codecs are imported the first time
+    the registry is read, so that ``import transcripts`` and ``transcripts
+    --version`` import none of them."""
+
+    loaded = False
+
+    def load(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            for module in _MODULES:
+                import_module(f"{__package__}.{module}")
+
+    def __getitem__(self, key: str) -> Format:
+        self.load()
+        return dict.__getitem__(self, key)  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        self.load()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        self.load()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self.load()
+        return dict.__len__(self)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.load()
+        return dict.get(self, key, default)
+
+    def keys(self) -> Any:
+        self.load()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self.load()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self.load()
+        return dict.items(self)
+
+
+#: Every registered format by name, in detection order.
+FORMATS: dict[str, Format] = _Registry()
 
 
 def register(fmt: Format) -> Format:
-    if fmt.name in FORMATS:
+    """Add a format to the registry (after the built-in ones, which keep
+    their order however their modules were first imported)."""
+    FORMATS.load()  # type: ignore[attr-defined]
+    if dict.__contains__(FORMATS, fmt.name):
         raise ValueError(f"format {fmt.name!r} registered twice")
-    FORMATS[fmt.name] = fmt
+    dict.__setitem__(FORMATS, fmt.name, fmt)
+    if fmt.name in FORMAT_NAMES:
+        rank = {name: k for k, name in enumerate(FORMAT_NAMES)}
+        ordered = sorted(dict.items(FORMATS), key=lambda item: rank.get(item[0], len(rank)))
+        dict.clear(FORMATS)
+        dict.update(FORMATS, ordered)
     return fmt
 
 
@@ -195,6 +334,17 @@ def get(name: str) -> Format:
         return FORMATS[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r}; known: {', '.join(sorted(FORMATS))}") from None
+
+
+def by_extension(filename: str) -> Format:
+    """The format a file name's extension names (the longest match, so
+    ``ep.chapters.json`` is chapters); ValueError naming the known
+    extensions when none does (``x.docx``)."""
+    for fmt in _by_extension(filename):
+        if fmt.write is not None or fmt.directory:
+            return fmt
+    known = sorted({e for f in FORMATS.values() if f.write is not None or f.directory for e in f.extensions})
+    raise ValueError(f"cannot tell the format of {filename!r} from its extension; known: {', '.join(known)} (or name the format)")
 
 
 def _by_extension(filename: Optional[str]) -> list[Format]:

@@ -3,12 +3,15 @@
 Long paragraphs are written as folded block scalars and multi-line strings
 as literal ones, where the string survives that style unchanged; libyaml's
 C emitter and loader are used when PyYAML has them.  Reading uses safe
-loading only.
+loading only, after a pass over the document's events that refuses what
+hostile input can do to a loader: aliases that expand the document many
+times over ("billion laughs"), nesting deeper than :data:`MAX_DEPTH`, and
+lone surrogates.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence, Union
 
 import yaml
 
@@ -17,13 +20,19 @@ from ..model import Transcript
 from ._data import WordData, from_data, to_data
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
-__all__ = ["dumps", "loads"]
+__all__ = ["MAX_DEPTH", "dumps", "load", "loads", "locate"]
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Strings at least this long are written as folded block scalars.
 FOLD_AT = 72
+#: The deepest nesting of lists and mappings a document may have.
+MAX_DEPTH = 64
+#: What aliases may add to a document: this many times its own size (plus
+#: a little), counted in characters of the expanded document.
+ALIAS_FACTOR = 10
+ALIAS_SLACK = 10_000
 
 
 def _block_safe(s: str) -> bool:
@@ -66,16 +75,99 @@ def dumps(t: Transcript) -> str:
     )
 
 
-def loads(text: str, filename: Optional[str] = None) -> Transcript:
+def _where(mark: Any) -> tuple[Optional[int], Optional[int]]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+def _vet(text: str, filename: Optional[str]) -> None:
+    """Refuse deep nesting, alias amplification and lone surrogates, from
+    the parser's events (no tree is built; nothing recurses)."""
+    limit = ALIAS_FACTOR * len(text) + ALIAS_SLACK
+    weights: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [anchor, weight]
+    expanded = 0
+    event: Any
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value = event.value
+            if not value.isascii() and any("\ud800" <= c <= "\udfff" for c in value):
+                raise ParseError("invalid YAML: a lone surrogate character", filename, *_where(event.start_mark))
+            weight = len(value) + 1
+            if event.anchor:
+                weights[event.anchor] = weight
+            if stack:
+                stack[-1][1] += weight
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise ParseError(f"invalid YAML: nested more than {MAX_DEPTH} levels deep", filename, *_where(event.start_mark))
+            stack.append([event.anchor, 1])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            anchor, weight = stack.pop()
+            if anchor:
+                weights[anchor] = weight
+            if stack:
+                stack[-1][1] += weight
+        elif kind is yaml.AliasEvent:
+            weight = weights.get(event.anchor, 1)
+            expanded += weight
+            if expanded > limit:
+                raise ParseError(
+                    "invalid YAML: its aliases expand the document more than "
+                    f"{ALIAS_FACTOR} times over (a document that amplifies itself is refused)",
+                    filename,
+                    *_where(event.start_mark),
+                )
+            if stack:
+                stack[-1][1] += weight
+
+
+def load(text: str, filename: Optional[str] = None) -> Any:
+    """The data of a YAML document (safe loading, after :func:`_vet`); a
+    ParseError naming line and column for anything a loader refuses,
+    including values its constructors cannot build (``2020-13-45``, an
+    integer of more than 4,300 digits)."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        _vet(text, filename)
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        line = mark.line + 1 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        raise ParseError(f"invalid YAML: {problem}", filename, line, column) from None
-    return from_data(data, filename)
+        raise ParseError(f"invalid YAML: {problem}", filename, *_where(mark)) from None
+    except ParseError:
+        raise
+    except (ValueError, OverflowError, TypeError, AttributeError, RecursionError) as exc:
+        # PyYAML's constructors fail this way on values they cannot build
+        # (``2020-13-45``, ``!!timestamp nonsense``, 5,000-digit integers).
+        raise ParseError(f"invalid YAML: a value cannot be read ({str(exc).split(';')[0]})", filename) from None
+
+
+def locate(text: str, path: Sequence[Union[str, int]]) -> Optional[tuple[int, int]]:
+    """The (line, column) of the value at ``path`` in a YAML document, or of
+    the deepest part of the path it has."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    best = None
+    for part in path:
+        if node is None:
+            break
+        best = node.start_mark
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+    if node is not None:
+        best = node.start_mark
+    line, column = _where(best)
+    return (line, column) if line is not None and column is not None else None
+
+
+def loads(text: str, filename: Optional[str] = None) -> Transcript:
+    return from_data(load(text, filename), filename, lambda path: locate(text, path))
 
 
 def _sniff(text: str) -> bool:
