@@ -3,7 +3,9 @@
 (``ci``: 200 examples each).
 
 * parse(render(t, convention)) gives t's speakers, turns and paragraphs,
-  for every convention and variant, bare and wrapped in noise;
+  and records the convention it was written in (``metadata.convention``,
+  in the parser's names), for every convention and variant, bare and
+  wrapped in noise;
 * the parser never raises on any text, and the CLI never crashes on any
   bytes (undecodable input: the documented error and exit 1);
 * parsing is deterministic, and parse → text → parse is a fixed point;
@@ -11,7 +13,10 @@
 
 Where the parser does not (yet) read what the strategies write, the case
 is a strict xfail naming the reason (see LACKING): it fails the suite as
-soon as the parser reads it, so that the mark is removed.
+soon as the parser reads it, so that the mark is removed.  Where it reads
+the dialogue but records another convention, the class of episodes is
+named in MISRECORDED, left out of the convention check, and held as a
+strict xfail of its own.
 """
 
 from __future__ import annotations
@@ -32,7 +37,18 @@ from transcripts.model import ROLES
 from transcripts.check import Document, unaccounted
 from transcripts.cli import main
 from transcripts.rules import find_labels
-from transcripts.strategies import CONVENTIONS, NOISE, VARIANTS, Episode, differences, dialogue, episodes, messy_texts
+from transcripts.strategies import (
+    CONVENTIONS,
+    NOISE,
+    VARIANTS,
+    Episode,
+    conversations,
+    differences,
+    dialogue,
+    episodes,
+    messy_texts,
+    render,
+)
 
 from .conftest import EXAMPLES, SHARED
 
@@ -60,10 +76,40 @@ def _run(request: pytest.FixtureRequest, strategy: st.SearchStrategy, prop: Call
     given(strategy)(settings(phases=phases, suppress_health_check=[HealthCheck.too_slow])(check))()
 
 
+def _caseless(name: str) -> bool:
+    """A name in a script without case ("李娜", "김민준")."""
+    return not any(c.isupper() or c.islower() for c in name)
+
+
+#: Episodes whose dialogue the parser reads but whose convention it records
+#: as another: class → (which episodes, why, a strategy drawing only such
+#: episodes).  The convention check leaves them out;
+#: test_misrecorded_conventions holds each class as a strict xfail.
+MISRECORDED: dict[str, tuple[Callable[[Episode], bool], str, st.SearchStrategy[Episode]]] = {
+    "caseless-names": (
+        lambda ep: ep.convention == "name-colon" and any(map(_caseless, ep.speakers)),
+        "labels in a script without case ('李娜: …', '王芳: …') count as written in capitals: recorded caps-colon",
+        conversations(name=st.sampled_from(["李娜", "王芳", "刘洋", "김민준", "佐藤 花子"])).map(lambda t: render(t, "name-colon", "full-name")),
+    ),
+    "introduced-capitals": (
+        lambda ep: ep.convention == "caps-colon" and "intro" in ep.noise,
+        "labels in capitals ('ANN LEE: …') whose names the intro gives ('I'm your host, Ann Lee.') say nothing "
+        "of the style, so a document of them alone is recorded name-colon",
+        episodes("caps-colon", variant="full", noise=["intro"]),
+    ),
+}
+
+
+def _misrecorded(ep: Episode) -> bool:
+    return any(which(ep) for which, _, _ in MISRECORDED.values())
+
+
 def _parses_back(ep: Episode) -> None:
     got = transcripts.parse(ep.text)
     diff = differences(ep.transcript, got)
     assert not diff, "\n".join(diff)
+    if not _misrecorded(ep):
+        assert got.metadata.convention == ep.convention
 
 
 # ---------------------------------------------------------------------------
@@ -87,9 +133,25 @@ def test_noisy_page_parses_back(request, convention):
     _run(request, episodes(convention, noise=True), _parses_back)
 
 
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=_marks("plain", "plain", k)) for k in NOISE])
-def test_plain_dialogue_with_each_kind_of_noise(request, kind):
-    _run(request, episodes("plain", noise=[kind]), _parses_back)
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=_marks("name-colon", "full-name", k)) for k in NOISE])
+def test_full_names_with_each_kind_of_noise(request, kind):
+    _run(request, episodes("name-colon", variant="full-name", noise=[kind]), _parses_back)
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(k, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=why)) for k, (_, why, _) in MISRECORDED.items()]
+)
+def test_misrecorded_conventions(request, case):
+    """Each class of MISRECORDED: the parser records the convention the
+    episode was written in."""
+    which, _, strategy = MISRECORDED[case]
+
+    def prop(ep: Episode) -> None:
+        if not which(ep):  # not an AssertionError: it must not pass as the expected failure
+            raise RuntimeError(f"the strategy of {case} drew an episode outside it: {ep.text!r}")
+        assert transcripts.parse(ep.text).metadata.convention == ep.convention
+
+    _run(request, strategy, prop)
 
 
 def test_turn_lines_and_announced_topics(request):
@@ -103,7 +165,7 @@ def test_turn_lines_and_announced_topics(request):
         announced = [(p.title, p.lines) for p in got.topics if p.source == "announced"]
         assert announced == [(p.title, p.lines) for p in ep.transcript.topics]
 
-    _run(request, episodes("plain", noise=["intro", "topics", "notes"]), prop)
+    _run(request, episodes("name-colon", variant="full-name", noise=["intro", "topics", "notes"]), prop)
 
 
 @pytest.mark.parametrize("convention", [pytest.param(c, marks=_marks("serialise", "*", c)) for c in CONVENTIONS])
@@ -241,10 +303,10 @@ def _speaking(t: transcripts.Transcript) -> list[str]:
     return sorted(s.name for s in t.speakers if s.id in spoke)
 
 
-#: Texts to parse, write and parse again: pages in the plain convention
+#: Texts to parse, write and parse again: pages of "Full Name: text"
 #: (which the parser reads right), pages in any convention, messy text.
 FIXED_POINT_SOURCES = {
-    "plain": episodes("plain", noise=True).map(lambda ep: ep.text),
+    "full-name": episodes("name-colon", variant="full-name", noise=True).map(lambda ep: ep.text),
     "any": episodes(noise=True).map(lambda ep: ep.text),
     "messy": messy_texts(),
 }
