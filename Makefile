@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench score clean
+.PHONY: demo test bench sweep score clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_parse.py
+
+sweep: $(STAMP)
+	$(BIN)/python bench/sweep.py ../shared/wild
 
 score: $(STAMP)
 	$(BIN)/python ../shared/acceptance/score.py ../shared/seeds ../shared/acceptance/expected 2 -- $(BIN)/transcripts convert {} --to json

@@ -86,3 +86,26 @@ def test_turns_without_words_are_written_as_labels_alone():
         conversion = transcripts.convert(t, fmt)
         assert conversion.dropped == ()
         assert turns_and_paragraphs(transcripts.loads(conversion.text, fmt)) == turns_and_paragraphs(t)
+
+
+def test_a_paragraph_that_reads_as_a_label_is_escaped_and_read_back():
+    # Found in review (issue 11): "Bridges: …" inside a turn came back as a new speaker.
+    t = transcripts.parse(
+        "THE PRESIDENT: Thank you.\n\nQ  A question.\n\nTHE PRESIDENT: Three things.\n\n"
+        "Bridges: we will build them.\n\n\\n is a newline.\n\nQ  Thanks.\n\nTHE PRESIDENT: Good.\n"
+    )
+    assert t.turns[2].paragraphs == ("Three things.", "Bridges: we will build them.", "n is a newline.")
+    out = transcripts.dumps(t, "text")
+    assert "\n\\Bridges: we will build them.\n" in out
+    back = transcripts.loads(out, "text")
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert turns_and_paragraphs(transcripts.loads(transcripts.dumps(back, "text"), "text")) == turns_and_paragraphs(t)
+
+
+def test_a_paragraph_opening_with_a_backslash_keeps_it():
+    t = transcripts.parse("Ann Lee: Regexes?\n\nBo Chen: Yes.\n\nAnn Lee: Go on.\n")
+    turn = attrs.evolve(t.turns[1], paragraphs=("Yes.", "\\d matches a digit."))
+    t = attrs.evolve(t, turns=(t.turns[0], turn, t.turns[2]))
+    out = transcripts.dumps(t, "text")
+    assert "\n\\\\d matches a digit.\n" in out
+    assert transcripts.loads(out, "text").turns[1].paragraphs == ("Yes.", "\\d matches a digit.")

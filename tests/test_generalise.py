@@ -309,3 +309,23 @@ def test_a_rule_set_copy_takes_a_new_rule_before_a_named_one() -> None:
     assert transcripts.parse(text).turns == ()  # the default rule set is unchanged
     with pytest.raises(ValueError):
         rules.add(rules.label_rules[0])
+
+
+# Conventions of other tools and records -----------------------------------------------
+
+
+def test_court_records_question_and_answer() -> None:
+    text = "THE COURT: Proceed.\n\nQ. Where were you?\n\nA. At home.\n\nQ. Alone?\n\nA.  Yes.\n\nTHE COURT: Next.\n"
+    assert [n for n, _ in turns(text)] == ["The Court", "Q", "A", "Q", "A", "The Court"]
+
+
+def test_a_capital_a_opening_a_sentence_is_speech() -> None:
+    text = "Ann Lee: So?\n\nBo Chen: Well.\n\nA New York paper said so.\n\nAnn Lee: Fine.\n"
+    assert turns(text) == [("Ann Lee", 1), ("Bo Chen", 2), ("Ann Lee", 1)]
+
+
+def test_a_label_and_a_bracketed_time_without_markup() -> None:
+    text = "Speaker 1 [00:00:05] Hello there.\n\nSpeaker 2 [00:00:09]\n\nHi.\n\nSpeaker 1 [00:01:00] Bye.\n"
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "name-bracket-time"
+    assert [(u.start, u.paragraphs) for u in t.turns] == [(5.0, ("Hello there.",)), (9.0, ("Hi.",)), (60.0, ("Bye.",))]

@@ -106,13 +106,26 @@ COLON = regex.compile(
 
 #: A bare "Q" for an unnamed reporter, as written: "Q  Thank you" (two
 #: spaces or a no-break space after it; matched on the raw line), or one
-#: space before a capital ("Q Cookies!").
+#: space before a capital ("Q Cookies!"); and the "Q. … A. …" of court and
+#: deposition transcripts ("A." needs its stop or two spaces: "A New York
+#: paper" is speech).
 BARE_Q = regex.compile(
-    r"^[ \t\u00a0]*Q\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$|[ ](?=[\p{Lu}\"“(\[¿¡\d]))"
+    r"^[ \t\u00a0]*(?:(?P<name>Q)\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$|[ ](?=[\p{Lu}\"“(\[¿¡\d]))"
+    r"|(?P<answer>A)(?:\.[ \t\u00a0]+(?=\S)|[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}))"
 )
 
 #: "Q - Are you hiring?", "A - The way we…": questions and answers with a dash.
 QA_DASH = regex.compile(r"^(?P<name>Q|A)[ ][-–—][ ](?=\S)")
+
+#: "Speaker 1 [00:00:05] text", "Name [01:02:03]" alone: a label and a
+#: bracketed time, no markup.
+NAME_BRACKET_TIME = regex.compile(
+    rf"""
+    ^(?P<name>{SLOT})[ ]\\?\[(?P<time>{TIME})\\?\]:?
+    (?:[ ]|$)
+    """,
+    _F,
+)
 
 #: "Stephan Livera – 00:03:20:" alone on its line, the speech below.
 NAME_DASH_TIME = regex.compile(

@@ -27,6 +27,8 @@ __all__ = ["Context", "find_people", "read_context"]
 
 #: How far before the first turn the intro may start, in paragraphs.
 INTRO_REACH = 80
+#: How far into a document without dialogue its title, dates and topics are looked for.
+NO_DIALOGUE_REACH = 200
 
 
 @attrs.frozen(slots=True)
@@ -37,9 +39,10 @@ class Context:
 
 
 def _intro_zone(items: Sequence[Item], first: Optional[int]) -> tuple[int, int, Optional[int]]:
-    """(start, stop, dateline index) of the intro zone."""
+    """(start, stop, dateline index) of the intro zone (the opening of a
+    document without dialogue)."""
     if first is None:
-        return 0, len(items), None
+        return 0, min(len(items), NO_DIALOGUE_REACH), None
     j = first - 1
     while j >= 0 and first - j <= INTRO_REACH:
         if items[j].kind == "date":

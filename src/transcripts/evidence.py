@@ -25,6 +25,7 @@ two full names used once each and nothing else is a dialogue too.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -162,9 +163,10 @@ def _tally(items: Sequence[Item]) -> dict[str, list[Candidate]]:
     return seen
 
 
+@functools.lru_cache(maxsize=4096)
 def _capitals(name: str) -> bool:
     """The style of a label: written in capitals or not."""
-    return not any(c.islower() for c in name)
+    return name.upper() == name
 
 
 def _runs(positions: Sequence[int]) -> tuple[list[list[int]], int]:
@@ -212,13 +214,19 @@ def questioner(key: str, kind: str) -> bool:
 
 
 def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
-    """A known non-speaker: a field word ("Summary", "Video"), or a label
-    whose paragraph is known to be something else (a break, chrome such as
-    a field whose value is a link, a note, a metadata line)."""
+    """A known non-speaker: a field word ("Summary", "Video", "Break"), or
+    a label whose paragraph is known to be something else (chrome such as
+    a field whose value is a link, a note, a metadata line).  Whether a
+    label with only a time is a segment marker ("**Jingle:** \\[09:56\\]") or
+    a speaker whose speech is below ("Speaker 2 [00:00:09]") the evidence
+    decides."""
     if field_word(c.key):
         return True
     rest = c.label.text
-    return (not rest or rest[:1] in _LINK_FIRST) and items[c.item].kind in KNOWN_LOOKALIKES
+    return (not rest or rest[:1] in _LINK_FIRST) and items[c.item].kind in _NOT_SPEECH
+
+
+_NOT_SPEECH = KNOWN_LOOKALIKES - {"break"}
 
 
 @attrs.frozen(slots=True)

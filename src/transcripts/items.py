@@ -64,10 +64,19 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
     """Run the label rules, then the block rules, over each paragraph.
 
     The block kind of a paragraph that a label rule reads is worked out
-    only when asked for (see :class:`Item`)."""
+    only when asked for (see :class:`Item`).  A paragraph that opens with a
+    backslash before a letter or digit is no label: the backslash goes
+    (one of two before a letter, so that the writer can keep one)."""
     items = []
     find, block = rules.find_labels, rules.classify_block
     for i, p in enumerate(paras):
-        labels = find(p.text, p.lines[0].raw)
-        items.append(Item(i, p, labels, None if labels else block(p.text), rules))
+        text = p.text
+        if text[:1] == "\\" and (text[1:2].isalnum() or (text[1:2] == "\\" and text[2:3].isalnum())):
+            # Escaped ("\\Bridges: we will build them."): never a label, as
+            # the text writer marks a paragraph that would read as one.
+            p.text = text[1:]
+            items.append(Item(i, p, (), block(p.text), rules))
+            continue
+        labels = find(text, p.lines[0].raw)
+        items.append(Item(i, p, labels, None if labels else block(text), rules))
     return items

@@ -159,8 +159,11 @@ def read_slot(written: str) -> Optional[Slot]:
     if not any(c.islower() for c in core):
         return Slot(text, "caps", role, credential, short) if _CAP_NAME.match(core) else None
     if _NAME.match(core) is not None:
-        # Capitalised words, but "Yes", "What It Means" or "Ursula van" are no name.
-        if words[0].casefold() in W.NOT_NAME_START or words[-1].casefold() in W.PARTICLES:
+        # Capitalised words, but "Yes", "What It Means" or "Ursula van" are
+        # no name ("The President", a title, is).
+        first = words[0].casefold()
+        first = first.rstrip(".")
+        if (first in W.NOT_NAME_START and not (first == "the" and len(words) > 1)) or words[-1].casefold() in W.PARTICLES:
             return None
         return Slot(text, "person", role, credential, short)
     low = core.casefold()

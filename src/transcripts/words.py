@@ -131,6 +131,7 @@ FIELD_WORDS = _words(
     podcast podcasts slides slide paper papers media start started pdf blog twitter youtube github repo
     code demo reference references resources resource notebook proposal proposals spec specification
     bip bips pr prs issue issues mailing list lists website websites location venue event events
+    ad ads advert commercial midroll mid-roll preroll pre-roll postroll
     """
 )
 

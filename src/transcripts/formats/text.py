@@ -4,7 +4,9 @@ with blank lines between paragraphs.
 The writer puts back what the page had around the dialogue (the blocks:
 title, intro, topic lists, editor notes, paywall) in document order, so
 the parser finds the same speakers, turns and paragraphs, and the context
-(title, guests, topics) it found before.  :mod:`.markdown` writes the same
+(title, guests, topics) it found before; a paragraph that would read as a
+label is written behind a backslash (``\\Bridges: we will…``), which the
+parser takes off.  :mod:`.markdown` writes the same
 document with bold labels and headings.
 """
 
@@ -16,6 +18,7 @@ import attrs
 
 from ..model import Block, Transcript, Turn
 from ..parser import parse
+from ..rules import DEFAULT_RULES
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -34,6 +37,23 @@ class Style:
 
 
 PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
+
+
+def escaped(text: str, speech: bool = True) -> str:
+    """A paragraph the parser would read as a label ("Bridges: we will
+    build them." inside a turn), or that opens with a backslash, behind a
+    backslash: the parser reads it back as it is, never as a label.  A
+    block is escaped only for labels with markup or a delimiter (a heading
+    may look like a name alone on its line, and reads back as before)."""
+    if text[:1] == "\\" and text[1:2].isalnum():
+        return "\\" + text
+    labels = DEFAULT_RULES.find_labels(text)
+    if any(speech or label.rule not in _BARE for label in labels):
+        return "\\" + text
+    return text
+
+
+_BARE = frozenset(r.name for r in DEFAULT_RULES.label_rules if r.bare)
 
 
 def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
@@ -75,8 +95,10 @@ def render(t: Transcript, style: Style) -> str:
             text = item.text.strip()
             if not text:
                 continue
-            if item.kind == "heading":
+            if item.kind == "heading" and style.heading(text) != text:
                 text = style.title(text) if text == title else style.heading(text)
+            elif text != title:
+                text = escaped(text, speech=False)
             out.append(text)
             continue
         paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
@@ -85,7 +107,7 @@ def render(t: Transcript, style: Style) -> str:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
         out.append(label + paragraphs[0])
-        out.extend(paragraphs[1:])
+        out.extend(escaped(p) for p in paragraphs[1:])
     return "\n\n".join(out) + ("\n" if out else "")
 
 

@@ -72,8 +72,9 @@ class LabelRule:
     ``template`` groups rules whose labels one document mixes ("MS. PSAKI:",
     "Q  …" and "Reporter:" are one template: a label and a colon);
     ``conventions`` are the names a document of this rule is recorded
-    under (default: the rule's name).  ``first``, ``max_len`` and ``hint``
-    are cheap tests before the pattern; ``raw`` says the pattern reads the
+    under (default: the rule's name).  ``first``, ``max_len``, ``hint``
+    (within ``reach`` characters) and ``check`` are cheap tests before the
+    pattern; ``raw`` says the pattern reads the
     first line as written rather than the normalised text; ``bare`` that
     the label has no markup at all (a name alone: weaker evidence)."""
 
@@ -82,11 +83,13 @@ class LabelRule:
     build: Builder
     template: str
     conventions: tuple[str, ...]
-    hint: Optional[str] = None  # a substring every match holds in its first HINT_REACH characters
+    hint: Optional[str] = None  # a substring every match holds in its first ``reach`` characters
     raw: bool = False
     first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
     max_len: Optional[int] = None  # the longest paragraph a match can be
     bare: bool = False
+    reach: int = 160  # how far into the paragraph the hint may be
+    check: Optional[Callable[[str], bool]] = None  # a cheap test of the text before the pattern
 
     def may_start_with(self, opening: str) -> bool:
         """Whether a paragraph whose normalised text starts with ``opening``
@@ -103,6 +106,7 @@ class BlockRule:
     test: Callable[[str], bool]
     starts: Optional[frozenset[str]] = None  # first characters a match can have: a cheap pre-check
     labelled: bool = False  # also run on paragraphs that a label rule reads
+    max_len: Optional[int] = None  # the longest paragraph it can accept
 
 
 #: How far into a paragraph a rule's hint must occur (a label is short).
@@ -111,6 +115,10 @@ HINT_REACH = 160
 #: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
 #: name alone on its line, "Emma  0:03"): they skip those rules at once.
 SHORT = 80
+
+#: Length classes of paragraphs for the block rules' ``max_len`` (and one
+#: past the longest for the rest).
+_LENGTHS = (24, 60, 120, 200, 300)
 
 #: Headings are short: at most this many characters and words.
 HEADING_MAX_CHARS = 160
@@ -156,7 +164,7 @@ class RuleSet:
     dispatch caches.  ``DEFAULT_RULES`` holds the built-in ones; copy it to
     add, drop or reorder rules for one use."""
 
-    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_conventions")
+    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_openers", "_conventions")
 
     def __init__(self, labels: Iterable[LabelRule] = (), blocks: Iterable[BlockRule] = ()) -> None:
         self._labels: list[LabelRule] = list(labels)
@@ -165,7 +173,8 @@ class RuleSet:
 
     def _changed(self) -> None:
         self._by_opening: dict[tuple[str, bool], tuple[LabelRule, ...]] = {}
-        self._blocks_by_first: dict[tuple[str, bool], tuple[BlockRule, ...]] = {}
+        self._blocks_by_first: dict[tuple[str, bool, int], tuple[BlockRule, ...]] = {}
+        self._openers: dict[str, tuple[BlockRule, ...]] = {}
         self._conventions = tuple(dict.fromkeys(c for r in self._labels for c in r.conventions))
 
     # -- what it holds ------------------------------------------------------
@@ -227,6 +236,8 @@ class RuleSet:
         first: Optional[Callable[[str], bool]] = None,
         max_len: Optional[int] = None,
         bare: bool = False,
+        reach: int = 160,
+        check: Optional[Callable[[str], bool]] = None,
         before: Optional[str] = None,
         after: Optional[str] = None,
     ) -> Callable[[Builder], Builder]:
@@ -237,7 +248,7 @@ class RuleSet:
         def register(build: Builder) -> Builder:
             tmpl = template or name
             self.add(
-                LabelRule(name, pattern, build, tmpl, conventions or (tmpl,), hint, raw, first, max_len, bare),
+                LabelRule(name, pattern, build, tmpl, conventions or (tmpl,), hint, raw, first, max_len, bare, reach, check),
                 before=before,
                 after=after,
             )
@@ -252,14 +263,17 @@ class RuleSet:
         *,
         starts: Optional[str] = None,
         labelled: bool = False,
+        max_len: Optional[int] = None,
         before: Optional[str] = None,
         after: Optional[str] = None,
     ) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
         """Register the decorated predicate as a block rule for ``kind``;
-        ``starts`` lists the characters a matching paragraph can start with."""
+        ``starts`` lists the characters a matching paragraph can start with,
+        ``max_len`` the longest paragraph it can accept (cheap pre-checks
+        the rule runner caches)."""
 
         def register(test: Callable[[str], bool]) -> Callable[[str], bool]:
-            rule = BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled)
+            rule = BlockRule(name, kind, test, frozenset(starts) if starts is not None else None, labelled, max_len)
             self.add(rule, before=before, after=after)
             return test
 
@@ -293,7 +307,9 @@ class RuleSet:
             if rule.max_len is not None and (openers or size > rule.max_len):
                 continue
             target = (raw or text) if rule.raw else text
-            if rule.hint is not None and target.find(rule.hint, 0, HINT_REACH) < 0:
+            if rule.hint is not None and target.find(rule.hint, 0, rule.reach) < 0:
+                continue
+            if rule.check is not None and not rule.check(target):
                 continue
             m = rule.pattern.match(target)
             if m is not None:
@@ -305,12 +321,21 @@ class RuleSet:
                         found.append(label)
         return tuple(found) if found else ()
 
-    def _block_rules_for(self, char: str, labelled: bool) -> tuple[BlockRule, ...]:
-        key = (char, labelled)
+    def _block_rules_for(self, char: str, labelled: bool, size: int = 0) -> tuple[BlockRule, ...]:
+        """The block rules a paragraph starting with ``char`` (of a length
+        class) can match, cached."""
+        lower = 0  # the shortest paragraph of its length class
+        for n in _LENGTHS:
+            if size <= n:
+                break
+            lower = n + 1
+        key = (char, labelled, lower)
         rules = self._blocks_by_first.get(key)
         if rules is None:
             rules = self._blocks_by_first[key] = tuple(
-                r for r in self._blocks if (r.labelled or not labelled) and (r.starts is None or char in r.starts)
+                r
+                for r in self._blocks
+                if (r.labelled or not labelled) and (r.starts is None or char in r.starts) and (r.max_len is None or r.max_len >= lower)
             )
         return rules
 
@@ -319,7 +344,7 @@ class RuleSet:
 
         ``labelled`` says a label rule reads the paragraph: then only the
         rules for label look-alikes run ("**Break:**", "Summary: …")."""
-        for rule in self._block_rules_for(text[:1], labelled):
+        for rule in self._block_rules_for(text[:1], labelled, len(text)):
             if rule.test(text):
                 return rule.kind
         return heading_or_prose(text)
@@ -339,11 +364,18 @@ class RuleSet:
 
     def opens_item(self, text: str, raw: str) -> bool:
         """Whether a line opens a new paragraph in hard-wrapped text: a
-        label that reads a line's start (not in lower case), or any block
-        but prose and headings."""
+        label that reads a line's start (not in lower case), or a block that
+        a line's first character announces (a bullet, a note, a time, a
+        rule…; not the blocks known by their words, such as chrome, which a
+        wrapped sentence may look like)."""
         if any(not label.name[:1].islower() for label in self.find_labels(text, raw, openers=True)):
             return True  # (a lower-case "country: the mRNA…" is a wrapped sentence)
-        return self.classify_block(text) not in ("prose", "heading")
+        char = text[:1]
+        rules = self._openers.get(char)
+        if rules is None:
+            rules = self._openers[char] = tuple(r for r in self._block_rules_for(char, False) if r.starts is not None)
+        size = len(text)
+        return any((rule.max_len is None or size <= rule.max_len) and rule.test(text) for rule in rules)
 
 
 #: The built-in rules (registered by :mod:`transcripts.rules.labels` and

@@ -30,17 +30,17 @@ def paywall(text: str) -> bool:
     return P.PAYWALL.match(text) is not None
 
 
-@rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True)
+@rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True, max_len=60)
 def ad_break(text: str) -> bool:
     """``**Break:** \\[13:19\\]``: an ad break, not a speaker."""
     return len(text) < 60 and P.BREAK.match(text) is not None
 
 
-@rules.block_rule("marker", "break", labelled=True)
+@rules.block_rule("marker", "break", labelled=True, max_len=120)
 def marker(text: str) -> bool:
     """``**Song extract:** \\[01:07:46.23\\]``, ``Outro: \\[55:34\\]``: a segment
     marker with a time, not speech."""
-    return len(text) < 120 and P.MARKER.match(text) is not None
+    return len(text) < 120 and text[-1:] in ("]", ")") and P.MARKER.match(text) is not None
 
 
 def _event_body(body: str) -> bool:
@@ -48,7 +48,7 @@ def _event_body(body: str) -> bool:
     return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
 
 
-@rules.block_rule("time-line", "timestamp", starts="[(\\0123456789")
+@rules.block_rule("time-line", "timestamp", starts="[(\\0123456789", max_len=24)
 def time_line(text: str) -> bool:
     """``[00:00:00:01]``: a time alone, giving the next turns their start."""
     return len(text) < 24 and P.TIME_LINE.match(text) is not None
@@ -76,7 +76,7 @@ def bracket_note(text: str) -> bool:
     return m is not None and P.INLINE_TAG.match(m["body"]) is None
 
 
-@rules.block_rule("clock-line", "date", starts="(E0123456789")
+@rules.block_rule("clock-line", "date", starts="(E0123456789", max_len=24)
 def clock_line(text: str) -> bool:
     """``1:27 P.M. EDT``, ``END 6:45 P.M. EST``: the time of day."""
     return len(text) < 24 and P.CLOCK_LINE.match(text) is not None
@@ -100,10 +100,10 @@ def participants(text: str) -> bool:
     return P.PARTICIPANTS.match(text) is not None
 
 
-@rules.block_rule("topic-lead", "topic_list")
+@rules.block_rule("topic-lead", "topic_list", max_len=200)
 def topic_lead(text: str) -> bool:
     """``We discuss…`` opening an announced list of topics."""
-    return len(text) < 200 and P.TOPIC_LEAD.search(text) is not None
+    return ("we " in text or "We " in text or "WE " in text) and P.TOPIC_LEAD.search(text) is not None
 
 
 @rules.block_rule("bullet", "list_item", starts="•·◦▪‣-*–0123456789")
@@ -112,7 +112,7 @@ def bullet(text: str) -> bool:
     return P.BULLET.match(text) is not None
 
 
-@rules.block_rule("stray-marker", "chrome", starts="*\\#")
+@rules.block_rule("stray-marker", "chrome", starts="*\\#", max_len=24)
 def stray_marker(text: str) -> bool:
     """``\\*\\*3``, ``\\*\\*12:30-end``: a transcriber's tape or page marker,
     emphasis around numbers and no word."""
@@ -131,7 +131,7 @@ def rule(text: str) -> bool:
     return P.RULE.match(text.replace("\\", "")) is not None
 
 
-@rules.block_rule("dateline", "date")
+@rules.block_rule("dateline", "date", max_len=60)
 def dateline(text: str) -> bool:
     """``domingo, 2 de março de 2025``, ``February 13, 2025``."""
     return len(text) <= 60 and P.DATELINE.match(text) is not None
@@ -165,14 +165,20 @@ def chrome(text: str) -> bool:
 def link_field(text: str) -> bool:
     """``Podcast: https://…``, ``Slides: <https://…>``, ``Transcript:
     [here](https://…)``: a field whose value is a link, not speech."""
-    return len(text) < 2100 and P.LINK_FIELD.match(text) is not None
+    colon = text.find(":", 0, 200)
+    return (
+        0 < colon
+        and len(text) < 2100
+        and (text.find("http", colon) > 0 or text.find("www.", colon) > 0)
+        and P.LINK_FIELD.match(text) is not None
+    )
 
 
-@rules.block_rule("field-line", "metadata", labelled=True)
+@rules.block_rule("field-line", "metadata", labelled=True, max_len=120)
 def field_line(text: str) -> bool:
     """``Start time: 6:09:50``, ``Video:``, ``Location: Room 4``: a short
     field of the page, named by a field word, not a speaker."""
-    if len(text) > 120:
+    if len(text) > 120 or text.find(":", 0, 40) < 0:
         return False
     m = P.FIELD_LINE.match(text)
     return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))

@@ -51,6 +51,16 @@ def _time_or_bracket(opening: str) -> bool:
     return opening[:1] in ("[", "\\") or opening[:1].isdigit()
 
 
+def _capital_before_stop(text: str) -> bool:
+    """A record's label ends in a capital and a full stop ("Mr. BRANDT.")."""
+    stop = text.find(". ", 0, 70)
+    while stop > 0:
+        if text[stop - 1].isupper():
+            return True
+        stop = text.find(". ", stop + 1, 70)
+    return len(text) <= 70 and text[-1] == "." and text[-2:-1].isupper()
+
+
 def _label_start(opening: str) -> bool:
     """A label may open with a letter of any case ("roasbeef:"), "?", "["
     ("[Audience]:"), a bullet ("- audience:") or a time of day."""
@@ -72,9 +82,10 @@ def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional
         label.text = label.text.replace(m["b"], "", 1)
     return label
 rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
+rules.label_rule("name-bracket-time", P.NAME_BRACKET_TIME, hint="[", first=name_start)(standard)
 
 
-@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60)
+@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit())
 def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Emma  0:03`` alone on its line, the text below: the time is the
     start, not the speech."""
@@ -84,33 +95,36 @@ def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     return label
 
 
-@rules.label_rule("bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] == "Q")
+@rules.label_rule(
+    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA"
+)
 def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """``Q  Thank you, Mr. President.``: an unnamed reporter.  It comes
-    before the colon rule: "Q  Diplomacy: Can you…" is a reporter asking
-    about diplomacy, not "Q Diplomacy"."""
+    """``Q  Thank you, Mr. President.``: an unnamed reporter (``Q. … A. …``
+    in a court's record).  It comes before the colon rule: "Q  Diplomacy:
+    Can you…" is a reporter asking about diplomacy, not "Q Diplomacy"."""
+    name = "A" if m["answer"] else "Q"
     _, _, body = text.partition(" ")
-    return Label(rule.name, "Q", body, None, None, "role", "Q", rule.template)
+    return Label(rule.name, name, body, None, None, "role", name, rule.template)
 
 
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
-rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", first=_label_start)(
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", reach=120, first=_label_start)(
     standard
 )
 
 
-@rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o[:1] in "QA")
+@rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o in ("Q ", "A "))
 def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q - Are you hiring?``: a question or an answer marked with a dash."""
     return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
 
 
-rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80)(standard)
+rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
 
 
-@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start)
+@rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start, reach=70, check=_capital_before_stop)
 def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Chairman HOLLIS.``, ``Mr. BRANDT.``, ``CHAIR WEXLER.``: the labels of
     congressional and court records, ending with a full stop.  A title
@@ -122,7 +136,19 @@ def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
     return Label(rule.name, name, text[m.end() :], None, None, "caps", name, rule.template)
 
 
-@rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True)
+def _alone(text: str) -> bool:
+    """A line that may be a name alone: few words, no closing punctuation
+    (but the stop of an initial or "Jr.")."""
+    if text.count(" ") >= 10:
+        return False
+    end = text[-1]
+    return end not in _CLOSING or (end == "." and len(text) - text.rfind(" ") <= 5)
+
+
+_CLOSING = frozenset(".?!,;:…\"”’")
+
+
+@rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True, check=_alone)
 def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """A name alone on its line, the text below: ``Marisol Vega``.  Short
     lines of speech look alike ("Yes.", "The end"), so a name here may not
