@@ -130,6 +130,7 @@ SMALL = Transcript(
         ("markdown-bold", "colon-outside", "**Ann Lee**: Welcome.\n\n**Dr. Zoë van der Berg**: Thanks.\n\nGlad to be here.\n\n**Ann Lee**: Why glass?\n"),
         ("name-paren-time", "inline", "Ann Lee (01:05): Welcome.\n\nDr. Zoë van der Berg (01:02:05): Thanks.\n\nGlad to be here.\n\nAnn Lee (01:02:10): Why glass?\n"),
         ("name-paren-time", "paren", "Ann Lee (00:01:05) Welcome.\n\nDr. Zoë van der Berg (01:02:05) Thanks.\n\n(01:02:06) Glad to be here.\n\nAnn Lee (01:02:10) Why glass?\n"),
+        ("name-bracket-time", "block", "Ann Lee [00:01:05]\nWelcome.\n\nDr. Zoë van der Berg [01:02:05]\nThanks.\n\nGlad to be here.\n\nAnn Lee [01:02:10]\nWhy glass?\n"),
         ("otter", None, "Ann Lee  1:05\nWelcome.\n\nDr. Zoë van der Berg  1:02:05\nThanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10\nWhy glass?\n"),
         ("caps-colon", "roles", "ANN LEE, HOST: Welcome.\n\nDR. ZOË VAN DER BERG, GUEST: Thanks.\n\nGlad to be here.\n\nLEE: Why glass?\n"),
         ("caps-colon", "given", "ANN LEE: Welcome.\n\nDR. ZOË VAN DER BERG: Thanks.\n\nGlad to be here.\n\nANN: Why glass?\n"),

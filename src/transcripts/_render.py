@@ -56,6 +56,8 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "block",  # Name (01:02):  ⏎ text       (Rev, label alone on its line)
         "paren",  # Name (00:01:02) text, then "(00:01:05) text" continuations
     ),
+    # Name [00:01:02] text / the label alone on its line, the text below
+    "name-bracket-time": ("inline", "block"),
     "otter": ("otter",),  # Name  1:02  ⏎ text          (Otter export)
     # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
     # full then surname only / full then given name only ("LULU:")
@@ -86,7 +88,10 @@ if set(VARIANTS) != set(CONVENTIONS):  # one vocabulary: the parser's
 
 #: The conventions whose labels carry each turn's start time.
 TIMED: frozenset[str] = frozenset(
-    {"bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "name-paren-time", "otter", "name-dash-time"}
+    {
+        "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "name-paren-time",
+        "name-bracket-time", "otter", "name-dash-time",
+    }  # fmt: skip
 )
 
 #: Variants whose labels stand for a role (Q/A, Host/Guest) that an intro resolves.
@@ -328,6 +333,8 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
             "block": [f"{label} ({_rev(start)}):\n{first}"],
             "paren": [f"{label} ({_hms(start)}){sp}{first}"],
         }[variant]
+    if convention == "name-bracket-time":
+        return [f"{label} [{_hms(start)}]\n{first}" if variant == "block" else f"{label} [{_hms(start)}]{sp}{first}"]
     if convention == "otter":
         return [f"{label}  {_otter(start)}\n{first}"]
     if convention == "name-dash-time":

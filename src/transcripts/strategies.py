@@ -48,6 +48,7 @@ __all__ = [
     "dialogue",
     "differences",
     "episodes",
+    "initials",
     "messy_texts",
     "metadata",
     "names",
