@@ -329,3 +329,31 @@ def test_a_label_and_a_bracketed_time_without_markup() -> None:
     t = transcripts.parse(text)
     assert t.metadata.convention == "name-bracket-time"
     assert [(u.start, u.paragraphs) for u in t.turns] == [(5.0, ("Hello there.",)), (9.0, ("Hi.",)), (60.0, ("Bye.",))]
+
+
+@pytest.mark.parametrize(
+    "text, convention",
+    [
+        ("[Alex Smith] 10:02:15\nHello everyone.\n\n[Bea Jones] 10:02:20\nHi Alex.\n\n[Alex Smith] 10:02:31\nLet's start.\n", "bracket-name-time"),
+        ("00:00:05 Alex Smith: Hello everyone.\n00:00:09 Bea Jones: Hi Alex.\n00:00:15 Alex Smith: Let's start.\n", "bracket-time-name"),
+        ("[00:00:05.12] Alex Smith\nHello everyone.\n\n[00:00:09.00] Bea Jones\nHi Alex.\n\n[00:00:15.50] Alex Smith\nLet's start.\n", "time-name"),
+        ("Alex Smith — Hello everyone.\n\nBea Jones — Hi Alex.\n\nAlex Smith — Let's start.\n", "name-dash"),
+    ],
+)
+def test_exports_of_meeting_and_transcription_tools(text: str, convention: str) -> None:
+    t = transcripts.parse(text)
+    assert t.metadata.convention == convention
+    assert [t.speaker(u.speaker).name for u in t.turns] == ["Alex Smith", "Bea Jones", "Alex Smith"]
+    assert [u.paragraphs[0] for u in t.turns] == ["Hello everyone.", "Hi Alex.", "Let's start."]
+    if convention != "name-dash":
+        assert all(u.start is not None for u in t.turns)
+
+
+def test_a_dash_inside_wrapped_text_does_not_split_it() -> None:
+    wrapped = (
+        "MS. LEE:  We have talked to the partners in the region about this for many\n"
+        "months — and China — as we said, is part of that conversation every day now\n"
+        "and it will be.\n\nQ  Thanks.\n\nMS. LEE:  Sure.\n\nQ  More?\n\nMS. LEE:  No.\n"
+    ) * 3
+    t = transcripts.parse(wrapped)
+    assert [len(u.paragraphs) for u in t.turns][:2] == [1, 1]

@@ -175,12 +175,38 @@ TIME_BOLD = regex.compile(
     _F,
 )
 
-#: "[00:12:34] Name: text" (also "[00:12:34] NAME:" and escaped "\[…\]").
+#: "[00:12:34] Name: text" (also "[00:12:34] NAME:", escaped "\[…\]" and
+#: Zoom's "00:00:05 Name: text" without brackets).
 BRACKET_TIME_NAME = regex.compile(
     rf"""
-    ^\\?\[(?P<time>{TIME})\\?\][ ]
+    ^(?:\\?\[(?P<time>{TIME})\\?\]|(?P<bare>{TIME}))[ ]   # the brackets may be missing: "00:00:05 Ann: …"
     (?P<name>{SLOT})[ ]?:
     (?:[ ]|$)
+    """,
+    _F,
+)
+
+#: "[00:00:03.12] Alex Smith" or "00:00:03 Alex Smith" alone on its line,
+#: the speech below (Happy Scribe, Trint, Google Meet exports).
+TIME_NAME = regex.compile(
+    rf"""
+    ^\\?\[?(?P<time>{TIME})\\?\]?[ ](?P<name>{NAME}|{CAP_NAME})$
+    """,
+    _F,
+)
+
+#: "[Alex Smith] 10:02:15" alone on its line, the speech below (Zoom).
+BRACKET_NAME_TIME = regex.compile(
+    rf"""
+    ^\[(?P<name>{SLOT})\][ ](?P<time>{TIME})$
+    """,
+    _F,
+)
+
+#: "Alex Smith — Hello everyone.": a label and a dash (en or em).
+NAME_DASH = regex.compile(
+    rf"""
+    ^(?P<name>{SLOT})[ ][—–][ ](?=\S)
     """,
     _F,
 )

@@ -335,7 +335,7 @@ def _chapter_topics(items: Sequence[Item], dialogue: Dialogue, start: int, stop:
     for lo, hi in zones:
         run: list[tuple[int, float, str]] = []
         for i in range(lo, hi + 1):
-            m = P.CHAPTER_LINE.match(items[i].text) if i < hi and not items[i].labels else None
+            m = P.CHAPTER_LINE.match(items[i].text) if i < hi and items[i].label is None else None
             seconds = parse_time(m["time"]) if m else None
             if seconds is not None and (not run or seconds > run[-1][1]):
                 run.append((i, seconds, m["title"].strip()))

@@ -90,6 +90,7 @@ class LabelRule:
     bare: bool = False
     reach: int = 160  # how far into the paragraph the hint may be
     check: Optional[Callable[[str], bool]] = None  # a cheap test of the text before the pattern
+    opens: bool = True  # whether its match opens a new paragraph in hard-wrapped text
 
     def may_start_with(self, opening: str) -> bool:
         """Whether a paragraph whose normalised text starts with ``opening``
@@ -238,6 +239,7 @@ class RuleSet:
         bare: bool = False,
         reach: int = 160,
         check: Optional[Callable[[str], bool]] = None,
+        opens: bool = True,
         before: Optional[str] = None,
         after: Optional[str] = None,
     ) -> Callable[[Builder], Builder]:
@@ -248,7 +250,7 @@ class RuleSet:
         def register(build: Builder) -> Builder:
             tmpl = template or name
             self.add(
-                LabelRule(name, pattern, build, tmpl, conventions or (tmpl,), hint, raw, first, max_len, bare, reach, check),
+                LabelRule(name, pattern, build, tmpl, conventions or (tmpl,), hint, raw, first, max_len, bare, reach, check, opens),
                 before=before,
                 after=after,
             )
@@ -304,7 +306,7 @@ class RuleSet:
         found: Optional[list[Label]] = None
         size = len(text)
         for rule in self._label_rules_for(text[:2], size <= SHORT):
-            if rule.max_len is not None and (openers or size > rule.max_len):
+            if (rule.max_len is not None and (openers or size > rule.max_len)) or (openers and not rule.opens):
                 continue
             target = (raw or text) if rule.raw else text
             if rule.hint is not None and target.find(rule.hint, 0, rule.reach) < 0:

@@ -38,6 +38,8 @@ def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
     if slot is None:
         return None
     time = m["time"] if "time" in groups else None
+    if time is None and "bare" in groups:
+        time = m["bare"]
     start = parse_time(time) if time else None
     prefix = (m["prefix"] or "") if "prefix" in groups else ""
     return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template, prefix)
@@ -72,7 +74,13 @@ def _label_start(opening: str) -> bool:
 rules.label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standard)
 rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
 rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
-rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint="]", first=_time_or_bracket)(standard)
+rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint=":", first=_time_or_bracket)(standard)
+rules.label_rule(
+    "time-name", P.TIME_NAME, first=_time_or_bracket, max_len=80, check=lambda t: t[-1].isalpha()
+)(standard)
+rules.label_rule(
+    "bracket-name-time", P.BRACKET_NAME_TIME, first=lambda o: o[:1] == "[", max_len=80, check=lambda t: t[-1].isdigit()
+)(standard)
 @rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=lambda o: _bold(o) or _bold(o[1:]))
 def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``**Name:** text``; where the bold closes late (``**Name: I**ndeed``)
@@ -122,6 +130,17 @@ def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label
 
 
 rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
+
+
+# "Alex Smith — Hello.": after the time-dash rule, which it would read too; a
+# dash in a wrapped line is no new paragraph.
+rules.label_rule(
+    "name-dash",
+    P.NAME_DASH,
+    first=name_start,
+    check=lambda t: t.find(" — ", 0, 120) > 0 or t.find(" – ", 0, 120) > 0,
+    opens=False,
+)(standard)
 
 
 @rules.label_rule("name-period", P.NAME_PERIOD, hint=".", first=name_start, reach=70, check=_capital_before_stop)
