@@ -49,7 +49,10 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "bold-name-time": ("bold",),  # **Name (00:00:31)** text
     "bold-name-bracket-time": ("bracket",),  # **Name** [1:02] text
     "time-bold-name": ("decimal",),  # 0:01:02.0 **Name** text
-    "bracket-time-name": ("bracket",),  # [00:12:34] Name: text
+    "bracket-time-name": ("bracket", "bare"),  # [00:12:34] Name: text / 00:12:34 Name: text (Zoom)
+    # [00:00:03.0] Name / 00:00:03 Name alone on its line, the text below (Happy Scribe, Trint, Meet)
+    "time-name": ("bracket", "bare"),
+    "bracket-name-time": ("bracket",),  # [Name] 00:02:15 alone on its line, the text below (Zoom)
     "markdown-bold": ("colon-inside", "colon-outside"),  # **Name:** text / **Name**: text
     "name-paren-time": (
         "inline",  # Name (01:02): text         (Rev)
@@ -70,6 +73,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "initials",  # "Participants: Marisol Vega (MV), …" then "MV: text"
     ),
     "name-dash-time": ("dash",),  # Name – 00:03:20:  ⏎⏎ text
+    "name-dash": ("em", "en"),  # Name — text / Name – text
     # MARISOL VEGA. text (a congressional record's full stop) / the label
     # alone in its paragraph, the speech below
     "name-period": ("inline", "alone"),
@@ -89,8 +93,8 @@ if set(VARIANTS) != set(CONVENTIONS):  # one vocabulary: the parser's
 #: The conventions whose labels carry each turn's start time.
 TIMED: frozenset[str] = frozenset(
     {
-        "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "name-paren-time",
-        "name-bracket-time", "otter", "name-dash-time",
+        "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "time-name",
+        "bracket-name-time", "name-paren-time", "name-bracket-time", "otter", "name-dash-time",
     }  # fmt: skip
 )
 
@@ -324,7 +328,11 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
     if convention == "time-bold-name":
         return [f"{_tenths(start)} **{label}**{sp}{first}"]
     if convention == "bracket-time-name":
-        return [f"[{_hms(start)}] {label}:{sp}{first}"]
+        return [f"{_hms(start)} {label}:{sp}{first}" if variant == "bare" else f"[{_hms(start)}] {label}:{sp}{first}"]
+    if convention == "time-name":
+        return [f"{_hms(start)} {label}\n{first}" if variant == "bare" else f"[{_hms(start)}.0] {label}\n{first}"]
+    if convention == "bracket-name-time":
+        return [f"[{label}] {_hms(start)}\n{first}"]
     if convention == "markdown-bold":
         return [f"**{label}:**{sp}{first}" if variant == "colon-inside" else f"**{label}**:{sp}{first}"]
     if convention == "name-paren-time":
@@ -339,6 +347,8 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{label}  {_otter(start)}\n{first}"]
     if convention == "name-dash-time":
         return [f"{label} – {_hms(start)}:", first]
+    if convention == "name-dash":
+        return [f"{label} {'—' if variant == 'em' else '–'}{sp}{first}"]
     if convention == "name-period":
         return [f"{label}.", first] if variant == "alone" else [f"{label}.{sp}{first}"]
     if convention == "own-line":
