@@ -1,5 +1,7 @@
-"""A small custom parser for "Full Name: text" transcripts, the kind a
-user writes for one show: it is what examples/test_my_parser.py tests.
+"""A small custom parser for "Full Name: text" transcripts (what
+transcripts calls the ``name-colon`` convention, its ``full-name``
+variant), the kind a user writes for one show: it is what
+examples/test_my_parser.py tests.
 
     >>> parse("Ann Lee: Hello.\\n\\nMore from Ann.\\n\\nBo Chen: Hi.\\n")
     (('Ann Lee', ('Hello.', 'More from Ann.')), ('Bo Chen', ('Hi.',)))

@@ -3,7 +3,9 @@
 (``ci``: 200 examples each).
 
 * parse(render(t, convention)) gives t's speakers, turns and paragraphs,
-  for every convention and variant, bare and wrapped in noise;
+  and records the convention it was written in (``metadata.convention``,
+  in the parser's names), for every convention and variant, bare and
+  wrapped in noise;
 * the parser never raises on any text, and the CLI never crashes on any
   bytes (undecodable input: the documented error and exit 1);
 * parsing is deterministic, and parse → text → parse is a fixed point;
@@ -11,7 +13,10 @@
 
 Where the parser does not (yet) read what the strategies write, the case
 is a strict xfail naming the reason (see LACKING): it fails the suite as
-soon as the parser reads it, so that the mark is removed.
+soon as the parser reads it, so that the mark is removed.  A class of
+episodes within a variant that the parser misreads (it records another
+convention, or gets the dialogue wrong) is named in MISREADINGS, left out
+of the check it fails, and held as a strict xfail of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import subprocess
 import sys
 from typing import Callable
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -33,7 +39,19 @@ from transcripts.model import ROLES
 from transcripts.check import Document, unaccounted
 from transcripts.cli import main
 from transcripts.rules import find_labels
-from transcripts.strategies import CONVENTIONS, NOISE, VARIANTS, Episode, differences, dialogue, episodes, messy_texts
+from transcripts.strategies import (
+    CONVENTIONS,
+    NOISE,
+    VARIANTS,
+    Episode,
+    conversations,
+    differences,
+    dialogue,
+    episodes,
+    initials,
+    messy_texts,
+    render,
+)
 
 from .conftest import EXAMPLES, SHARED
 
@@ -48,23 +66,91 @@ def _marks(convention: str, variant: str, noise: str) -> list[pytest.MarkDecorat
     return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
 
 
-def _run(request: pytest.FixtureRequest, strategy: st.SearchStrategy, prop: Callable[..., None]) -> None:
-    """Run ``prop`` over ``strategy`` under the current profile; for an
-    expected failure, without shrinking (it would only cost time)."""
+def _run(request: pytest.FixtureRequest, strategy: st.SearchStrategy, prop: Callable[..., None], share: int = 1) -> None:
+    """Run ``prop`` over ``strategy`` under the current profile, with a
+    ``share``-th of its examples (at least 25); for an expected failure,
+    without shrinking (it would only cost time)."""
     phases = settings().phases
+    examples = max(25, settings().max_examples // share)
     if request.node.get_closest_marker("xfail") is not None:
         phases = tuple(p for p in phases if p not in (Phase.shrink, Phase.explain))
 
     def check(value: object) -> None:
         prop(value)
 
-    given(strategy)(settings(phases=phases, suppress_health_check=[HealthCheck.too_slow])(check))()
+    given(strategy)(settings(max_examples=examples, phases=phases, suppress_health_check=[HealthCheck.too_slow])(check))()
+
+
+def _caseless(name: str) -> bool:
+    """A name in a script without case ("李娜", "김민준")."""
+    return not any(c.isupper() or c.islower() for c in name)
+
+
+@attrs.frozen
+class Misreading:
+    """A class of episodes the parser misreads, found by these properties:
+    ``which`` tells its episodes, ``strategy`` draws only such episodes,
+    ``part`` says what the parser gets wrong ("convention": it reads the
+    dialogue but records another convention; "dialogue": it gets the
+    dialogue wrong too)."""
+
+    which: Callable[[Episode], bool]
+    part: str
+    reason: str
+    strategy: st.SearchStrategy[Episode]
+
+
+def _with_speaker(name: str) -> st.SearchStrategy[Episode]:
+    """Initials episodes in which one speaker is ``name``."""
+    cast = ["Bo Chen", "Mary Vega", "Zoë Lee", name]
+    return (
+        conversations(name=st.sampled_from(cast), distinct=initials)
+        .filter(lambda t: name in {s.name for s in t.speakers})
+        .map(lambda t: render(t, "name-colon", "initials"))
+    )
+
+
+#: The parser's known misreadings: each class is left out of the checks it
+#: fails (the convention only, or the whole dialogue) and held as a strict
+#: xfail by test_known_misreadings, which fails as soon as the parser reads
+#: the class right, so that the entry is removed.
+MISREADINGS: dict[str, Misreading] = {
+    "caseless-names": Misreading(
+        lambda ep: ep.convention == "name-colon" and any(map(_caseless, ep.speakers)),
+        "convention",
+        "labels in a script without case ('李娜: …', '王芳: …') count as written in capitals: recorded caps-colon",
+        conversations(name=st.sampled_from(["李娜", "王芳", "刘洋", "김민준", "佐藤 花子"])).map(lambda t: render(t, "name-colon", "full-name")),
+    ),
+    "introduced-capitals": Misreading(
+        lambda ep: ep.convention == "caps-colon" and "intro" in ep.noise,
+        "convention",
+        "labels in capitals ('ANN LEE: …') whose names the intro gives ('I'm your host, Ann Lee.') say nothing "
+        "of the style, so a document of them alone is recorded name-colon",
+        episodes("caps-colon", variant="full", noise=["intro"]),
+    ),
+    "initials-ad": Misreading(
+        lambda ep: ep.variant == "initials" and any(initials(n) == "AD" for n in ep.speakers),
+        "dialogue",
+        "the initials 'AD' of a participant the page introduces ('Ann Dubois (AD)') are taken for an ad "
+        "(a field word): her turns go to the speaker before",
+        _with_speaker("Ann Dubois"),
+    ),
+}
+
+
+def _misread(ep: Episode, part: str) -> bool:
+    return any(m.part == part and m.which(ep) for m in MISREADINGS.values())
 
 
 def _parses_back(ep: Episode) -> None:
+    """The episode parses to its transcript and records its convention."""
+    if _misread(ep, "dialogue"):
+        return
     got = transcripts.parse(ep.text)
     diff = differences(ep.transcript, got)
     assert not diff, "\n".join(diff)
+    if not _misread(ep, "convention"):
+        assert got.metadata.convention == ep.convention
 
 
 # ---------------------------------------------------------------------------
@@ -80,7 +166,9 @@ BARE = [
 
 @pytest.mark.parametrize("convention, variant", BARE)
 def test_bare_dialogue_parses_back(request, convention, variant):
-    _run(request, episodes(convention, variant=variant), _parses_back)
+    # Half the examples for each variant: there are over thirty, and the
+    # noisy pages below draw every variant again with the whole profile.
+    _run(request, episodes(convention, variant=variant), _parses_back, share=2)
 
 
 @pytest.mark.parametrize("convention", [pytest.param(c, marks=_marks(c, "*", "noisy")) for c in CONVENTIONS])
@@ -88,9 +176,26 @@ def test_noisy_page_parses_back(request, convention):
     _run(request, episodes(convention, noise=True), _parses_back)
 
 
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=_marks("plain", "plain", k)) for k in NOISE])
-def test_plain_dialogue_with_each_kind_of_noise(request, kind):
-    _run(request, episodes("plain", noise=[kind]), _parses_back)
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=_marks("name-colon", "full-name", k)) for k in NOISE])
+def test_full_names_with_each_kind_of_noise(request, kind):
+    _run(request, episodes("name-colon", variant="full-name", noise=[kind]), _parses_back)
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(k, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=m.reason)) for k, m in MISREADINGS.items()]
+)
+def test_known_misreadings(request, case):
+    """Each class of MISREADINGS parses back and records its convention."""
+    known = MISREADINGS[case]
+
+    def prop(ep: Episode) -> None:
+        if not known.which(ep):  # not an AssertionError: it must not pass as the expected failure
+            raise RuntimeError(f"the strategy of {case} drew an episode outside it: {ep.text!r}")
+        got = transcripts.parse(ep.text)
+        assert not differences(ep.transcript, got)
+        assert got.metadata.convention == ep.convention
+
+    _run(request, known.strategy, prop)
 
 
 def test_turn_lines_and_announced_topics(request):
@@ -104,13 +209,15 @@ def test_turn_lines_and_announced_topics(request):
         announced = [(p.title, p.lines) for p in got.topics if p.source == "announced"]
         assert announced == [(p.title, p.lines) for p in ep.transcript.topics]
 
-    _run(request, episodes("plain", noise=["intro", "topics", "notes"]), prop)
+    _run(request, episodes("name-colon", variant="full-name", noise=["intro", "topics", "notes"]), prop)
 
 
 @pytest.mark.parametrize("convention", [pytest.param(c, marks=_marks("serialise", "*", c)) for c in CONVENTIONS])
 def test_what_the_parser_gives_is_a_valid_transcript(request, convention, validate):
     """Parsed episodes are valid model objects: JSON that the schema
-    accepts and that reads back to the same transcript."""
+    accepts and that reads back to the same transcript.  (Each convention
+    takes a quarter of the examples: what the JSON holds depends little on
+    the labels.)"""
 
     def prop(ep: Episode) -> None:
         t = transcripts.parse(ep.text)
@@ -119,7 +226,7 @@ def test_what_the_parser_gives_is_a_valid_transcript(request, convention, valida
         validate(json.loads(text))
         assert transcripts.loads(text, "json") == t
 
-    _run(request, episodes(convention, noise=True), prop)
+    _run(request, episodes(convention, noise=True), prop, share=4)
 
 
 #: Inputs the parser once misread, found by these properties: kept as
@@ -250,10 +357,10 @@ def _speaking(t: transcripts.Transcript) -> list[str]:
     return sorted(s.name for s in t.speakers if s.id in spoke)
 
 
-#: Texts to parse, write and parse again: pages in the plain convention
+#: Texts to parse, write and parse again: pages of "Full Name: text"
 #: (which the parser reads right), pages in any convention, messy text.
 FIXED_POINT_SOURCES = {
-    "plain": episodes("plain", noise=True).map(lambda ep: ep.text),
+    "full-name": episodes("name-colon", variant="full-name", noise=True).map(lambda ep: ep.text),
     "any": episodes(noise=True).map(lambda ep: ep.text),
     "messy": messy_texts(),
 }

@@ -9,9 +9,12 @@ import sys
 import pytest
 from hypothesis import HealthCheck, find, given, settings
 
+import transcripts
 from transcripts import Speaker, Transcript, Turn
 from transcripts.strategies import (
+    CONVENTIONS,
     NOISE,
+    TIMED,
     VARIANTS,
     Noise,
     conversations,
@@ -71,10 +74,10 @@ def test_episode_lines_match_its_transcript(ep):
         assert first.strip() and last.strip()
         # The turn's last paragraph ends on its last line.
         assert last.endswith(u.paragraphs[-1][-20:])
-        if convention == "plain":
+        if ep.variant == "full-name":
             assert first.startswith(names[u.speaker] + ": ")
     starts = [u.start for u in t.turns]
-    if convention == "timestamped":
+    if convention in TIMED:
         assert starts == sorted(starts) and all(s is not None for s in starts)
         assert [u.end for u in t.turns[:-1]] == starts[1:]
     else:
@@ -85,13 +88,23 @@ def test_episode_lines_match_its_transcript(ep):
     assert ep.text.startswith("\ufeff") == ("bom" in ep.noise)
 
 
+def test_conventions_are_the_parsers():
+    """One vocabulary: the strategies write every convention the parser
+    knows, under its name, and no other."""
+    assert CONVENTIONS == transcripts.conventions()
+    assert set(VARIANTS) == set(CONVENTIONS)
+    assert TIMED <= set(CONVENTIONS)
+
+
 def test_episodes_check_their_arguments():
     with pytest.raises(ValueError, match="unknown convention"):
         episodes("shouting")
+    with pytest.raises(ValueError, match="unknown convention"):
+        episodes("plain")  # the strategies' name before they took the parser's
     with pytest.raises(ValueError, match="variant"):
-        episodes("plain", variant="bold")
+        episodes("name-colon", variant="bold")
     with pytest.raises(ValueError, match="unknown noise"):
-        episodes("plain", noise=["music"])
+        episodes("name-colon", noise=["music"])
     assert set(NOISE) >= {"intro", "topics", "notes", "events", "chrome", "crlf", "bom", "nbsp"}
 
 
@@ -110,24 +123,46 @@ SMALL = Transcript(
 @pytest.mark.parametrize(
     "convention, variant, text",
     [
-        ("plain", None, "Ann Lee: Welcome.\n\nDr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\nAnn Lee: Why glass?\n"),
-        ("markdown", "colon-outside", "**Ann Lee**: Welcome.\n\n**Dr. Zoë van der Berg**: Thanks.\n\nGlad to be here.\n\n**Ann Lee**: Why glass?\n"),
-        ("capitals", "roles", "ANN LEE, HOST: Welcome.\n\nDR. ZOË VAN DER BERG, GUEST: Thanks.\n\nGlad to be here.\n\nLEE: Why glass?\n"),
-        ("capitals", "given", "ANN LEE: Welcome.\n\nDR. ZOË VAN DER BERG: Thanks.\n\nGlad to be here.\n\nANN: Why glass?\n"),
-        ("timestamped", "bracket", "[00:01:05] Ann Lee: Welcome.\n\n[01:02:05] Dr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\n[01:02:10] Ann Lee: Why glass?\n"),
-        ("timestamped", "inline", "Ann Lee (01:05): Welcome.\n\nDr. Zoë van der Berg (01:02:05): Thanks.\n\nGlad to be here.\n\nAnn Lee (01:02:10): Why glass?\n"),
-        ("timestamped", "otter", "Ann Lee  1:05\nWelcome.\n\nDr. Zoë van der Berg  1:02:05\nThanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10\nWhy glass?\n"),
-        ("timestamped", "paren", "Ann Lee (00:01:05) Welcome.\n\nDr. Zoë van der Berg (01:02:05) Thanks.\n\n(01:02:06) Glad to be here.\n\nAnn Lee (01:02:10) Why glass?\n"),
-        ("name-line", "gap", "Ann Lee\n\nWelcome.\n\nDr. Zoë van der Berg\n\nThanks.\n\nGlad to be here.\n\nAnn Lee\n\nWhy glass?\n"),
-        ("qa", "q-a", "This is an interview with glassblower Dr. Zoë van der Berg, conducted by Ann Lee.\n\nQ: Welcome.\n\nA: Thanks.\n\nGlad to be here.\n\nQ: Why glass?\n"),
-        ("initials", None, "Participants: Ann Lee (AL), host; Dr. Zoë van der Berg (ZB), glassblower.\n\nAL: Welcome.\n\nZB: Thanks.\n\nGlad to be here.\n\nAL: Why glass?\n"),
+        ("bold-name-time", None, "**Ann Lee (00:01:05)** Welcome.\n\n**Dr. Zoë van der Berg (01:02:05)** Thanks.\n\nGlad to be here.\n\n**Ann Lee (01:02:10)** Why glass?\n"),
+        ("bold-name-bracket-time", None, "**Ann Lee** [1:05] Welcome.\n\n**Dr. Zoë van der Berg** [1:02:05] Thanks.\n\nGlad to be here.\n\n**Ann Lee** [1:02:10] Why glass?\n"),
+        ("time-bold-name", None, "0:01:05.0 **Ann Lee** Welcome.\n\n1:02:05.0 **Dr. Zoë van der Berg** Thanks.\n\nGlad to be here.\n\n1:02:10.0 **Ann Lee** Why glass?\n"),
+        ("bracket-time-name", None, "[00:01:05] Ann Lee: Welcome.\n\n[01:02:05] Dr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\n[01:02:10] Ann Lee: Why glass?\n"),
+        ("bracket-time-name", "bare", "00:01:05 Ann Lee: Welcome.\n\n01:02:05 Dr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\n01:02:10 Ann Lee: Why glass?\n"),
+        ("time-name", "bracket", "[00:01:05.0] Ann Lee\nWelcome.\n\n[01:02:05.0] Dr. Zoë van der Berg\nThanks.\n\nGlad to be here.\n\n[01:02:10.0] Ann Lee\nWhy glass?\n"),
+        ("bracket-name-time", None, "[Ann Lee] 00:01:05\nWelcome.\n\n[Dr. Zoë van der Berg] 01:02:05\nThanks.\n\nGlad to be here.\n\n[Ann Lee] 01:02:10\nWhy glass?\n"),
+        ("markdown-bold", "colon-outside", "**Ann Lee**: Welcome.\n\n**Dr. Zoë van der Berg**: Thanks.\n\nGlad to be here.\n\n**Ann Lee**: Why glass?\n"),
+        ("name-paren-time", "inline", "Ann Lee (01:05): Welcome.\n\nDr. Zoë van der Berg (01:02:05): Thanks.\n\nGlad to be here.\n\nAnn Lee (01:02:10): Why glass?\n"),
+        ("name-paren-time", "paren", "Ann Lee (00:01:05) Welcome.\n\nDr. Zoë van der Berg (01:02:05) Thanks.\n\n(01:02:06) Glad to be here.\n\nAnn Lee (01:02:10) Why glass?\n"),
+        ("name-bracket-time", "block", "Ann Lee [00:01:05]\nWelcome.\n\nDr. Zoë van der Berg [01:02:05]\nThanks.\n\nGlad to be here.\n\nAnn Lee [01:02:10]\nWhy glass?\n"),
+        ("otter", None, "Ann Lee  1:05\nWelcome.\n\nDr. Zoë van der Berg  1:02:05\nThanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10\nWhy glass?\n"),
+        ("caps-colon", "roles", "ANN LEE, HOST: Welcome.\n\nDR. ZOË VAN DER BERG, GUEST: Thanks.\n\nGlad to be here.\n\nLEE: Why glass?\n"),
+        ("caps-colon", "given", "ANN LEE: Welcome.\n\nDR. ZOË VAN DER BERG: Thanks.\n\nGlad to be here.\n\nANN: Why glass?\n"),
+        ("name-colon", None, "Ann Lee: Welcome.\n\nDr. Zoë van der Berg: Thanks.\n\nGlad to be here.\n\nAnn Lee: Why glass?\n"),
+        ("name-colon", "q-a", "This is an interview with glassblower Dr. Zoë van der Berg, conducted by Ann Lee.\n\nQ: Welcome.\n\nA: Thanks.\n\nGlad to be here.\n\nQ: Why glass?\n"),
+        ("name-colon", "initials", "Participants: Ann Lee (AL), host; Dr. Zoë van der Berg (ZB), glassblower.\n\nAL: Welcome.\n\nZB: Thanks.\n\nGlad to be here.\n\nAL: Why glass?\n"),
+        ("name-dash-time", None, "Ann Lee – 00:01:05:\n\nWelcome.\n\nDr. Zoë van der Berg – 01:02:05:\n\nThanks.\n\nGlad to be here.\n\nAnn Lee – 01:02:10:\n\nWhy glass?\n"),
+        ("name-dash", "em", "Ann Lee — Welcome.\n\nDr. Zoë van der Berg — Thanks.\n\nGlad to be here.\n\nAnn Lee — Why glass?\n"),
+        ("name-period", "inline", "ANN LEE. Welcome.\n\nDR. ZOË VAN DER BERG. Thanks.\n\nGlad to be here.\n\nANN LEE. Why glass?\n"),
+        ("name-period", "alone", "ANN LEE.\n\nWelcome.\n\nDR. ZOË VAN DER BERG.\n\nThanks.\n\nGlad to be here.\n\nANN LEE.\n\nWhy glass?\n"),
+        ("own-line", "gap", "Ann Lee\n\nWelcome.\n\nDr. Zoë van der Berg\n\nThanks.\n\nGlad to be here.\n\nAnn Lee\n\nWhy glass?\n"),
     ],
 )
 def test_render_writes_each_convention(convention, variant, text):
     ep = render(SMALL, convention, variant)
     assert ep.text == text
+    assert ep.convention == convention == transcripts.parse(text).metadata.convention
     assert ep.dialogue == (("Ann Lee", ("Welcome.",)), ("Dr. Zoë van der Berg", ("Thanks.", "Glad to be here.")), ("Ann Lee", ("Why glass?",)))
     assert ep.speakers == ("Ann Lee", "Dr. Zoë van der Berg")
+
+
+@pytest.mark.parametrize("convention, variant", [(c, v) for c in CONVENTIONS for v in VARIANTS[c]])
+def test_each_variant_parses_under_its_convention(convention, variant):
+    """The convention each variant is filed under is the one the parser
+    records for it (the properties hold this on generated episodes)."""
+    ep = render(SMALL, convention, variant)
+    got = transcripts.parse(ep.text)
+    assert got.metadata.convention == convention
+    assert differences(ep.transcript, got) == ()
 
 
 def test_render_wraps_noise_and_counts_lines():
@@ -140,7 +175,7 @@ def test_render_wraps_noise_and_counts_lines():
         inserts=((1, 1, "(LAUGHTER)"),),
         footer=("Share",),
     )
-    ep = render(SMALL, "plain", noise=noise)
+    ep = render(SMALL, "name-colon", noise=noise)
     assert ep.text.split("\r\n")[:12] == [
         "Tidewater Notes", "", "Salt and Silt", "", "To discuss, we interviewed Dr. Zoë van der Berg, glassblower.", "",
         "We discuss…", "", "  • Why glass breaks,", "", "Ann Lee: Welcome.", "",

@@ -1,11 +1,16 @@
 """Transcripts rendered as speaker-labelled text, for testing parsers.
 
 :func:`render` writes a :class:`~transcripts.model.Transcript` the way one
-labelling convention writes it ("Full Name: text", "**Name:** text",
-"STEVE INSKEEP:", "[00:12:34] Name: text", a name alone on its line, Q/A,
-initials) and, optionally, wraps it in the noise real pages carry.  It
-returns an :class:`Episode`: the text, and the transcript that text must
-parse back to, with the line numbers where each turn and topic sits.
+labelling convention writes it, in any of the parser's conventions and
+under the parser's name for it (:func:`transcripts.conventions`):
+"Full Name: text", Q/A and initials (``name-colon``), "**Name:** text"
+(``markdown-bold``), "STEVE INSKEEP:" (``caps-colon``), "[00:12:34] Name:
+text" (``bracket-time-name``), a name alone on its line (``own-line``),
+"MARISOL VEGA. text" (``name-period``), … (see :data:`VARIANTS`), and,
+optionally, wraps it in the noise real pages carry.  It returns an
+:class:`Episode`: the text, the convention the parser must record for it,
+and the transcript that text must parse back to, with the line numbers
+where each turn and topic sits.
 
 Nothing here draws random choices: :mod:`transcripts.strategies` does, and
 hands the choices over as a variant name and a :class:`Noise`.  This module
@@ -21,6 +26,7 @@ import attrs
 from .model import Metadata, Span, Speaker, Topic, Transcript, Turn
 from . import words as W
 from .names import unique_slugs
+from .parser import conventions
 
 __all__ = [
     "CONVENTIONS",
@@ -35,32 +41,69 @@ __all__ = [
     "short_name",
 ]
 
-#: The conventions :func:`render` writes, each with its variants; the first
-#: variant is the default.
+#: The variants :func:`render` writes of each of the parser's conventions
+#: (:func:`transcripts.conventions`), under the name the parser records in
+#: ``metadata.convention`` for a text written so; the first variant is the
+#: default.
 VARIANTS: dict[str, tuple[str, ...]] = {
-    "plain": ("plain",),  # Full Name: text
-    "markdown": ("colon-inside", "colon-outside"),  # **Name:** text / **Name**: text
-    # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
-    # full then surname only / full then given name only ("LULU:")
-    "capitals": ("full", "roles", "surname", "given"),
-    "timestamped": (
-        "bracket",  # [00:12:34] Name: text
+    "bold-name-time": ("bold",),  # **Name (00:00:31)** text
+    "bold-name-bracket-time": ("bracket",),  # **Name** [1:02] text
+    "time-bold-name": ("decimal",),  # 0:01:02.0 **Name** text
+    "bracket-time-name": ("bracket", "bare"),  # [00:12:34] Name: text / 00:12:34 Name: text (Zoom)
+    # [00:00:03.0] Name / 00:00:03 Name alone on its line, the text below (Happy Scribe, Trint, Meet)
+    "time-name": ("bracket", "bare"),
+    "bracket-name-time": ("bracket",),  # [Name] 00:02:15 alone on its line, the text below (Zoom)
+    "markdown-bold": ("colon-inside", "colon-outside"),  # **Name:** text / **Name**: text
+    "name-paren-time": (
         "inline",  # Name (01:02): text         (Rev)
         "block",  # Name (01:02):  ⏎ text       (Rev, label alone on its line)
         "paren",  # Name (00:01:02) text, then "(00:01:05) text" continuations
-        "otter",  # Name  1:02  ⏎ text          (Otter export)
-        "bold",  # **Name (00:00:31)** text
     ),
-    "name-line": ("plain", "capitals", "gap"),  # the name alone on its line, text below
-    "qa": ("q-a", "host-guest", "interviewer-guest"),  # Q: / A: resolved by the intro
-    "initials": ("initials",),  # "Participants: Marisol Vega (MV), …" then "MV: text"
+    # Name [00:01:02] text / the label alone on its line, the text below
+    "name-bracket-time": ("inline", "block"),
+    "otter": ("otter",),  # Name  1:02  ⏎ text          (Otter export)
+    # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
+    # full then surname only / full then given name only ("LULU:")
+    "caps-colon": ("full", "roles", "surname", "given"),
+    "name-colon": (
+        "full-name",  # Full Name: text
+        "q-a",  # Q: / A:, resolved by an intro saying who asks
+        "host-guest",  # Host: / Guest:, likewise
+        "interviewer-guest",  # Interviewer: / Guest:, likewise
+        "initials",  # "Participants: Marisol Vega (MV), …" then "MV: text"
+    ),
+    "name-dash-time": ("dash",),  # Name – 00:03:20:  ⏎⏎ text
+    "name-dash": ("em", "en"),  # Name — text / Name – text
+    # MARISOL VEGA. text (a congressional record's full stop) / the label
+    # alone in its paragraph, the speech below
+    "name-period": ("inline", "alone"),
+    "own-line": ("plain", "capitals", "gap"),  # the name alone on its line, text below (or after a blank line)
 }
-CONVENTIONS: tuple[str, ...] = tuple(VARIANTS)
+
+#: The parser's conventions, in its rule order: the strategies write every one.
+CONVENTIONS: tuple[str, ...] = conventions()
+if set(VARIANTS) != set(CONVENTIONS):  # one vocabulary: the parser's
+    raise ImportError(
+        "transcripts.strategies and the parser disagree on the conventions: "
+        f"the parser has no {sorted(set(VARIANTS) - set(CONVENTIONS))}, "
+        f"the strategies cannot write {sorted(set(CONVENTIONS) - set(VARIANTS))} "
+        "(VARIANTS in transcripts/_render.py names them)"
+    )
+
+#: The conventions whose labels carry each turn's start time.
+TIMED: frozenset[str] = frozenset(
+    {
+        "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "time-name",
+        "bracket-name-time", "name-paren-time", "name-bracket-time", "otter", "name-dash-time",
+    }  # fmt: skip
+)
+
+#: Variants whose labels stand for a role (Q/A, Host/Guest) that an intro resolves.
+QA_VARIANTS: dict[str, tuple[str, str]] = {"q-a": ("Q", "A"), "host-guest": ("Host", "Guest"), "interviewer-guest": ("Interviewer", "Guest")}
 
 #: Kinds of noise :class:`Noise` can add around and inside the dialogue.
 NOISE: tuple[str, ...] = ("intro", "topics", "notes", "events", "chrome", "crlf", "bom", "nbsp")
 
-_QA_LABELS = {"q-a": ("Q", "A"), "host-guest": ("Host", "Guest"), "interviewer-guest": ("Interviewer", "Guest")}
 _PARTICLES = W.PARTICLES
 _TITLES = frozenset({"Dr.", "Prof.", "Mr.", "Mrs.", "Ms."})
 NBSP = "\u00a0"
@@ -99,6 +142,10 @@ class Episode:
     speaker, paragraphs, start time where the convention writes one, and
     the lines it spans) and the announced topics; its metadata and blocks
     are left empty, since pages differ in what they call a heading.
+    ``convention`` is the parser's name for the convention the text is
+    written in (one of :func:`transcripts.conventions`), which
+    ``transcripts.parse(text).metadata.convention`` records; ``variant``
+    one of its :data:`VARIANTS`.
     """
 
     text: str
@@ -203,6 +250,12 @@ def _hms(seconds: float) -> str:
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+def _tenths(seconds: float) -> str:
+    """H:MM:SS.s, as exports that put the time before a bold name write it."""
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}.{int(seconds * 10) % 10}"
+
+
 def _rev(seconds: float) -> str:
     """Rev writes (MM:SS) under an hour and (HH:MM:SS) after."""
     s = int(seconds)
@@ -244,25 +297,63 @@ class _Labeller:
         c, v = self.convention, self.variant
         first = speaker.id not in self.seen
         self.seen.add(speaker.id)
-        if c == "capitals":
+        if c == "caps-colon":
             label = speaker.name.upper()
             if not first and v in ("roles", "surname", "given"):
                 label = (short_name(speaker.name, "given" if v == "given" else "surname") or speaker.name).upper()
             if first and v == "roles" and speaker.role in ("host", "guest"):
                 label += ", " + speaker.role.upper()
             return label
-        if c == "qa":
-            q, a = _QA_LABELS[v]
+        if v in QA_VARIANTS:
+            q, a = QA_VARIANTS[v]
             return q if speaker.id == self.asker else a
-        if c == "initials":
+        if v == "initials":
             return initials(speaker.name) or speaker.name
-        if c == "name-line" and v == "capitals":
+        if c == "name-period" or (c == "own-line" and v == "capitals"):
             return speaker.name.upper()
         return speaker.name
 
 
 def _space(noise: Noise) -> str:
     return NBSP if "nbsp" in noise.kinds else " "
+
+
+def _head(convention: str, variant: str, label: str, first: str, start: float, sp: str) -> list[str]:
+    """A turn's label and first paragraph as ``convention`` writes them: one
+    paragraph (perhaps of two lines), or two when the label stands alone."""
+    if convention == "bold-name-time":
+        return [f"**{label} ({_hms(start)})**{sp}{first}"]
+    if convention == "bold-name-bracket-time":
+        return [f"**{label}** [{_otter(start)}]{sp}{first}"]
+    if convention == "time-bold-name":
+        return [f"{_tenths(start)} **{label}**{sp}{first}"]
+    if convention == "bracket-time-name":
+        return [f"{_hms(start)} {label}:{sp}{first}" if variant == "bare" else f"[{_hms(start)}] {label}:{sp}{first}"]
+    if convention == "time-name":
+        return [f"{_hms(start)} {label}\n{first}" if variant == "bare" else f"[{_hms(start)}.0] {label}\n{first}"]
+    if convention == "bracket-name-time":
+        return [f"[{label}] {_hms(start)}\n{first}"]
+    if convention == "markdown-bold":
+        return [f"**{label}:**{sp}{first}" if variant == "colon-inside" else f"**{label}**:{sp}{first}"]
+    if convention == "name-paren-time":
+        return {
+            "inline": [f"{label} ({_rev(start)}):{sp}{first}"],
+            "block": [f"{label} ({_rev(start)}):\n{first}"],
+            "paren": [f"{label} ({_hms(start)}){sp}{first}"],
+        }[variant]
+    if convention == "name-bracket-time":
+        return [f"{label} [{_hms(start)}]\n{first}" if variant == "block" else f"{label} [{_hms(start)}]{sp}{first}"]
+    if convention == "otter":
+        return [f"{label}  {_otter(start)}\n{first}"]
+    if convention == "name-dash-time":
+        return [f"{label} – {_hms(start)}:", first]
+    if convention == "name-dash":
+        return [f"{label} {'—' if variant == 'em' else '–'}{sp}{first}"]
+    if convention == "name-period":
+        return [f"{label}.", first] if variant == "alone" else [f"{label}.{sp}{first}"]
+    if convention == "own-line":
+        return [label, first] if variant == "gap" else [f"{label}\n{first}"]
+    return [f"{label}:{sp}{first}"]
 
 
 def _turn_pieces(t: Transcript, convention: str, variant: str, noise: Noise) -> list[_Piece]:
@@ -281,37 +372,22 @@ def _turn_pieces(t: Transcript, convention: str, variant: str, noise: Noise) -> 
         if sp == NBSP and pos % 2:
             # No-break spaces inside the name and the speech, too.
             label, first = label.replace(" ", NBSP, 1), first.replace(" ", NBSP, 1)
-        head: list[str]
-        if convention == "timestamped":
-            head = {
-                "bracket": [f"[{_hms(start)}] {label}:{sp}{first}"],
-                "inline": [f"{label} ({_rev(start)}):{sp}{first}"],
-                "block": [f"{label} ({_rev(start)}):\n{first}"],
-                "paren": [f"{label} ({_hms(start)}){sp}{first}"],
-                "otter": [f"{label}  {_otter(start)}\n{first}"],
-                "bold": [f"**{label} ({_hms(start)})**{sp}{first}"],
-            }[variant]
-        elif convention == "markdown":
-            head = [f"**{label}:**{sp}{first}" if variant == "colon-inside" else f"**{label}**:{sp}{first}"]
-        elif convention == "name-line":
-            head = [f"{label}", first] if variant == "gap" else [f"{label}\n{first}"]
-        else:
-            head = [f"{label}:{sp}{first}"]
+        head = _head(convention, variant, label, first, start, sp)
         out.extend(_Piece(h, pos) for h in head)
         out.extend(_Piece(x) for x in inserts.get((pos, 1), ()))
         for k, p in enumerate(rest, 2):
-            if convention == "timestamped" and variant == "paren":
+            if convention == "name-paren-time" and variant == "paren":
                 p = f"({_hms(start + k - 1)}) {p}"
             out.append(_Piece(p, pos))
             out.extend(_Piece(x) for x in inserts.get((pos, k), ()))
     return out
 
 
-def _required_intro(t: Transcript, convention: str) -> list[str]:
+def _required_intro(t: Transcript, convention: str, variant: str) -> list[str]:
     """What a convention needs the page to say so its labels resolve: who
     asks and who answers (Q/A), who the initials stand for."""
-    if convention == "qa" and t.speakers:
-        labeller = _Labeller(t, convention, "q-a")
+    if variant in QA_VARIANTS and t.speakers:
+        labeller = _Labeller(t, convention, variant)
         asker = labeller.by_id.get(labeller.asker or "")
         others = [s for s in t.speakers if s is not asker]
         if asker is None or not others:
@@ -320,7 +396,7 @@ def _required_intro(t: Transcript, convention: str) -> list[str]:
         # "with glassblower X" for a one-word description, else "with X, d,"
         who = f"{d} {guest.name}" if d and " " not in d else f"{guest.name}, {d}" if d else guest.name
         return [f"This is an interview with {who}, conducted by {asker.name}."]
-    if convention == "initials" and t.speakers:
+    if variant == "initials" and t.speakers:
         parts = []
         for s in t.speakers:
             what = s.description or (s.role if s.role != "unknown" else None)
@@ -349,13 +425,13 @@ def _layout(pieces: Sequence[_Piece]) -> tuple[str, dict[int, Span], list[tuple[
     return "\n".join(lines) + "\n", spans, topics
 
 
-def render(t: Transcript, convention: str = "plain", variant: Optional[str] = None, noise: Noise = Noise()) -> Episode:
+def render(t: Transcript, convention: str = "name-colon", variant: Optional[str] = None, noise: Noise = Noise()) -> Episode:
     """``t``'s dialogue written in ``convention`` (see :data:`VARIANTS`),
     wrapped in ``noise``; the :class:`Episode` holds the text and what it
     must parse back to.
 
     Every turn needs at least one paragraph.  Labels are written from the
-    speakers' names (capitals, initials, Q/A as the convention wants);
+    speakers' names (capitals, initials, Q/A as the variant wants);
     times from the turns' starts (0 where a turn has none)."""
     if convention not in VARIANTS:
         raise ValueError(f"unknown convention {convention!r}; known: {', '.join(CONVENTIONS)}")
@@ -371,7 +447,7 @@ def render(t: Transcript, convention: str = "plain", variant: Optional[str] = No
     if "intro" in kinds:
         pieces += [_Piece(x) for x in (noise.title, noise.dateline) if x]
         pieces += [_Piece(x) for x in noise.intro]
-    pieces += [_Piece(x) for x in _required_intro(t, convention)]
+    pieces += [_Piece(x) for x in _required_intro(t, convention, variant)]
     if "topics" in kinds and noise.topics:
         pieces.append(_Piece("We discuss…"))
         pieces += [_Piece(f"{_space(noise) * 2}• {title},", topic=title) for title in noise.topics]
@@ -386,7 +462,7 @@ def render(t: Transcript, convention: str = "plain", variant: Optional[str] = No
     names = [by_id[i].name for i in order]
     new_id = dict(zip(order, unique_slugs(names)))
     speakers = tuple(Speaker(new_id[i], by_id[i].name, role=by_id[i].role) for i in order)
-    timed = convention == "timestamped"
+    timed = convention in TIMED
     turns = []
     for k, u in enumerate(t.turns):
         start = (u.start or 0.0) if timed else None

@@ -8,9 +8,12 @@ transcripts`` never imports.  To property-test a parser::
     from hypothesis import given
     from transcripts.strategies import episodes
 
-    @given(episodes(convention="plain", noise=True))
+    @given(episodes(convention="name-colon", variant="full-name", noise=True))
     def test_my_parser(ep):
         assert my_parse(ep.text) == ep.dialogue   # ((name, paragraphs), …)
+
+Conventions carry the parser's names (:func:`transcripts.conventions`),
+so ``transcripts.parse(ep.text).metadata.convention == ep.convention``.
 
 Strategies for model objects (:func:`transcripts`, :func:`topics`,
 :func:`blocks`, :func:`metadata`) fill fields with arbitrary text, for
@@ -28,7 +31,8 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from ._render import CONVENTIONS, NOISE, VARIANTS, Episode, Noise, differences, dialogue, initials, render, short_name
+from ._render import CONVENTIONS, NOISE, QA_VARIANTS, TIMED, VARIANTS, Episode, Noise, differences, dialogue, initials, render, short_name
+from .assemble import UNLABELLED
 from .model import BLOCK_KINDS, ROLES, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn
 from .names import same_person, unique_slugs
 
@@ -37,12 +41,14 @@ __all__ = [
     "Episode",
     "NOISE",
     "Noise",
+    "TIMED",
     "VARIANTS",
     "blocks",
     "conversations",
     "dialogue",
     "differences",
     "episodes",
+    "initials",
     "messy_texts",
     "metadata",
     "names",
@@ -354,7 +360,7 @@ def _noise(draw: st.DrawFn, t: Transcript, kinds: tuple[str, ...], convention: s
     if "chrome" in kinds:
         header = (show,) + tuple(draw(st.lists(st.sampled_from(_HEADER), max_size=2, unique=True)))
         footer = tuple(f.format(show=show) for f in draw(st.lists(st.sampled_from(_FOOTER), min_size=1, max_size=4, unique=True)))
-        if convention == "markdown":
+        if convention.startswith("bold-") or convention in ("markdown-bold", "time-bold-name"):
             header, footer = header + ("---",), ("---",) + footer
     people = tuple(_given(s.name) for s in t.speakers)
     places = [(i, k) for i, u in enumerate(t.turns) for k in range(1, len(u.paragraphs) + 1)]
@@ -399,6 +405,15 @@ def _given_key(name: str) -> str:
     return _name_words(name)[0].casefold()
 
 
+def _record_safe(name: str) -> bool:
+    """Whether a congressional record's label can write the name: "ZOË VAN
+    DER BERG." takes up to four words in capitals after a title ("DR."),
+    each of two letters or more ("Ó BRIAIN" it cannot); draw the names
+    without CJK script."""
+    words = _name_words(name)
+    return _caps_safe(name) and len(words) <= 4 and all(len(w) > 1 for w in words)
+
+
 def episodes(
     convention: Optional[str] = None,
     *,
@@ -410,8 +425,13 @@ def episodes(
     """Generated transcripts written as text, each an :class:`Episode`
     holding ``text`` and the ``transcript`` it must parse to.
 
-    ``convention`` is one of :data:`CONVENTIONS` (drawn when ``None``);
-    ``variant`` one of its :data:`VARIANTS` (drawn when ``None``).
+    ``convention`` is one of :data:`CONVENTIONS`, the parser's names
+    (:func:`transcripts.conventions`; drawn when ``None``), and
+    ``ep.convention`` is what ``transcripts.parse(ep.text)`` records in
+    ``metadata.convention``; ``variant`` is one of its :data:`VARIANTS`
+    (drawn when ``None``): ``episodes("name-colon", variant="full-name")``
+    for "Full Name: text" alone, since ``name-colon`` also writes Q/A,
+    Host/Guest and initials.
     ``noise`` is ``False`` for the bare dialogue, ``True`` for any mix of
     the kinds in :data:`NOISE` (intro naming the guests, a "We discuss…"
     list, editor notes, sound events, page chrome, CRLF, a BOM, no-break
@@ -442,19 +462,22 @@ def _episodes(
     var = variant or draw(st.sampled_from(VARIANTS[conv]))
     name: st.SearchStrategy[str] = names()
     distinct: Optional[Callable[[str], object]] = None
-    if conv == "capitals" or (conv == "name-line" and var == "capitals"):
+    if conv == "caps-colon" or (conv == "own-line" and var == "capitals"):
         name = names().filter(_caps_safe)
         distinct = {"surname": _surname, "roles": _surname, "given": _given_key}.get(var)
-    elif conv == "initials":
+    elif conv == "name-period":
+        name = names(cjk=False).filter(_record_safe)
+    elif var == "initials":
         name, distinct = names(cjk=False), initials
+    asking = var in QA_VARIANTS
     t = draw(
         conversations(
             2,
-            2 if conv == "qa" else 4,
+            2 if asking else 4,
             min_turns,
             max_turns,
-            timed=conv == "timestamped",
-            alternate=conv == "qa",
+            timed=conv in TIMED,
+            alternate=asking,
             name=name,
             distinct=distinct,
         )
@@ -513,7 +536,7 @@ def metadata() -> st.SearchStrategy[Metadata]:
         show=opt,
         recorded=opt,
         published=opt,
-        convention=st.one_of(st.none(), st.just("name-colon")),
+        convention=st.one_of(st.none(), st.sampled_from(CONVENTIONS + (UNLABELLED,))),
         truncated=st.booleans(),
         source=opt,
     )
