@@ -165,8 +165,9 @@ def _tally(items: Sequence[Item]) -> dict[str, list[Candidate]]:
 
 @functools.lru_cache(maxsize=4096)
 def _capitals(name: str) -> bool:
-    """The style of a label: written in capitals or not."""
-    return name.upper() == name
+    """The style of a label: written in capitals or not (a name in a
+    script without case, "李娜", is not)."""
+    return name.upper() == name and name.lower() != name
 
 
 def _runs(positions: Sequence[int]) -> tuple[list[list[int]], int]:
@@ -213,7 +214,7 @@ def questioner(key: str, kind: str) -> bool:
     return key in W.GENERIC_HOST or (kind == "role" and "audience" in key)
 
 
-def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
+def _lookalike(c: Candidate, items: Sequence[Item], named: frozenset[str] = frozenset()) -> bool:
     """A known non-speaker: a field word ("Summary", "Video", "Break"), or
     a label whose paragraph is known to be something else (chrome such as
     a field whose value is a link, a note, a metadata line).  Whether a
@@ -221,7 +222,7 @@ def _lookalike(c: Candidate, items: Sequence[Item]) -> bool:
     a speaker whose speech is below ("Speaker 2 [00:00:09]") the evidence
     decides."""
     if field_word(c.key):
-        return True
+        return c.key not in named  # (initials "AD" a participants line gives are no ad)
     rest = c.label.text
     return (not rest or rest[:1] in _LINK_FIRST) and items[c.item].kind in _NOT_SPEECH
 
@@ -240,7 +241,7 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     """The accepted labels of one template and the doubts, or None when the
     evidence does not make a dialogue.  ``bare`` names the rules whose
     labels have no markup at all."""
-    known = [_lookalike(c, items) for c in cands]
+    known = [_lookalike(c, items, named) for c in cands]
     live = [c for c, k in zip(cands, known) if not k]
     if not live:
         return None
@@ -349,13 +350,14 @@ def _convention(template: str, rules: RuleSet, labels: Sequence[Candidate], name
     first one ("caps-colon") when its labels are written in capitals, else
     as its second.  Labels the document introduces ("MV" for "Marisol
     Vega (MV)") and one-letter ones ("Q", "A") say nothing of the style;
-    short call signs ("CC", "PAO") do when nothing longer does."""
+    short call signs ("CC", "PAO") do when nothing longer does; full names
+    an intro gives ("ANN LEE:" for "I'm your host, Ann Lee") do."""
     if forced is not None:
         return forced
     names = next(r.conventions for r in rules.label_rules if r.template == template)
     if len(names) == 1:
         return names[0]
-    own = [c.label.name for c in labels if c.key not in named]
+    own = [c.label.name for c in labels if not (c.key in named and " " not in c.key and len(c.key) <= 5)]
     styled = [_capitals(n) for n in own if len(n) > 3] or [_capitals(n) for n in own if len(n) > 1]
     return names[0] if styled and 2 * sum(styled) >= len(styled) else names[1]
 
