@@ -99,11 +99,11 @@ def front_matter(lines: Sequence[Line]) -> tuple[Optional[FrontMatter], Sequence
     try:
         try:
             data = yaml.load(body, Loader=_Loader)
-        except (ValueError, TypeError, OverflowError):
-            # A value YAML cannot build ("date: 2020-13-45" is no date): read
-            # every value as the string it is written as.
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            # A value YAML cannot build ("date: 2020-13-45" is no date, nor
+            # "!!timestamp nonsense"): read every value as the string it is.
             data = yaml.load(body, Loader=_TextLoader)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, RecursionError):
         return None, lines
     if not isinstance(data, dict) or not data or not all(isinstance(k, str) and _KEY.match(k) for k in data):
         # Not front matter but a document that opens with a rule: dialogue
