@@ -267,3 +267,26 @@ def test_import_and_version_import_nothing_heavy():
 def test_the_public_names_load_on_first_use():
     p = subprocess.run([sys.executable, "-c", "import transcripts as t; print(t.parse('Ann: Hi.\\n\\nBo: Yo.\\n\\nAnn: Bye.').turns[0].speaker, t.ParseError.__name__, 'dumps' in dir(t))"], capture_output=True, text=True)
     assert p.stdout.split() == ["ann", "ParseError", "True"], p.stderr
+
+
+def test_inspect_suggests_names_for_recogniser_labels_without_applying_them(tmp_path):
+    import json as _json
+
+    doc = {
+        "speakers": {"spk_0": "spk_0", "spk_1": "spk_1"},
+        "segments": [
+            {"speakerLabel": "spk_0", "start": 0, "end": 2, "text": "Welcome, I am Ada Lindqvist and this is the show."},
+            {"speakerLabel": "spk_1", "start": 2, "end": 4, "text": "Thanks Ada."},
+            {"speakerLabel": "spk_0", "start": 4, "end": 6, "text": "Let's start."},
+        ],
+    }
+    path = tmp_path / "ep.json"
+    path.write_text(_json.dumps(doc), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["inspect", str(path)], out=out, err=err) == 0
+    assert "suggested names" in out.getvalue() and "spk_0 = 'Ada Lindqvist'" in out.getvalue()
+    assert "'spk_0'" in out.getvalue()  # the speaker keeps its label: a guess is never applied
+    out = io.StringIO()
+    assert main(["inspect", "--json", str(path)], out=out, err=err) == 0
+    got = _json.loads(out.getvalue())
+    assert got["suggested_names"][0]["speaker"] == "spk_0" and got["suggested_names"][0]["name"] == "Ada Lindqvist"

@@ -790,6 +790,10 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for u in t.turns:
         counts[u.speaker] = counts.get(u.speaker, 0) + 1
     unsure = got.unsure or ()
+    from .naming import suggest_names
+    from .topics import describe
+
+    guesses = suggest_names(t)  # (a guess, never applied: --speaker applies it)
     if args.json:
         from .formats.jsonfmt import encode
 
@@ -800,7 +804,11 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "metadata": {f: getattr(t.metadata, f) for f in ("title", "subtitle", "show", "recorded", "published", "truncated")},
             "turns": len(t.turns),
             "speakers": [{"id": s.id, "name": s.name, "role": s.role, "turns": counts.get(s.id, 0), "aliases": list(s.aliases)} for s in t.speakers],
-            "topics": [{"title": p.title, "source": p.source, "in_text": p.in_text} for p in t.topics],
+            "topics": [
+                {"title": p.title, "source": p.source, "in_text": p.in_text, "turns": list(p.turns), "start": p.start, "confidence": p.confidence}
+                for p in t.topics
+            ],
+            "suggested_names": [{"speaker": label, "name": name, "evidence": why} for label, (name, why) in guesses.items()],
             "unsure": [{"line": u.line, "reason": u.reason} for u in unsure],
             "skipped": [{"line": e.line, "message": e.message} for e in got.skipped],
         }
@@ -826,9 +834,11 @@ def _inspect(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if t.topics:
         w("topics:\n")
         for topic in t.topics:
-            from .topics import describe
-
             w(f"  - [{topic.source}] {topic.title}  ({describe(topic)})\n")
+    if guesses:
+        w("suggested names (guesses from the speech, not applied; use --speaker LABEL=NAME):\n")
+        for label, (name, why) in guesses.items():
+            w(f"  {label} = {name!r}  (\"…{why}…\")\n")
     if unsure:
         w("unsure:\n")
         for u in unsure:
