@@ -12,7 +12,7 @@ import regex
 from . import _patterns as P
 from . import words as W
 
-__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_slugs", "words_of"]
+__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_ids", "unique_slugs", "words_of"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 # Anything but letters, marks and digits, in any script.
@@ -97,19 +97,23 @@ def slug(name: str) -> str:
     return _NON_WORD.sub("-", text).strip("-")
 
 
-def unique_slugs(names: Iterable[str]) -> list[str]:
-    """A distinct, stable id for each name, in order (``speaker-N`` for a
-    name with no letter or digit)."""
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """The ids in order, a repeated one given a ``-2``, ``-3``, … suffix."""
     seen: set[str] = set()
     out = []
-    for n, name in enumerate(names, 1):
-        base = slug(name) or f"speaker-{n}"
+    for base in ids:
         candidate, k = base, 2
         while candidate in seen:
             candidate, k = f"{base}-{k}", k + 1
         seen.add(candidate)
         out.append(candidate)
     return out
+
+
+def unique_slugs(names: Iterable[str]) -> list[str]:
+    """A distinct, stable id for each name, in order (``speaker-N`` for a
+    name with no letter or digit)."""
+    return unique_ids(slug(name) or f"speaker-{n}" for n, name in enumerate(names, 1))
 
 
 @functools.lru_cache(maxsize=4096)

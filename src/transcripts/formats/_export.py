@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 import attrs
 
 from ..model import Speaker, Transcript, Turn
-from ..names import slug
+from ..names import slug, unique_ids
 from ._registry import Corpus, Dropped, Episode, WriteOptions, base_name, merge_dropped
 from ._report import Holds, lost
 
@@ -23,19 +23,6 @@ def episode_id(t: Transcript) -> str:
     if t.metadata.source:
         return base_name(os.path.basename(t.metadata.source)) or "episode"
     return slug(t.metadata.title or "") or "episode"
-
-
-def unique_ids(ids: Iterable[str]) -> list[str]:
-    """The ids in order, a repeated one given a ``-2``, ``-3``, … suffix."""
-    seen: set[str] = set()
-    out = []
-    for base in ids:
-        candidate, k = base, 2
-        while candidate in seen:
-            candidate, k = f"{base}-{k}", k + 1
-        seen.add(candidate)
-        out.append(candidate)
-    return out
 
 
 @attrs.frozen(slots=True)
