@@ -217,7 +217,7 @@ MUTATIONS = [
     (("speakers", 0, "id"), "", "speakers[0].id", True),
     (("topics", 0, "turns"), [0, 7], "topics[0].turns[1]", False),
     (("blocks", 0, "turn"), 9, "blocks[0].turn", False),
-    (("turns", 0, "end"), -2, "turns[0].end", True),
+    (("turns", 0, "end"), -2, "turns[0].end", False),  # ends before it starts (seconds may be negative)
     (("turns", 1, "end"), 1.0, "turns[1].end", False),  # ends before it starts
     (("version",), "2.0", "version", True),
     (("version",), "one", "version", True),

@@ -191,7 +191,8 @@ class Metadata:
     Dates are kept as written ("Feb. 26"); ``convention`` names the labelling
     convention the parser detected; ``truncated`` says the text stops where
     the free part of the conversation ends; ``language`` is the language
-    the source declares (a BCP 47 tag such as "en" or "en-US", as written).
+    the source declares (a BCP 47 tag such as "en" or "en-US", as written);
+    ``episode`` and ``season`` are as a feed or front matter numbers them.
     """
 
     title: Optional[str] = None
@@ -203,6 +204,8 @@ class Metadata:
     truncated: bool = False
     source: Optional[str] = None
     language: Optional[str] = None
+    episode: Optional[str] = None
+    season: Optional[str] = None
 
 
 @attrs.frozen(slots=True)

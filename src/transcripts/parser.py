@@ -109,7 +109,9 @@ def analyse(
             blocks = (Block("metadata", matter.text, matter.span),) + blocks
             if matter.title:
                 metadata = attrs.evolve(metadata, title=matter.title, subtitle=matter.subtitle or metadata.subtitle)
-            metadata = attrs.evolve(metadata, published=matter.date or metadata.published)
+            metadata = attrs.evolve(
+                metadata, published=matter.date or metadata.published, episode=matter.episode, season=matter.season
+            )
         transcript = Transcript(
             metadata=metadata,
             speakers=ctx.speakers,

@@ -19,8 +19,8 @@ from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata,
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "WordData", "dotted", "from_data", "to_data"]
 
 FORMAT_NAME = "transcripts"
-#: 1.1 added ``metadata.language``, ``turns[].words`` and
-#: ``topics[].confidence``; 1.0 documents (without them) are read unchanged.
+#: 1.1 added ``metadata.language``, ``metadata.episode``,
+#: ``metadata.season``, ``turns[].words`` and ``topics[].confidence``; 1.0 documents (without them) are read unchanged.
 FORMAT_VERSION = "1.1"
 
 T = TypeVar("T")
@@ -73,6 +73,8 @@ def to_data(t: Transcript) -> dict[str, Any]:
             "truncated": m.truncated,
             "source": m.source,
             "language": m.language,
+            "episode": m.episode,
+            "season": m.season,
         },
         "speakers": [
             {"id": s.id, "name": s.name, "aliases": list(s.aliases), "role": s.role, "description": s.description}
@@ -119,7 +121,7 @@ class _Invalid(Exception):
 #: document of a later minor version may have more, and they are ignored).
 _KEYS: dict[str, frozenset[str]] = {
     "document": frozenset({"format", "version", "metadata", "speakers", "turns", "topics", "blocks"}),
-    "metadata": frozenset({"title", "subtitle", "show", "recorded", "published", "convention", "truncated", "source", "language"}),
+    "metadata": frozenset({"title", "subtitle", "show", "recorded", "published", "convention", "truncated", "source", "language", "episode", "season"}),
     "speaker": frozenset({"id", "name", "aliases", "role", "description"}),
     "turn": frozenset({"index", "speaker", "paragraphs", "start", "end", "timing", "lines", "words"}),
     "word": frozenset({"text", "start", "end", "confidence"}),
@@ -274,7 +276,7 @@ def _read(data: Any) -> Transcript:
     doc = r.obj(data, (), "document")
     md = r.obj(doc.get("metadata", {}), ("metadata",), "metadata")
     metadata = Metadata(
-        **{k: r.str(md, k, ("metadata",), optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source", "language")},
+        **{k: r.str(md, k, ("metadata",), optional=True) for k in ("title", "subtitle", "show", "recorded", "published", "convention", "source", "language", "episode", "season")},
         truncated=r.bool(md, "truncated", ("metadata",), False),
     )
 
