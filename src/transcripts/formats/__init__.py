@@ -28,7 +28,8 @@ from . import sami as _sami  # noqa: F401  (registers "sami")
 from . import microdvd as _microdvd  # noqa: F401  (registers "microdvd")
 from . import scc as _scc  # noqa: F401  (registers "scc")
 from ._caption import Cue, Part, cues
-from ._cues import PROFILES, Profile, estimate_times
+from ._estimate import estimate_times
+from ._profiles import PROFILES, Profile
 from ._registry import FORMATS, Conversion, Dropped, Format, ReadContext, Reading, WriteOptions, base_name, detect, get, register
 
 __all__ = [

@@ -21,7 +21,8 @@ from typing import Any, Iterator, Optional
 from ..model import Metadata, Transcript, Word
 from ._build import Piece, TurnBuilder
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._json import decode, number, objects
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost

@@ -29,10 +29,12 @@ import regex
 from ..model import Metadata, Speaker, Transcript
 from ._build import DASH, LABEL, ambiguous, from_cues
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timecodes import Timing, TimingError, lines, srt_timestamp, srt_timing
+from ._timecodes import Timing, TimingError, lines, srt_timing
+from ._timestamps import format_timestamp, srt_timestamp
 
 __all__ = ["LABEL", "MARKUP", "cues", "read", "untag", "write"]
 

@@ -38,9 +38,11 @@ from ..model import Metadata, Transcript, Word
 from ..names import slug
 from ._build import from_cues
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
+from ._timestamps import format_timestamp
 
 __all__ = ["cues", "read", "write"]
 

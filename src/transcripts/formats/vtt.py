@@ -38,9 +38,11 @@ import regex
 from ..model import Metadata, Transcript, Word
 from ._build import from_cues
 from ._caption import Cue, Part
-from ._cues import PROFILES, WEB, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PROFILES, WEB, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
+from ._timestamps import format_timestamp, vtt_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -126,50 +128,11 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
-def _digits(s: str, i: int) -> int:
-    while i < len(s) and "0" <= s[i] <= "9":
-        i += 1
-    return i
-
-
-def timestamp(s: str, i: int) -> Optional[tuple[int, int]]:
-    """The specification's "collect a WebVTT timestamp" at ``s[i:]``:
-    (milliseconds, the index after it), or None when it fails."""
-    j = _digits(s, i)
-    if j == i:
-        return None
-    v1 = int(s[i:j])
-    hours = j - i != 2 or v1 > 59
-    if j >= len(s) or s[j] != ":":
-        return None
-    k = _digits(s, j + 1)
-    if k - (j + 1) != 2:
-        return None
-    v2 = int(s[j + 1 : k])
-    if hours or (k < len(s) and s[k] == ":"):
-        if k >= len(s) or s[k] != ":":
-            return None
-        m = _digits(s, k + 1)
-        if m - (k + 1) != 2:
-            return None
-        v3 = int(s[k + 1 : m])
-    else:
-        v1, v2, v3, m = 0, v1, v2, k
-    if m >= len(s) or s[m] != ".":
-        return None
-    f = _digits(s, m + 1)
-    if f - (m + 1) != 3:
-        return None
-    if v2 > 59 or v3 > 59:
-        return None
-    return ((v1 * 60 + v2) * 60 + v3) * 1000 + int(s[m + 1 : f]), f
-
-
 def _timings(line: str) -> Optional[tuple[int, int, dict[str, str]]]:
     """"Collect WebVTT cue timings and settings": start, end (ms) and the
     known settings, or None."""
     i = _skip_ws(line, 0)
-    got = timestamp(line, i)
+    got = vtt_timestamp(line, i)
     if got is None:
         return None
     start, i = got
@@ -177,7 +140,7 @@ def _timings(line: str) -> Optional[tuple[int, int, dict[str, str]]]:
     if line[i : i + 3] != "-->":
         return None
     i = _skip_ws(line, i + 3)
-    got = timestamp(line, i)
+    got = vtt_timestamp(line, i)
     if got is None:
         return None
     end, i = got
@@ -328,7 +291,7 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
         pos = m.end()
         body = m["body"]
         if body[:1].isdigit():
-            got = timestamp(body, 0)
+            got = vtt_timestamp(body, 0)
             if got is not None and got[1] == len(body):
                 clock.append((shown, got[0]))
             continue
