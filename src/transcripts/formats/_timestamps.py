@@ -19,7 +19,7 @@ from typing import Optional
 
 import regex
 
-__all__ = ["format_timestamp", "srt_timestamp", "vtt_timestamp"]
+__all__ = ["VTT_TIME", "format_timestamp", "srt_timestamp", "vtt_ms", "vtt_timestamp"]
 
 
 def format_timestamp(ms: int, sep: str = ",") -> str:
@@ -57,40 +57,33 @@ def srt_timestamp(text: str) -> Optional[int]:
     return ((int(m["h"] or 0) * 60 + minutes) * 60 + seconds) * 1000 + int(frac)
 
 
-def _digits(s: str, i: int) -> int:
-    while i < len(s) and "0" <= s[i] <= "9":
-        i += 1
-    return i
+#: What "collect a WebVTT timestamp" accepts: digits, ":", two digits,
+# perhaps ":" and two more, "." and three; each run of digits whole.
+VTT_TIME = r"([0-9]+):([0-9]{2})(?![0-9])(?::([0-9]{2})(?![0-9]))?\.([0-9]{3})(?![0-9])"
+_VTT_TIME = regex.compile(VTT_TIME)
 
 
 def vtt_timestamp(s: str, i: int) -> Optional[tuple[int, int]]:
     """The specification's "collect a WebVTT timestamp" at ``s[i:]``:
-    (milliseconds, the index after it), or None when it fails."""
-    j = _digits(s, i)
-    if j == i:
+    (milliseconds, the index after it), or None when it fails.  The first
+    number is hours when it is not two digits or exceeds 59, and then
+    seconds must follow the minutes; minutes and seconds are at most 59."""
+    m = _VTT_TIME.match(s, i)
+    if m is None:
         return None
-    v1 = int(s[i:j])
-    hours = j - i != 2 or v1 > 59
-    if j >= len(s) or s[j] != ":":
-        return None
-    k = _digits(s, j + 1)
-    if k - (j + 1) != 2:
-        return None
-    v2 = int(s[j + 1 : k])
-    if hours or (k < len(s) and s[k] == ":"):
-        if k >= len(s) or s[k] != ":":
-            return None
-        m = _digits(s, k + 1)
-        if m - (k + 1) != 2:
-            return None
-        v3 = int(s[k + 1 : m])
+    ms = vtt_ms(*m.groups())
+    return None if ms is None else (ms, m.end())
+
+
+def vtt_ms(first: str, second: str, third: Optional[str], fraction: str) -> Optional[int]:
+    """Milliseconds of the fields of a :data:`VTT_TIME` match; None when
+    they break the rules."""
+    if third is not None:
+        hours, minutes, seconds = int(first), int(second), int(third)
+    elif len(first) != 2 or int(first) > 59:
+        return None  # hours without seconds
     else:
-        v1, v2, v3, m = 0, v1, v2, k
-    if m >= len(s) or s[m] != ".":
+        hours, minutes, seconds = 0, int(first), int(second)
+    if minutes > 59 or seconds > 59:
         return None
-    f = _digits(s, m + 1)
-    if f - (m + 1) != 3:
-        return None
-    if v2 > 59 or v3 > 59:
-        return None
-    return ((v1 * 60 + v2) * 60 + v3) * 1000 + int(s[m + 1 : f]), f
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction)

@@ -42,7 +42,7 @@ from ._cues import layout
 from ._profiles import PROFILES, WEB, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timestamps import format_timestamp, vtt_timestamp
+from ._timestamps import VTT_TIME, format_timestamp, vtt_ms, vtt_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -54,6 +54,12 @@ _LANGUAGE = regex.compile(r"^Language:[ \t]*(?P<lang>[A-Za-z]{1,8}(?:[-_][A-Za-z
 _SETTINGS = frozenset("vertical line position size align region".split())
 
 _WS = " \t\n\f\r"
+# Runs of WebVTT's white space; one white space character; the same or a
+# full stop (what ends a tag's name).
+_WS_RUN = regex.compile(r"[ \t\n\f\r]+")
+_WS_ONE = regex.compile(r"[ \t\n\f\r]")
+_TAG_NAME_END = regex.compile(r"[ \t\n\f\r.]")
+_TOKEN = regex.compile(r"\S+")
 
 
 def _escape(text: str) -> str:
@@ -128,27 +134,29 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
+# "Collect WebVTT cue timings": white space, a timestamp, white space,
+# "-->", white space, a timestamp.
+_TIMINGS = regex.compile(rf"[ \t\n\f\r]*{VTT_TIME}[ \t\n\f\r]*-->[ \t\n\f\r]*{VTT_TIME}")
+
+
 def _timings(line: str) -> Optional[tuple[int, int, dict[str, str]]]:
     """"Collect WebVTT cue timings and settings": start, end (ms) and the
     known settings, or None."""
-    i = _skip_ws(line, 0)
-    got = vtt_timestamp(line, i)
-    if got is None:
+    m = _TIMINGS.match(line)
+    if m is None:
         return None
-    start, i = got
-    i = _skip_ws(line, i)
-    if line[i : i + 3] != "-->":
+    fields = m.groups()
+    start = vtt_ms(*fields[:4])
+    end = vtt_ms(*fields[4:])
+    if start is None or end is None:
         return None
-    i = _skip_ws(line, i + 3)
-    got = vtt_timestamp(line, i)
-    if got is None:
-        return None
-    end, i = got
+    i = m.end()
     settings: dict[str, str] = {}
-    for word in regex.split(r"[ \t\n\f\r]+", line[i:]):
-        name, colon, value = word.partition(":")
-        if colon and name in _SETTINGS and value and name not in settings:
-            settings[name] = value
+    if ":" in line[i:]:
+        for word in _WS_RUN.split(line[i:]):
+            name, colon, value = word.partition(":")
+            if colon and name in _SETTINGS and value and name not in settings:
+                settings[name] = value
     return start, end, settings
 
 
@@ -184,13 +192,12 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
     s = src.s
     n = len(s)
     block = _Block()
-    block.line = src.line_of(pos)
+    block.line = first = src.line_of(pos)
     line_count = 0
     previous = pos
     buffer = ""
     seen_arrow = False
     while True:
-        at = pos
         nl = s.find("\n", pos)
         if nl == -1:
             line, pos, seen_eof = s[pos:], n, True
@@ -206,7 +213,7 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
                 timing = _timings(line)
                 if timing is None:
                     block.kind, block.failed = None, True
-                    ctx.ignored(f"malformed cue timings {line.strip()!r}: the cue is skipped", src.line_of(at), 1)
+                    ctx.ignored(f"malformed cue timings {line.strip()!r}: the cue is skipped", first + line_count - 1, 1)
                 else:
                     block.kind, block.identifier, block.timing = "cue", buffer, timing
                     buffer = ""
@@ -226,7 +233,7 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
                 buffer += "\n"
             buffer += line
             previous = pos
-        block.end_line = src.line_of(max(at, previous - 1))
+        block.end_line = first + line_count - 1  # the line just taken
         if seen_eof:
             break
     block.text = buffer
@@ -272,6 +279,19 @@ _TAG = regex.compile(r"<(?P<body>[^>]{0,1000})>?")
 def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], tuple[Word, ...]]:
     """The text shown, its parts by voice and, where the cue has
     timestamps, its words' times."""
+    if "<" not in text:
+        return (html.unescape(text) if "&" in text else text), (), ()
+    if text[:2] == "<v" and text.count("<") == 1:
+        # One voice for the whole cue: "<v Name>text".
+        close = text.find(">")
+        body = text[1:close]
+        if 0 < close <= 1001 and _TAG_NAME_END.split(body, maxsplit=1)[0] == "v":
+            annotation = _WS_ONE.split(body, maxsplit=1)
+            who = (html.unescape(annotation[1]).strip() if len(annotation) > 1 else "") or None
+            rest = text[close + 1 :]
+            if "&" in rest:
+                rest = html.unescape(rest)
+            return rest, ((Part(who, rest),) if who is not None or rest.strip() else ()), ()
     parts: list[tuple[Optional[str], list[str]]] = [(None, [])]
     clock: list[tuple[int, int]] = []  # (offset in the shown text, ms)
     shown = 0
@@ -296,7 +316,7 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
                 clock.append((shown, got[0]))
             continue
         closing = body.startswith("/")
-        name = regex.split(r"[ \t\n\f\r.]", body[1:] if closing else body, maxsplit=1)[0]
+        name = _TAG_NAME_END.split(body[1:] if closing else body, maxsplit=1)[0]
         if name == "rt":
             in_rt = max(0, in_rt + (-1 if closing else 1))
         elif name == "v":
@@ -304,7 +324,7 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
             if closing:
                 parts.append((None, []))
             else:
-                annotation = regex.split(r"[ \t\n\f\r]", body, maxsplit=1)
+                annotation = _WS_ONE.split(body, maxsplit=1)
                 who = html.unescape(annotation[1]).strip() if len(annotation) > 1 else ""
                 parts.append((who or None, []))
     add(text[pos:])
@@ -314,15 +334,15 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
         out_parts = tuple(Part(who, "".join(chunks)) for who, chunks in parts if who is not None or "".join(chunks).strip())
     words: tuple[Word, ...] = ()
     if clock:
-        tokens = [(m.start(), m.group()) for m in regex.finditer(r"\S+", full)]
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(full)]
+        # Each word starts at the last timestamp before it (the cue's
+        # start before the first).
         starts = []
+        ms, k, count = start, 0, len(clock)
         for offset, _ in tokens:
-            ms = start
-            for at, when in clock:
-                if at <= offset:
-                    ms = when
-                else:
-                    break
+            while k < count and clock[k][0] <= offset:
+                ms = clock[k][1]
+                k += 1
             starts.append(ms)
         words = tuple(
             Word(token, starts[k] / 1000, (starts[k + 1] if k + 1 < len(starts) else max(end, starts[k])) / 1000)
