@@ -148,9 +148,8 @@ def _plain_timing(line: str) -> Optional[tuple[int, int]]:
     :func:`srt_timing`)."""
     if len(line) != 29 or _PLAIN_TIMING.match(line) is None:
         return None
-    h, m, sec, f, h2, m2, s2, f2 = map(int, line.replace(" --> ", ":").replace(",", ":").replace(".", ":").split(":"))
-    start = ((h * 60 + m) * 60 + sec) * 1000 + f
-    end = ((h2 * 60 + m2) * 60 + s2) * 1000 + f2
+    start = (int(line[0:2]) * 3600 + int(line[3:5]) * 60 + int(line[6:8])) * 1000 + int(line[9:12])
+    end = (int(line[17:19]) * 3600 + int(line[20:22]) * 60 + int(line[23:25])) * 1000 + int(line[26:29])
     return (start, end) if end >= start else None
 
 
@@ -183,6 +182,15 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
         stop = k
         at = _timing_at(rows, begin, stop)
         plain = _plain_timing(rows[at]) if at is not None else None
+        if plain is not None and at == begin + 1 and "->" not in "".join(rows[at + 1 : stop]):
+            # The usual cue: a number, a timing line as writers write it,
+            # the text.
+            if stop - at == 2:
+                shown = _clean(rows[at + 1])
+            else:
+                shown = "\n".join([c for c in map(_clean, rows[at + 1 : stop]) if c])
+            append(Cue(plain[0] / 1000, plain[1] / 1000, shown, settings={}, identifier=rows[begin].strip(), line=begin + 1, end_line=stop if stop > at + 1 else at + 1))
+            continue
         if plain is None and (at is None or srt_timing(rows[at]) is None):
             ctx.bad_cue("cue has no timing line: missing '-->'", (at if at is not None else begin) + 1, 1)
             continue

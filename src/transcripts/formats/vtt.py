@@ -32,7 +32,6 @@ import bisect
 import html
 from typing import Optional
 
-import attrs
 import regex
 
 from ..model import Metadata, Transcript, Word
@@ -359,13 +358,15 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
             m = _LANGUAGE.match(line.strip())
             if m is not None and language is None:
                 language = m["lang"]
-    out: list[Cue] = []
+    found: list[tuple[int, int, str, Optional[str], tuple[Part, ...], dict[str, str], Optional[str], tuple[Word, ...], int, int]] = []
+    timed = False
     for block in blocks:
         if block.kind == "cue" and block.timing is not None:
             start, end, settings = block.timing
             shown, parts, words = _cue_text(block.text, start, end)
             voice = next((p.voice for p in parts if p.voice), None)
-            out.append(Cue(start / 1000, end / 1000, shown, voice, parts, settings, block.identifier or None, words, block.line, block.end_line))
+            timed = timed or bool(words)
+            found.append((start, end, shown, voice, parts, settings, block.identifier or None, words, block.line, block.end_line))
         elif block.kind is None:
             first = block.first_text.strip()
             if first == "NOTE" or first.startswith(("NOTE ", "NOTE\t")):
@@ -375,11 +376,24 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
                         title = m["title"].strip()
             elif block.text.strip() and not block.failed and first not in ("STYLE", "REGION"):
                 ctx.ignored(f"text outside a cue ignored: {first[:40]!r}", block.line, 1)
-    if any(c.words for c in out):
-        # A file with timestamps times its words: a cue without any holds
-        # words spoken from its start.
-        out = [c if c.words else attrs.evolve(c, words=tuple(Word(tok, c.start, c.end) for tok in c.text.split())) for c in out]
-    return tuple(out), title, language
+    # A file with timestamps times its words: a cue without any holds words
+    # spoken from its start.
+    out = tuple(
+        Cue(
+            start / 1000,
+            end / 1000,
+            shown,
+            voice,
+            parts,
+            settings,
+            ident,
+            words or (tuple([Word(tok, start / 1000, end / 1000) for tok in shown.split()]) if timed else ()),
+            line,
+            end_line,
+        )
+        for start, end, shown, voice, parts, settings, ident, words, line, end_line in found
+    )
+    return out, title, language
 
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
