@@ -105,11 +105,14 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         title = " ".join(t.metadata.title.split()).replace("-->", "->").replace("\0", "\ufffd")
         out.append(f"NOTE\nTitle: {title}\n")
     position: dict[int, int] = {}
+    voices: dict[str, str] = {}
     for cue in laid:
-        voice = _escape(" ".join(cue.speaker.name.split()))
+        voice = voices.get(cue.speaker.name)
+        if voice is None:
+            voice = voices[cue.speaker.name] = _escape(" ".join(cue.speaker.name.split()))
         turn_words = words.get(cue.turn)
         if turn_words is None:
-            body = "\n".join(_escape(line) for line in cue.lines)
+            body = _escape("\n".join(cue.lines))
         else:
             at = position.get(cue.turn, 0)
             rows = []
