@@ -282,6 +282,8 @@ def _two_lines(
     start0 = [_INF] * (n + 1)
     best0[0] = 0.0
     final, final_from = _INF, (0, n + 1)
+    if bad is None:
+        bad = [False] * n
     lo = 0
     low0 = low = _INF  # least open0 and least[] from lo on, and where
     low0_at = low_at = 0
@@ -354,18 +356,18 @@ def _two_lines(
                 if close < best0[j]:
                     best0[j] = close
         # The states at token j.
-        cost = best0[j] + CUE_COST
-        start0[j] = cost
+        first = start0[j] = best0[j] + CUE_COST
         if labelled[j]:
-            if cost < _INF:
-                final, final_from = _push_two(j, cost, pos, pen, best0, best1, from1, final, final_from, prof, label_len, room)
+            if first < _INF:
+                final, final_from = _push_two(j, first, pos, pen, best0, best1, from1, final, final_from, prof, label_len, room)
+            first = _INF
         else:
-            open0[j] = cost
-        cost = best1[j]
-        if bad is not None and bad[j]:
-            cost += NEVER
-        open1[j] = cost
-        least[j] = cost if cost < open0[j] else open0[j]
+            open0[j] = first
+        second = best1[j]
+        if bad[j]:
+            second += NEVER
+        open1[j] = second
+        least[j] = second if second < first else first
 
     # Back from the paragraph's end.
     c, i = final_from

@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from ..model import Metadata, Speaker, Transcript
-from ._build import DASH, LABEL, ambiguous, from_cues
+from ._build import DASH, LABEL, ambiguous, from_cues, paused_gc
 from ._caption import Cue
 from ._cues import layout
 from ._profiles import PODCAST, PROFILES, profile
@@ -161,6 +161,11 @@ def _clean(line: str) -> str:
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The cues of an SRT file (see the module's doc)."""
+    with paused_gc():
+        return _cues(text, ctx)
+
+
+def _cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -239,7 +244,8 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    return from_cues(cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
+    with paused_gc():
+        return from_cues(_cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
 
 
 def _sniff(text: str) -> bool:

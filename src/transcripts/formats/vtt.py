@@ -35,7 +35,7 @@ from typing import Optional
 import regex
 
 from ..model import Metadata, Transcript, Word
-from ._build import from_cues
+from ._build import from_cues, paused_gc
 from ._caption import Cue, Part
 from ._cues import layout
 from ._profiles import PROFILES, WEB, profile
@@ -401,12 +401,14 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The cues of a WebVTT file, as the specification's parser finds them."""
-    return _scan(text, ctx)[0]
+    with paused_gc():
+        return _scan(text, ctx)[0]
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    found, title, language = _scan(text, ctx)
-    return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
+    with paused_gc():
+        found, title, language = _scan(text, ctx)
+        return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
 
 
 def _sniff(text: str) -> bool:
