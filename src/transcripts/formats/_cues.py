@@ -103,12 +103,18 @@ def layout(
             laid = break_paragraph(tokens, prof, len(tag), not pieces, ambiguous, bad_start, names)
             last = len(laid) - 1
             for k, (labelled, spans) in enumerate(laid):
-                texts = tuple([" ".join(tokens[i:j]) for i, j in spans])
+                if len(spans) == 2:
+                    (a, b), (c, d) = spans
+                    texts: tuple[str, ...] = (" ".join(tokens[a:b]), " ".join(tokens[c:d]))
+                    chars = len(texts[0]) + len(texts[1])
+                else:
+                    texts = tuple([" ".join(tokens[i:j]) for i, j in spans])
+                    chars = sum(map(len, texts))
                 words = spans[-1][1] - spans[0][0]
                 if labelled:
-                    pieces.append((texts, tag, k == last, words + tag_words, sum(map(len, texts)) + len(tag)))
+                    pieces.append((texts, tag, k == last, words + tag_words, chars + len(tag)))
                 else:
-                    pieces.append((texts, "", k == last, words, sum(map(len, texts))))
+                    pieces.append((texts, "", k == last, words, chars))
         if not pieces:
             continue
         begin, finish = _ms(u.start), max(_ms(u.end), _ms(u.start))

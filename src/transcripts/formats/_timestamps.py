@@ -15,6 +15,7 @@ transcripts' text ("1:42") live in :mod:`transcripts.times`.
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 import regex
@@ -25,9 +26,18 @@ __all__ = ["VTT_TIME", "format_timestamp", "srt_timestamp", "vtt_ms", "vtt_times
 def format_timestamp(ms: int, sep: str = ",") -> str:
     """``HH:MM:SS,mmm`` (SRT) or, with ``sep="."``, WebVTT's form."""
     s, f = divmod(ms, 1000)
-    m, s = divmod(s, 60)
+    return _clock(s) + sep + _MILLIS[f]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _clock(seconds: int) -> str:
+    """``HH:MM:SS`` of whole seconds (captions count a few thousand)."""
+    m, s = divmod(seconds, 60)
     h, m = divmod(m, 60)
-    return f"{h:02d}:{m:02d}:{s:02d}{sep}{f:03d}"
+    return f"{h:02d}:{m:02d}:{s:02d}"
+
+
+_MILLIS = [f"{f:03d}" for f in range(1000)]
 
 
 # A SubRip timestamp as players accept it: hours (1-3 digits, may be
