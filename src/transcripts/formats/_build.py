@@ -91,7 +91,8 @@ def speaker_of(m: "regex.Match[str]") -> str:
 def ambiguous(text: str) -> bool:
     """Whether a cue starting with ``text`` would be read as naming a
     speaker (so a writer labels it with the real one)."""
-    return LABEL.match(text) is not None or DASH.match(text) is not None
+    # A label has its colon, a dash line its hyphen first.
+    return (":" in text and LABEL.match(text) is not None) or (text[:1] == "-" and DASH.match(text) is not None)
 
 
 @attrs.frozen(slots=True)

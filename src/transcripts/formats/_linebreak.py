@@ -84,6 +84,8 @@ MID_SENTENCE = 80.0
 Names = dict[str, list[tuple[str, ...]]]
 
 _INF = float("inf")
+# Below this, sums of multiples of 1/4 are exact in floating point.
+_EXACT = float(2**48)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -275,54 +277,42 @@ def _two_lines(
     # least[j] the lesser of the two.
     best0 = [_INF] * (n + 1)
     best1 = [_INF] * (n + 1)
+    from0 = [n + 1] * (n + 1)
     from1 = [n + 1] * (n + 1)
     open0 = [_INF] * (n + 1)
     open1 = [_INF] * (n + 1)
     least = [_INF] * (n + 1)
     start0 = [_INF] * (n + 1)
-    best0[0] = 0.0
-    final, final_from = _INF, (0, n + 1)
     if bad is None:
         bad = [False] * n
+    final, final_from = _INF, (0, n + 1)
+    # The last token the lines of a labelled cue may reach: later states'
+    # costs are set by the pull alone.  A line holds at most (width + 1) / 2
+    # tokens, or one long word.
+    pushed = -1
+    reach = (width + 1) // 2 + 1
+    best0[0] = 0.0
     lo = 0
     low0 = low = _INF  # least open0 and least[] from lo on, and where
     low0_at = low_at = 0
-    for j in range(n + 1):
+    before = 0  # pos[j - 1]
+    for j in range(n):
         if j:
             # The lines ending before token j.
-            p = pen[j]
-            i = j - 1
-            length = pos[j] - pos[i] - 1
-            if length > width:
+            p, i, at = pen[j], j - 1, pos[j] - 1
+            if at - before > width:
                 # A word longer than a line: alone on its line.
-                over = (length - width) * NEVER
-                if j == n:
-                    for c, cost in ((0, open0[i] + over), (1, open1[i] + over)):
-                        if cost < final or (cost == final and i < final_from[1]):
-                            final, final_from = cost, (c, i)
-                    break
+                over = (at - before - width) * NEVER
                 keep = open0[i] + over + p
                 if keep < best1[j] or (keep == best1[j] and i < from1[j]):
                     best1[j], from1[j] = keep, i
                 close = least[i] + over + p + (0.0 if p == 0.0 else MID_SENTENCE)
-                if close < best0[j]:
-                    best0[j] = close
+                if close < best0[j] or (close == best0[j] and i < from0[j]):
+                    best0[j], from0[j] = close, i
             else:
-                at = pos[j] - 1
                 floor = at - width
                 while pos[lo] < floor:
                     lo += 1
-                if j == n:
-                    cost, c_at = _INF, (0, n + 1)
-                    for i in range(lo, j):
-                        if open0[i] < cost:
-                            cost, c_at = open0[i], (0, i)
-                        last = open1[i] + room_last[at - pos[i]]
-                        if last < cost:
-                            cost, c_at = last, (1, i)
-                    if cost < final or (cost == final and c_at[1] < final_from[1]):
-                        final, final_from = cost, c_at
-                    break
                 # The least start costs in reach.
                 v = open0[i]
                 if v <= low0:
@@ -338,7 +328,7 @@ def _two_lines(
                     low_at = least.index(low, lo, j)
                 r = room_line[at - pos[lo]]
                 keep, keep_at = open0[lo] + p + r, lo
-                close = least[lo] + p + r
+                close, close_at = least[lo] + p + r, lo
                 bound0, bound = low0 + p, low + p
                 for i in range(lo + 1, j):
                     r = room_line[at - pos[i]]
@@ -349,17 +339,22 @@ def _two_lines(
                         keep, keep_at = cost, i
                     cost = least[i] + p + r
                     if cost < close:
-                        close = cost
-                if keep < best1[j] or (keep == best1[j] and keep_at < from1[j]):
-                    best1[j], from1[j] = keep, keep_at
+                        close, close_at = cost, i
                 close += 0.0 if p == 0.0 else MID_SENTENCE
-                if close < best0[j]:
-                    best0[j] = close
+                if j > pushed:
+                    best1[j], from1[j], best0[j], from0[j] = keep, keep_at, close, close_at
+                else:
+                    if keep < best1[j] or (keep == best1[j] and keep_at < from1[j]):
+                        best1[j], from1[j] = keep, keep_at
+                    if close < best0[j] or (close == best0[j] and close_at < from0[j]):
+                        best0[j], from0[j] = close, close_at
+            before = at + 1
         # The states at token j.
         first = start0[j] = best0[j] + CUE_COST
         if labelled[j]:
             if first < _INF:
-                final, final_from = _push_two(j, first, pos, pen, best0, best1, from1, final, final_from, prof, label_len, room)
+                final, final_from = _push_two(j, first, pos, pen, best0, best1, from0, from1, final, final_from, prof, label_len, room)
+                pushed = j + reach
             first = _INF
         else:
             open0[j] = first
@@ -368,8 +363,27 @@ def _two_lines(
             second += NEVER
         open1[j] = second
         least[j] = second if second < first else first
+    # The paragraph's last line, ending at token n.
+    i = n - 1
+    at = pos[n] - 1
+    if at - pos[i] > width:
+        over = (at - pos[i] - width) * NEVER
+        for c, cost in ((0, open0[i] + over), (1, open1[i] + over)):
+            if cost < final or (cost == final and i < final_from[1]):
+                final, final_from = cost, (c, i)
+    else:
+        cost, c_at = _INF, (0, n + 1)
+        for i in range(min(bisect_left(pos, at - width), n - 1), n):
+            if open0[i] < cost:
+                cost, c_at = open0[i], (0, i)
+            last = open1[i] + room_last[at - pos[i]]
+            if last < cost:
+                cost, c_at = last, (1, i)
+        if cost < final or (cost == final and c_at[1] < final_from[1]):
+            final, final_from = cost, c_at
 
     # Back from the paragraph's end.
+    exact = width == 32  # every cost a multiple of 1/4: sums are exact
     c, i = final_from
     spans = [(i, n, c)]  # start, end, line in cue (-1: the label alone)
     while c or i:
@@ -384,11 +398,22 @@ def _two_lines(
             if not i:
                 break
         # The line that closes the cue before token i: the first, by its
-        # start and then its line in the cue, whose cost is the state's
-        # (costs equal once the cost of a cue ending inside a sentence is
-        # added may differ before).
+        # start and then its line in the cue, whose cost is the state's.
+        # That is where the least cost before the cost of ending inside a
+        # sentence was found, unless adding it rounds unequal costs to
+        # equal ones (never when there is none, nor when costs are exact).
         target = best0[i]
         mid = _mid(pen[i])
+        k = from0[i]
+        if mid == 0.0 or (exact and target < _EXACT):
+            length = pos[i] - pos[k] - 1 + (label_len if labelled[k] else 0)
+            if length <= width:
+                cost = start0[k] + pen[i] + SHORT_LAST * room[length] + mid
+            else:
+                cost = start0[k] + (length - width) * NEVER + pen[i] + SHORT_LAST * 0.0 + mid
+            c, i = (0 if cost == target else 1), k
+            spans.append((i, end, c))
+            continue
         c = -1
         for k in range(min(bisect_left(pos, pos[i] - 1 - width), i - 1), i):
             for c, cost in ((0, start0[k]), (1, open1[k])):
@@ -418,6 +443,7 @@ def _push_two(
     pen: list[float],
     best0: list[float],
     best1: list[float],
+    from0: list[int],
     from1: list[int],
     final: float,
     final_from: tuple[int, int],
@@ -451,7 +477,7 @@ def _push_two(
             best1[j], from1[j] = keep, i
         close = cost + SHORT_LAST * sq + (0.0 if pen[j] == 0.0 else MID_SENTENCE)
         if close < best0[j]:
-            best0[j] = close
+            best0[j], from0[j] = close, i
     return final, final_from
 
 

@@ -54,6 +54,8 @@ _TIMING_START = regex.compile(r"^(?P<time>[^\s>]{1,20}?)[ \t\f]{0,8}-{1,2}>")
 
 def _timing_like(text: str) -> bool:
     """Whether a line starting with ``text`` could read as a timing line."""
+    if "->" not in text:
+        return False
     m = _TIMING_START.match(text)
     return m is not None and srt_timestamp(m["time"]) is not None
 
@@ -61,7 +63,7 @@ def _timing_like(text: str) -> bool:
 def _dash(text: str) -> bool:
     """Whether no line but a cue's first may start with ``text``: a
     dual-speaker line, or what reads as a timing line."""
-    return DASH.match(text) is not None or _timing_like(text)
+    return (text[:1] == "-" and DASH.match(text) is not None) or _timing_like(text)
 
 
 def _needs_label(text: str) -> bool:
