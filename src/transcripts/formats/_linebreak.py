@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from itertools import accumulate, islice, repeat
-from operator import add
+from itertools import accumulate, compress, islice, repeat
+from operator import add, itemgetter
 from typing import Callable, Optional, Sequence
 
 import regex
@@ -116,6 +116,7 @@ def name_tokens(speakers: Sequence[Speaker]) -> Names:
 #  it must be asked about).
 _Info = tuple[float, float, float, bool, bool, bool, bool]
 _INFOS: dict[str, _Info] = {}
+_ASKED = itemgetter(6)
 _INFOS_MAX = 100_000
 
 
@@ -162,7 +163,7 @@ def _penalties(tokens: Sequence[str], infos: list[_Info], names: Names) -> list[
         # word's punctuation or possessive stripped).
         n = len(tokens)
         after = 0
-        for i in [i for i, token in enumerate(tokens) if token in names]:
+        for i in compress(range(n), map(names.__contains__, tokens)):
             if i < after:
                 continue
             for words in names[tokens[i]]:
@@ -212,14 +213,15 @@ def break_paragraph(
     labels = label_len > 0
     ask_label = ambiguous is not None and labels
     pos = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))  # tokens[i:j] is pos[j] - pos[i] - 1 long
-    get = _INFOS.get
-    infos = [get(token) or _info(token) for token in tokens]
+    infos = list(map(_INFOS.get, tokens))
+    if None in infos:
+        infos = [info or _info(token) for info, token in zip(infos, tokens)]
     # Whether a cue starting at token i would be misread (and so must carry
     # the label), and whether any other line may start there.  Only tokens
     # near a colon or opening with punctuation are asked.
     asked: set[int] = set()
     if ask_label or bad_start is not None:
-        for i in [i for i, info in enumerate(infos) if info[6]]:
+        for i in compress(range(n), map(_ASKED, infos)):
             if infos[i][4]:
                 asked.update(range(max(0, i - 7), i + 1))
             else:
