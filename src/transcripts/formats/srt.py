@@ -142,6 +142,8 @@ def _timing_at(lines: list[str], at: int, stop: int) -> Optional[int]:
 
 # A timing line as writers write it: "00:00:01,000 --> 00:00:02,500".
 _PLAIN_TIMING = regex.compile(r"^[0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3}$")
+# What separates the digits of such a line.
+_NOT_DIGITS = str.maketrans("", "", ":,. ->")
 
 
 def _plain_timing(line: str) -> Optional[tuple[int, int]]:
@@ -150,8 +152,10 @@ def _plain_timing(line: str) -> Optional[tuple[int, int]]:
     :func:`srt_timing`)."""
     if len(line) != 29 or _PLAIN_TIMING.match(line) is None:
         return None
-    start = (int(line[0:2]) * 3600 + int(line[3:5]) * 60 + int(line[6:8])) * 1000 + int(line[9:12])
-    end = (int(line[17:19]) * 3600 + int(line[20:22]) * 60 + int(line[23:25])) * 1000 + int(line[26:29])
+    # The eighteen digits as one number: HHMMSSmmm twice.
+    a, b = divmod(int(line.translate(_NOT_DIGITS)), 1_000_000_000)
+    start = ((a // 10_000_000 * 60 + a // 100_000 % 100) * 60 + a // 1000 % 100) * 1000 + a % 1000
+    end = ((b // 10_000_000 * 60 + b // 100_000 % 100) * 60 + b // 1000 % 100) * 1000 + b % 1000
     return (start, end) if end >= start else None
 
 
