@@ -11,11 +11,14 @@ a sentence.
 The programme is computed "pulling": each state's cost is the least over
 the lines that can end there, found in one pass over the few tokens a line
 can hold, with each line's cost added in the same order of operations as
-its definition (so that equal costs stay equal whatever the width).  Only
-the costs are kept; the lines of the best layout are found afterwards by
-walking back from the paragraph's end, taking at each state the first
-line, in token order, whose cost gives the state's cost — the same
-choice a forward pass that keeps the first of equal costs makes.
+its definition (so that equal costs stay equal whatever the width), and
+the lines are tried from the longest until a bound shows that no shorter
+one can cost less.  Among equal costs the first line, in token order, is
+taken: the layouts are those of a plain forward programme that keeps the
+first of equal costs (the one this module replaced), checked on every
+transcript of ../shared/wild in every profile.  :func:`_two_lines` serves
+the profiles (two lines a cue); :func:`_any_lines`, simpler and slower,
+any number of lines, and is the reference the tests hold the other to.
 """
 
 from __future__ import annotations
