@@ -109,7 +109,7 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_convert(c: argparse.ArgumentParser) -> None:
-    from .formats._cues import PROFILES
+    from .formats._profiles import PROFILES
 
     c.add_argument("input", metavar="INPUT", nargs="*", help="input files, or - for standard input")
     c.add_argument("-o", "--output", metavar="OUTPUT", default="-", help="output file, or folder for convokit (default: - for standard output); written atomically; its extension gives the format when --to is not given")

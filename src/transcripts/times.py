@@ -1,4 +1,5 @@
-"""Clock times in transcripts → seconds."""
+"""Clock times as people write them in transcripts ("1:42", "01:02:03",
+"[08:02]"): read to seconds, and written."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Optional
 
 from ._patterns import LEADING_TIME, TIME_ONLY
 
-__all__ = ["leading_time", "parse_time"]
+__all__ = ["format_clock", "leading_time", "parse_time"]
 
 
 def parse_time(text: str) -> Optional[float]:
@@ -39,3 +40,12 @@ def leading_time(text: str) -> Optional[tuple[float, str, str]]:
         return None
     seconds = parse_time(m["a"] or m["b"])
     return (seconds, m["stamp"], text[m.end() :]) if seconds is not None else None
+
+
+def format_clock(seconds: float) -> str:
+    """A time as people write it: ``0:09``, ``1:42``, ``1:02:03`` (whole
+    seconds; :func:`parse_time` reads it back)."""
+    s = int(seconds)
+    m, s = divmod(s, 60)
+    h, m = divmod(m, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

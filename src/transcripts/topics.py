@@ -54,6 +54,7 @@ import attrs
 
 from . import _patterns as P
 from .model import Topic, Turn
+from .times import format_clock
 
 __all__ = [
     "MAX_UNITS",
@@ -435,8 +436,6 @@ def align(topics: Sequence[Topic], turns: Sequence[Turn]) -> tuple[Topic, ...]:
 def describe(topic: Topic) -> str:
     """Where a topic is, for ``transcripts inspect``: "turns 0-28, from
     0:00, confidence 1.00", "not in the text"."""
-    from .formats._cues import format_clock  # formats import the parser, which imports this module
-
     if not topic.in_text:
         return "not in the text"
     first, last = (topic.turns[0], topic.turns[-1]) if topic.turns else (None, None)

@@ -32,7 +32,8 @@ from ._registry import (
 
 if TYPE_CHECKING:
     from ._caption import Cue, Part, cues
-    from ._cues import PROFILES, Profile, estimate_times
+    from ._estimate import estimate_times
+    from ._profiles import PROFILES, Profile
 
 __all__ = [
     "FORMATS",
@@ -63,9 +64,9 @@ __all__ = [
 
 # The caption machinery, imported when first asked for.
 _LAZY = {
-    "PROFILES": "_cues",
-    "Profile": "_cues",
-    "estimate_times": "_cues",
+    "PROFILES": "_profiles",
+    "Profile": "_profiles",
+    "estimate_times": "_estimate",
     "Cue": "_caption",
     "Part": "_caption",
     "cues": "_caption",

@@ -17,8 +17,10 @@ and ``-`` lines are the two speakers of a dual-speaker cue.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import Counter
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 import attrs
 import regex
@@ -27,7 +29,7 @@ from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn, Word
 from ..names import display_name, name_key, unique_slugs
 from ._caption import Cue
 
-__all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "speaker_of"]
+__all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "paused_gc", "speaker_of"]
 
 #: The speaker of speech that comes before any name.
 UNKNOWN = "Unknown Speaker"
@@ -65,6 +67,22 @@ LABEL = regex.compile(
 DASH = regex.compile(r"^-(?!-)[ ]?(?P<text>\S.*)$")
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: a reader makes a great many
+    objects, none in a cycle, and the collections they would trigger each
+    walk everything made so far (reading grows faster than the file).
+    Reference counting frees as usual; the collector resumes after."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def speaker_of(m: "regex.Match[str]") -> str:
     """The name a :data:`LABEL` match gives."""
     return (m["bracketed"] or m["name"]).strip()
@@ -73,7 +91,8 @@ def speaker_of(m: "regex.Match[str]") -> str:
 def ambiguous(text: str) -> bool:
     """Whether a cue starting with ``text`` would be read as naming a
     speaker (so a writer labels it with the real one)."""
-    return LABEL.match(text) is not None or DASH.match(text) is not None
+    # A label has its colon, a dash line its hyphen first.
+    return (":" in text and LABEL.match(text) is not None) or (text[:1] == "-" and DASH.match(text) is not None)
 
 
 @attrs.frozen(slots=True)
@@ -127,10 +146,17 @@ class TurnBuilder:
         #: The name of the current speaker and of the one before them.
         self.current: Optional[str] = None
         self.previous: Optional[str] = None
+        # The key of each name as given, by name and case: a speaker's name
+        # is looked at once, not on every piece.
+        self._keyed: dict[tuple[str, bool], str] = {}
 
     def _key(self, name: str, display_case: Optional[bool] = None) -> str:
-        name = " ".join(name.split())
         case = self.display_case if display_case is None else display_case
+        known = self._keyed.get((name, case))
+        if known is not None:
+            return known
+        given = name
+        name = " ".join(name.split())
         shown = display_name(name) if case and not DIARISED.match(name) else name
         key = name_key(shown)
         if key not in self._names:
@@ -138,6 +164,7 @@ class TurnBuilder:
             self._aliases[key] = []
         if shown != name and name not in self._aliases[key] and name != self._names[key]:
             self._aliases[key].append(name)
+        self._keyed[(given, case)] = key
         return key
 
     def speak(self, name: Optional[str]) -> str:
@@ -145,8 +172,9 @@ class TurnBuilder:
         or the unknown speaker); returns the name in use."""
         if name is None:
             name = self.current or UNKNOWN
-        name = " ".join(name.split()) or UNKNOWN
-        if self.current is not None and name_key(name) != name_key(self.current):
+        elif name != self.current:
+            name = " ".join(name.split()) or UNKNOWN
+        if self.current is not None and name != self.current and name_key(name) != name_key(self.current):
             self.previous = self.current
         self.current = name
         return name
@@ -250,9 +278,9 @@ def _segments(cue: Cue) -> list[_Segment]:
         if not line:
             continue
         count = len(line.split())
-        dash = DASH.match(line)
+        dash = DASH.match(line) if line[0] == "-" else None
         body = dash["text"] if dash is not None else line
-        m = LABEL.match(body) if dash is not None or not seen_line else None
+        m = LABEL.match(body) if (dash is not None or not seen_line) and ":" in body else None
         seen_line = True
         if m is not None:
             said = m["text"] or ""
@@ -314,7 +342,7 @@ def from_cues(
     ends a paragraph, for formats whose structure says so (TTML's divs);
     ``disambiguates(text)`` says that speech ``text`` needed the label its
     writer put before it (by default: it would read as a prefix)."""
-    voiced = any(p.voice for c in cues for p in c.voiced())
+    voiced = any((any(p.voice for p in c.parts) if c.parts else c.voice) for c in cues)
     b = TurnBuilder()
     if voiced:
         for n, c in enumerate(cues):
@@ -337,6 +365,7 @@ def from_cues(
     spoken = [segs for _, segs in segmented if any(s.text for s in segs)]
     firsts = [name_key(segs[0].label) if segs[0].label is not None else None for segs in spoken]
     per_cue = len(firsts) > 1 and None not in firsts and any(a == c for a, c in zip(firsts, firsts[1:]))
+    keys: dict[str, str] = {}  # the key a label gives a speaker, by label
     for n, (c, segs) in enumerate(segmented):
         starts, ends = breaks[n] if breaks is not None else (False, False)
         timed = bool(c.words) and len(c.words) == len(c.text.split())
@@ -348,7 +377,10 @@ def from_cues(
                 who = s.label
             new_turn = False
             if s.label is not None and not per_cue and not s.dash and not disambiguates(s.text):
-                new_turn = b.current_key() == name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
+                key = keys.get(s.label)
+                if key is None:
+                    key = keys[s.label] = name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
+                new_turn = b.current_key() == key
             new_turn = new_turn or (starts and k == 0)
             if who is not None or s.text:
                 b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, ends and k + 1 == len(segs), w, new_turn, True))

@@ -1,9 +1,9 @@
-"""Reading the times of caption files: SubRip-style timestamps and timing
-lines (SRT, YouTube SBV), and the lines of a caption file.
+"""Reading the timing lines of caption files (SRT, YouTube SBV), and the
+lines of a caption file.
 
-WebVTT's own timestamps follow its specification's stricter algorithm
-(:mod:`.vtt`); ASS, TTML and MicroDVD write times their own way and read
-them in their modules.  Every reader here returns whole milliseconds.
+The timestamps in them are read (and written) in :mod:`._timestamps`;
+ASS, TTML and MicroDVD write times their own way and read them in their
+modules.  Every reader here returns whole milliseconds.
 """
 
 from __future__ import annotations
@@ -13,20 +13,9 @@ from typing import Optional, Union
 import attrs
 import regex
 
-__all__ = ["Timing", "TimingError", "lines", "srt_timestamp", "srt_timing", "sbv_timing"]
+from ._timestamps import srt_timestamp
 
-# A SubRip timestamp as players accept it: hours (1-3 digits, may be
-# missing), minutes and seconds of 1-2 digits, a fraction of 1-3 digits
-# after "," or "." (may be missing: whole seconds).  "0:01:00,00",
-# "00:00:00.000" and "00:00:01" are all read.
-_SRT_TIME = regex.compile(
-    r"""^(?:(?P<h>[0-9]{1,3}):)?   # hours
-        (?P<m>[0-9]{1,2}):         # minutes
-        (?P<s>[0-9]{1,2})          # seconds
-        (?:[,.](?P<f>[0-9]{1,3}))?$  # fraction
-    """,
-    regex.VERBOSE,
-)
+__all__ = ["Timing", "TimingError", "lines", "srt_timing", "sbv_timing"]
 
 # A SubRip timing line: a start, an arrow ("-->", also "->"; spaces around
 # it optional), an end, then anything (coordinates "X1:40 ...", settings).
@@ -67,19 +56,6 @@ class TimingError:
 
     message: str
     column: int
-
-
-def srt_timestamp(text: str) -> Optional[int]:
-    """Milliseconds of a SubRip timestamp (see :data:`_SRT_TIME`); None
-    when ``text`` is not one or its minutes or seconds exceed 59."""
-    m = _SRT_TIME.match(text)
-    if m is None:
-        return None
-    minutes, seconds = int(m["m"]), int(m["s"])
-    if minutes > 59 or seconds > 59:
-        return None
-    frac = (m["f"] or "0").ljust(3, "0")
-    return ((int(m["h"] or 0) * 60 + minutes) * 60 + seconds) * 1000 + int(frac)
 
 
 def _timing(m: "Optional[regex.Match[str]]", line: str, shape: str) -> "Union[Timing, TimingError, None]":

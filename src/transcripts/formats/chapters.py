@@ -19,7 +19,7 @@ import json
 from typing import Any, Optional
 
 from ..model import Metadata, Span, Topic, Transcript
-from ._cues import estimate_times
+from ._estimate import estimate_times
 from ._json import decode, number, objects
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost

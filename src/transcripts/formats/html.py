@@ -25,7 +25,8 @@ import attrs
 
 from ..model import Block, Metadata, Span, Transcript
 from ._build import Piece, TurnBuilder
-from ._cues import estimate_times, format_clock, parse_clock
+from ..times import format_clock, parse_time
+from ._estimate import estimate_times
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -224,8 +225,8 @@ def _podcasting20(found: list[Paragraph], ctx: ReadContext) -> Transcript:
             time, new_turn = None, True
             b.speak(speaker)
         elif para.kind == "time":
-            seconds = parse_clock(para.text)
-            if seconds is None:
+            seconds = parse_time(para.text)
+            if seconds is None or seconds < 0:
                 ctx.bad_cue(f"bad time {para.text!r} (expected M:SS or H:MM:SS)", para.line, 1)
                 continue
             time = seconds

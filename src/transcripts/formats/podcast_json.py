@@ -16,12 +16,15 @@ times.
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring
 from typing import Any, Iterator, Optional
 
 from ..model import Metadata, Transcript, Word
 from ._build import Piece, TurnBuilder
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._json import decode, number, objects
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
@@ -67,9 +70,36 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
             }
             for cue in laid
         ]
-    text = json.dumps({"version": VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"
+    text = _dumps(segments)
     holds = Holds(paragraphs=True, times=True, turn_boundaries=False, words=by_word)
     return Conversion(text, "podcast-json", lost(t, holds))
+
+
+def _number(value: Any) -> Optional[str]:
+    """A time as ``json.dumps`` writes it; None for anything but a finite
+    number."""
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    return None
+
+
+def _dumps(segments: "list[dict[str, Any]]") -> str:
+    """``json.dumps({"version", "segments"}, ensure_ascii=False,
+    indent=2)`` and a newline, the same text, each string written by the
+    C encoder rather than the indenting one."""
+    rows = []
+    for seg in segments:
+        speaker, start, end, body = seg["speaker"], _number(seg["startTime"]), _number(seg["endTime"]), seg["body"]
+        if len(seg) != 4 or type(speaker) is not str or type(body) is not str or start is None or end is None:
+            return json.dumps({"version": VERSION, "segments": segments}, ensure_ascii=False, indent=2) + "\n"
+        rows.append(
+            f'    {{\n      "speaker": {encode_basestring(speaker)},\n      "startTime": {start},\n'
+            f'      "endTime": {end},\n      "body": {encode_basestring(body)}\n    }}'
+        )
+    listed = "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
+    return f'{{\n  "version": {encode_basestring(VERSION)},\n  "segments": {listed}\n}}\n'
 
 
 def _segments(text: str, ctx: ReadContext) -> Iterator[tuple[Cue, Optional[float]]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 
 from ..model import Transcript
-from ._cues import estimate_times
+from ._estimate import estimate_times
 from ._export import episode_id, lost_in_rows
 from ._registry import Conversion, Dropped, Format, WriteOptions, register
 from ._report import Holds

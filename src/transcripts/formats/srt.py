@@ -27,12 +27,14 @@ import attrs
 import regex
 
 from ..model import Metadata, Speaker, Transcript
-from ._build import DASH, LABEL, ambiguous, from_cues
+from ._build import DASH, LABEL, ambiguous, from_cues, paused_gc
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timecodes import Timing, TimingError, lines, srt_timestamp, srt_timing
+from ._timecodes import Timing, TimingError, lines, srt_timing
+from ._timestamps import format_timestamp, srt_timestamp
 
 __all__ = ["LABEL", "MARKUP", "cues", "read", "untag", "write"]
 
@@ -46,16 +48,14 @@ MARKUP = regex.compile(
     regex.VERBOSE,
 )
 
-# A cue number: digits alone on the line.
-_NUMBER = regex.compile(r"^[0-9]{1,9}$")
-
-
 # The start of a timing line: a timestamp and an arrow.
 _TIMING_START = regex.compile(r"^(?P<time>[^\s>]{1,20}?)[ \t\f]{0,8}-{1,2}>")
 
 
 def _timing_like(text: str) -> bool:
     """Whether a line starting with ``text`` could read as a timing line."""
+    if "->" not in text:
+        return False
     m = _TIMING_START.match(text)
     return m is not None and srt_timestamp(m["time"]) is not None
 
@@ -63,7 +63,7 @@ def _timing_like(text: str) -> bool:
 def _dash(text: str) -> bool:
     """Whether no line but a cue's first may start with ``text``: a
     dual-speaker line, or what reads as a timing line."""
-    return DASH.match(text) is not None or _timing_like(text)
+    return (text[:1] == "-" and DASH.match(text) is not None) or _timing_like(text)
 
 
 def _needs_label(text: str) -> bool:
@@ -124,83 +124,141 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     return Conversion("\n".join(blocks), "srt", tuple(dropped))
 
 
-def _timing_at(block: list[tuple[int, str]]) -> Optional[int]:
-    """Where a block's timing line should be: first, or after a cue
-    number or identifier; None when neither line has an arrow and the
-    block does not start with a number."""
-    if "->" in block[0][1]:
-        return 0
-    if len(block) > 1 and (_NUMBER.match(block[0][1].strip()) or "->" in block[1][1]):
-        return 1
+def _is_number(text: str) -> bool:
+    """Whether ``text`` is a cue number: 1 to 9 ASCII digits."""
+    return text.isdigit() and text.isascii() and len(text) <= 9
+
+
+def _timing_at(lines: list[str], at: int, stop: int) -> Optional[int]:
+    """Where the timing line of the block ``lines[at:stop]`` should be:
+    first, or after a cue number or identifier; None when neither line has
+    an arrow and the block does not start with a number."""
+    if "->" in lines[at]:
+        return at
+    if stop - at > 1 and (_is_number(lines[at].strip()) or "->" in lines[at + 1]):
+        return at + 1
     return None
 
 
+# A timing line as writers write it: "00:00:01,000 --> 00:00:02,500".
+_PLAIN_TIMING = regex.compile(r"^[0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3} --> [0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3}$")
+# What separates the digits of such a line.
+_NOT_DIGITS = str.maketrans("", "", ":,. ->")
+
+
+def _plain_timing(line: str) -> Optional[tuple[int, int]]:
+    """Start and end (ms) of a timing line as writers write it, when it is
+    one and does not end before it starts; None otherwise (read it with
+    :func:`srt_timing`)."""
+    if len(line) != 29 or _PLAIN_TIMING.match(line) is None:
+        return None
+    # The eighteen digits as one number: HHMMSSmmm twice.
+    a, b = divmod(int(line.translate(_NOT_DIGITS)), 1_000_000_000)
+    start = ((a // 10_000_000 * 60 + a // 100_000 % 100) * 60 + a // 1000 % 100) * 1000 + a % 1000
+    end = ((b // 10_000_000 * 60 + b // 100_000 % 100) * 60 + b // 1000 % 100) * 1000 + b % 1000
+    return (start, end) if end >= start else None
+
+
 def _clean(line: str) -> str:
-    return " ".join(MARKUP.sub("", line).split())
+    if "<" in line or "{" in line:
+        line = MARKUP.sub("", line)
+    return " ".join(line.split())
 
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The cues of an SRT file (see the module's doc)."""
-    numbered = list(enumerate(lines(text.lstrip("\ufeff")), 1))
-    # Runs of non-blank lines.
-    blocks: list[list[tuple[int, str]]] = []
-    block: list[tuple[int, str]] = []
-    for number, line in numbered:
-        if line.strip():
-            block.append((number, line))
-        elif block:
-            blocks.append(block)
-            block = []
-    if block:
-        blocks.append(block)
+    with paused_gc():
+        return _cues(text, ctx)
+
+
+def _cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows = text.split("\n")  # rows[k] is line k + 1
     out: list[Cue] = []
-    for block in blocks:
-        at = _timing_at(block)
-        if at is None or srt_timing(block[at][1]) is None:
-            where = block[at] if at is not None else block[0]
-            ctx.bad_cue("cue has no timing line: missing '-->'", where[0], 1)
+    append = out.append
+    count = len(rows)
+    k = 0
+    while k < count:
+        # A run of non-blank lines: rows[k:stop].
+        line = rows[k]
+        if not line or line.isspace():
+            k += 1
+            continue
+        begin = k
+        k += 1
+        while k < count and rows[k] and not rows[k].isspace():
+            k += 1
+        stop = k
+        at = _timing_at(rows, begin, stop)
+        plain = _plain_timing(rows[at]) if at is not None else None
+        if plain is not None and at == begin + 1 and "->" not in "".join(rows[at + 1 : stop]):
+            # The usual cue: a number, a timing line as writers write it,
+            # the text.
+            if stop - at == 2:
+                shown = _clean(rows[at + 1])
+            else:
+                shown = "\n".join([c for c in map(_clean, rows[at + 1 : stop]) if c])
+            append(Cue(plain[0] / 1000, plain[1] / 1000, shown, settings={}, identifier=rows[begin].strip(), line=begin + 1, end_line=stop if stop > at + 1 else at + 1))
+            continue
+        if plain is None and (at is None or srt_timing(rows[at]) is None):
+            ctx.bad_cue("cue has no timing line: missing '-->'", (at if at is not None else begin) + 1, 1)
             continue
         # Further cues inside the block: a valid timing line, perhaps after
         # a cue number (cues written without a blank line between them).
         starts = [at]
-        for k in range(at + 1, len(block)):
-            if isinstance(srt_timing(block[k][1]), Timing):
-                starts.append(k)
-        for i, k in enumerate(starts):
-            stop = starts[i + 1] if i + 1 < len(starts) else len(block)
-            body = block[k + 1 : stop]
-            if i + 1 < len(starts) and body and _NUMBER.match(body[-1][1].strip()):
-                body = body[:-1]  # the next cue's number
+        for j in range(at + 1, stop):
+            if "->" in rows[j] and (_plain_timing(rows[j]) is not None or isinstance(srt_timing(rows[j]), Timing)):
+                starts.append(j)
+        last_start = len(starts) - 1
+        for n, j in enumerate(starts):
+            end_at = starts[n + 1] if n < last_start else stop
+            body_stop = end_at
+            if n < last_start and body_stop > j + 1 and _is_number(rows[body_stop - 1].strip()):
+                body_stop -= 1  # the next cue's number
             # The identifier: the line before the first timing line, or a
             # cue number before a later one (removed from the text above).
-            if i == 0:
-                ident = block[k - 1][1].strip() if k > 0 else None
+            if n == 0:
+                ident = rows[j - 1].strip() if j > begin else None
             else:
-                prev = block[k - 1][1].strip()
-                ident = prev if _NUMBER.match(prev) and k - 1 > starts[i - 1] else None
-            number, line = block[k]
-            timing = srt_timing(line)
-            if isinstance(timing, TimingError):
-                ctx.bad_cue(timing.message, number, timing.column)
-                continue
-            assert timing is not None
-            shown = [c for c in (_clean(s) for _, s in body) if c]
-            settings = {"coordinates": timing.settings} if timing.settings else {}
-            first = block[k - 1][0] if ident is not None else number
-            last = body[-1][0] if body else number
-            out.append(Cue(timing.start / 1000, timing.end / 1000, "\n".join(shown), settings=settings, identifier=ident, line=first, end_line=last))
+                prev = rows[j - 1].strip()
+                ident = prev if _is_number(prev) and j - 1 > starts[n - 1] else None
+            if n == 0 and plain is not None:
+                start, end = plain
+                settings: dict[str, str] = {}
+            else:
+                got = _plain_timing(rows[j])
+                if got is not None:
+                    (start, end), settings = got, {}
+                else:
+                    timing = srt_timing(rows[j])
+                    if isinstance(timing, TimingError):
+                        ctx.bad_cue(timing.message, j + 1, timing.column)
+                        continue
+                    assert timing is not None
+                    start, end = timing.start, timing.end
+                    settings = {"coordinates": timing.settings} if timing.settings else {}
+            if body_stop - j == 2:
+                shown = _clean(rows[j + 1])
+            else:
+                shown = "\n".join([c for c in map(_clean, rows[j + 1 : body_stop]) if c])
+            first = j if ident is not None else j + 1
+            last = body_stop if body_stop > j + 1 else j + 1
+            append(Cue(start / 1000, end / 1000, shown, settings=settings, identifier=ident, line=first, end_line=last))
     return tuple(out)
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    return from_cues(cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
+    with paused_gc():
+        return from_cues(_cues(text, ctx), Metadata(source=ctx.filename), disambiguates=_needs_label)
 
 
 def _sniff(text: str) -> bool:
     head = [s.strip() for s in lines(text.lstrip("\ufeff")[:2000])[:6] if s.strip()]
     if not head:
         return False
-    if _NUMBER.match(head[0]) and len(head) > 1:
+    if _is_number(head[0]) and len(head) > 1:
         head = head[1:]
     timing = srt_timing(head[0])
     return isinstance(timing, Timing) and "," in head[0]

@@ -38,9 +38,11 @@ from ..model import Metadata, Transcript, Word
 from ..names import slug
 from ._build import from_cues
 from ._caption import Cue
-from ._cues import PODCAST, PROFILES, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
+from ._timestamps import format_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -420,16 +422,17 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
             out.append("      <div>")
             in_paragraph = True
         turn_words = words.get(cue.turn)
-        rows = []
-        for line in cue.lines:
-            tokens = line.split()
-            if turn_words is None:
-                rows.append(escape(" ".join(tokens)))
-            else:
+        if turn_words is None:
+            # The lines hold their words joined by single spaces.
+            body = escape("\n".join(cue.lines)).replace("\n", "<br/>")
+        else:
+            rows = []
+            for line in cue.lines:
+                tokens = line.split()
                 k = at.get(cue.turn, 0)
                 rows.append(" ".join(_span(tok, turn_words[k + j] if k + j < len(turn_words) else None) for j, tok in enumerate(tokens)))
                 at[cue.turn] = k + len(tokens)
-        body = "<br/>".join(rows)
+            body = "<br/>".join(rows)
         out.append(f'        <p begin="{_clock(cue.start)}" end="{_clock(cue.end)}" ttm:agent="{agent}">{body}</p>')
         if cue.ends_paragraph:
             out.append("      </div>")

@@ -32,15 +32,16 @@ import bisect
 import html
 from typing import Optional
 
-import attrs
 import regex
 
 from ..model import Metadata, Transcript, Word
-from ._build import from_cues
+from ._build import from_cues, paused_gc
 from ._caption import Cue, Part
-from ._cues import PROFILES, WEB, format_timestamp, layout, profile
+from ._cues import layout
+from ._profiles import PROFILES, WEB, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
+from ._timestamps import VTT_TIME, format_timestamp, vtt_ms, vtt_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -52,6 +53,12 @@ _LANGUAGE = regex.compile(r"^Language:[ \t]*(?P<lang>[A-Za-z]{1,8}(?:[-_][A-Za-z
 _SETTINGS = frozenset("vertical line position size align region".split())
 
 _WS = " \t\n\f\r"
+# Runs of WebVTT's white space; one white space character; the same or a
+# full stop (what ends a tag's name).
+_WS_RUN = regex.compile(r"[ \t\n\f\r]+")
+_WS_ONE = regex.compile(r"[ \t\n\f\r]")
+_TAG_NAME_END = regex.compile(r"[ \t\n\f\r.]")
+_TOKEN = regex.compile(r"\S+")
 
 
 def _escape(text: str) -> str:
@@ -98,11 +105,14 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         title = " ".join(t.metadata.title.split()).replace("-->", "->").replace("\0", "\ufffd")
         out.append(f"NOTE\nTitle: {title}\n")
     position: dict[int, int] = {}
+    voices: dict[str, str] = {}
     for cue in laid:
-        voice = _escape(" ".join(cue.speaker.name.split()))
+        voice = voices.get(cue.speaker.name)
+        if voice is None:
+            voice = voices[cue.speaker.name] = _escape(" ".join(cue.speaker.name.split()))
         turn_words = words.get(cue.turn)
         if turn_words is None:
-            body = "\n".join(_escape(line) for line in cue.lines)
+            body = _escape("\n".join(cue.lines))
         else:
             at = position.get(cue.turn, 0)
             rows = []
@@ -126,66 +136,29 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
-def _digits(s: str, i: int) -> int:
-    while i < len(s) and "0" <= s[i] <= "9":
-        i += 1
-    return i
-
-
-def timestamp(s: str, i: int) -> Optional[tuple[int, int]]:
-    """The specification's "collect a WebVTT timestamp" at ``s[i:]``:
-    (milliseconds, the index after it), or None when it fails."""
-    j = _digits(s, i)
-    if j == i:
-        return None
-    v1 = int(s[i:j])
-    hours = j - i != 2 or v1 > 59
-    if j >= len(s) or s[j] != ":":
-        return None
-    k = _digits(s, j + 1)
-    if k - (j + 1) != 2:
-        return None
-    v2 = int(s[j + 1 : k])
-    if hours or (k < len(s) and s[k] == ":"):
-        if k >= len(s) or s[k] != ":":
-            return None
-        m = _digits(s, k + 1)
-        if m - (k + 1) != 2:
-            return None
-        v3 = int(s[k + 1 : m])
-    else:
-        v1, v2, v3, m = 0, v1, v2, k
-    if m >= len(s) or s[m] != ".":
-        return None
-    f = _digits(s, m + 1)
-    if f - (m + 1) != 3:
-        return None
-    if v2 > 59 or v3 > 59:
-        return None
-    return ((v1 * 60 + v2) * 60 + v3) * 1000 + int(s[m + 1 : f]), f
+# "Collect WebVTT cue timings": white space, a timestamp, white space,
+# "-->", white space, a timestamp.
+_TIMINGS = regex.compile(rf"[ \t\n\f\r]*{VTT_TIME}[ \t\n\f\r]*-->[ \t\n\f\r]*{VTT_TIME}")
 
 
 def _timings(line: str) -> Optional[tuple[int, int, dict[str, str]]]:
     """"Collect WebVTT cue timings and settings": start, end (ms) and the
     known settings, or None."""
-    i = _skip_ws(line, 0)
-    got = timestamp(line, i)
-    if got is None:
+    m = _TIMINGS.match(line)
+    if m is None:
         return None
-    start, i = got
-    i = _skip_ws(line, i)
-    if line[i : i + 3] != "-->":
+    fields = m.groups()
+    start = vtt_ms(*fields[:4])
+    end = vtt_ms(*fields[4:])
+    if start is None or end is None:
         return None
-    i = _skip_ws(line, i + 3)
-    got = timestamp(line, i)
-    if got is None:
-        return None
-    end, i = got
+    i = m.end()
     settings: dict[str, str] = {}
-    for word in regex.split(r"[ \t\n\f\r]+", line[i:]):
-        name, colon, value = word.partition(":")
-        if colon and name in _SETTINGS and value and name not in settings:
-            settings[name] = value
+    if ":" in line[i:]:
+        for word in _WS_RUN.split(line[i:]):
+            name, colon, value = word.partition(":")
+            if colon and name in _SETTINGS and value and name not in settings:
+                settings[name] = value
     return start, end, settings
 
 
@@ -221,13 +194,12 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
     s = src.s
     n = len(s)
     block = _Block()
-    block.line = src.line_of(pos)
+    block.line = first = src.line_of(pos)
     line_count = 0
     previous = pos
     buffer = ""
     seen_arrow = False
     while True:
-        at = pos
         nl = s.find("\n", pos)
         if nl == -1:
             line, pos, seen_eof = s[pos:], n, True
@@ -243,7 +215,7 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
                 timing = _timings(line)
                 if timing is None:
                     block.kind, block.failed = None, True
-                    ctx.ignored(f"malformed cue timings {line.strip()!r}: the cue is skipped", src.line_of(at), 1)
+                    ctx.ignored(f"malformed cue timings {line.strip()!r}: the cue is skipped", first + line_count - 1, 1)
                 else:
                     block.kind, block.identifier, block.timing = "cue", buffer, timing
                     buffer = ""
@@ -263,7 +235,7 @@ def _collect_block(src: _Text, pos: int, in_header: bool, seen_cue: bool, ctx: R
                 buffer += "\n"
             buffer += line
             previous = pos
-        block.end_line = src.line_of(max(at, previous - 1))
+        block.end_line = first + line_count - 1  # the line just taken
         if seen_eof:
             break
     block.text = buffer
@@ -309,6 +281,19 @@ _TAG = regex.compile(r"<(?P<body>[^>]{0,1000})>?")
 def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], tuple[Word, ...]]:
     """The text shown, its parts by voice and, where the cue has
     timestamps, its words' times."""
+    if "<" not in text:
+        return (html.unescape(text) if "&" in text else text), (), ()
+    if text[:2] == "<v" and text.count("<") == 1:
+        # One voice for the whole cue: "<v Name>text".
+        close = text.find(">")
+        body = text[1:close]
+        if 0 < close <= 1001 and _TAG_NAME_END.split(body, maxsplit=1)[0] == "v":
+            annotation = _WS_ONE.split(body, maxsplit=1)
+            who = (html.unescape(annotation[1]).strip() if len(annotation) > 1 else "") or None
+            rest = text[close + 1 :]
+            if "&" in rest:
+                rest = html.unescape(rest)
+            return rest, ((Part(who, rest),) if who is not None or rest.strip() else ()), ()
     parts: list[tuple[Optional[str], list[str]]] = [(None, [])]
     clock: list[tuple[int, int]] = []  # (offset in the shown text, ms)
     shown = 0
@@ -328,12 +313,12 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
         pos = m.end()
         body = m["body"]
         if body[:1].isdigit():
-            got = timestamp(body, 0)
+            got = vtt_timestamp(body, 0)
             if got is not None and got[1] == len(body):
                 clock.append((shown, got[0]))
             continue
         closing = body.startswith("/")
-        name = regex.split(r"[ \t\n\f\r.]", body[1:] if closing else body, maxsplit=1)[0]
+        name = _TAG_NAME_END.split(body[1:] if closing else body, maxsplit=1)[0]
         if name == "rt":
             in_rt = max(0, in_rt + (-1 if closing else 1))
         elif name == "v":
@@ -341,7 +326,7 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
             if closing:
                 parts.append((None, []))
             else:
-                annotation = regex.split(r"[ \t\n\f\r]", body, maxsplit=1)
+                annotation = _WS_ONE.split(body, maxsplit=1)
                 who = html.unescape(annotation[1]).strip() if len(annotation) > 1 else ""
                 parts.append((who or None, []))
     add(text[pos:])
@@ -351,15 +336,15 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
         out_parts = tuple(Part(who, "".join(chunks)) for who, chunks in parts if who is not None or "".join(chunks).strip())
     words: tuple[Word, ...] = ()
     if clock:
-        tokens = [(m.start(), m.group()) for m in regex.finditer(r"\S+", full)]
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(full)]
+        # Each word starts at the last timestamp before it (the cue's
+        # start before the first).
         starts = []
+        ms, k, count = start, 0, len(clock)
         for offset, _ in tokens:
-            ms = start
-            for at, when in clock:
-                if at <= offset:
-                    ms = when
-                else:
-                    break
+            while k < count and clock[k][0] <= offset:
+                ms = clock[k][1]
+                k += 1
             starts.append(ms)
         words = tuple(
             Word(token, starts[k] / 1000, (starts[k + 1] if k + 1 < len(starts) else max(end, starts[k])) / 1000)
@@ -376,13 +361,15 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
             m = _LANGUAGE.match(line.strip())
             if m is not None and language is None:
                 language = m["lang"]
-    out: list[Cue] = []
+    found: list[tuple[int, int, str, Optional[str], tuple[Part, ...], dict[str, str], Optional[str], tuple[Word, ...], int, int]] = []
+    timed = False
     for block in blocks:
         if block.kind == "cue" and block.timing is not None:
             start, end, settings = block.timing
             shown, parts, words = _cue_text(block.text, start, end)
             voice = next((p.voice for p in parts if p.voice), None)
-            out.append(Cue(start / 1000, end / 1000, shown, voice, parts, settings, block.identifier or None, words, block.line, block.end_line))
+            timed = timed or bool(words)
+            found.append((start, end, shown, voice, parts, settings, block.identifier or None, words, block.line, block.end_line))
         elif block.kind is None:
             first = block.first_text.strip()
             if first == "NOTE" or first.startswith(("NOTE ", "NOTE\t")):
@@ -392,21 +379,36 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
                         title = m["title"].strip()
             elif block.text.strip() and not block.failed and first not in ("STYLE", "REGION"):
                 ctx.ignored(f"text outside a cue ignored: {first[:40]!r}", block.line, 1)
-    if any(c.words for c in out):
-        # A file with timestamps times its words: a cue without any holds
-        # words spoken from its start.
-        out = [c if c.words else attrs.evolve(c, words=tuple(Word(tok, c.start, c.end) for tok in c.text.split())) for c in out]
-    return tuple(out), title, language
+    # A file with timestamps times its words: a cue without any holds words
+    # spoken from its start.
+    out = tuple(
+        Cue(
+            start / 1000,
+            end / 1000,
+            shown,
+            voice,
+            parts,
+            settings,
+            ident,
+            words or (tuple([Word(tok, start / 1000, end / 1000) for tok in shown.split()]) if timed else ()),
+            line,
+            end_line,
+        )
+        for start, end, shown, voice, parts, settings, ident, words, line, end_line in found
+    )
+    return out, title, language
 
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The cues of a WebVTT file, as the specification's parser finds them."""
-    return _scan(text, ctx)[0]
+    with paused_gc():
+        return _scan(text, ctx)[0]
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    found, title, language = _scan(text, ctx)
-    return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
+    with paused_gc():
+        found, title, language = _scan(text, ctx)
+        return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
 
 
 def _sniff(text: str) -> bool:
