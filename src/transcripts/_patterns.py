@@ -41,6 +41,7 @@ NAME_WORD = rf"""
 #: A full name: one to six words, single spaces, perhaps a number
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
+    (?:{_PARTICLE}[ ]){{0,2}}                  # "du Châtelet", "de la Cruz", "van Gogh"
     (?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}\.?|[{_CJK}]{{1,8}})
     (?:[ ]{NAME_WORD}){{0,7}}
     (?:[ ]\d{{1,3}})?

@@ -167,6 +167,6 @@ def read_slot(written: str) -> Optional[Slot]:
             return None
         return Slot(text, "person", role, credential, short)
     low = core.casefold()
-    if len(words) == 1 and _HANDLE.match(core) and low not in W.NOT_NAME_START and low not in W.SENTENCE_WORDS:
+    if len(words) == 1 and _HANDLE.match(core) and not (low in W.NOT_NAME_START or low in W.SENTENCE_WORDS or low in W.PARTICLES):
         return Slot(text, "handle", role, credential)
     return None

@@ -26,7 +26,9 @@ import attrs
 import regex
 
 from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn, Word
+from .. import _patterns as P
 from ..names import display_name, name_key, unique_slugs
+from ..slots import field_word, read_slot
 from ._caption import Cue
 
 __all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "paused_gc", "speaker_of"]
@@ -38,24 +40,16 @@ UNKNOWN = "Unknown Speaker"
 #: Kept as written (never put in normal case), so that it can be named.
 DIARISED = regex.compile(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
 
-# One word of a speaker's name: a capitalised word (O'Neil, Álvarez-Ruiz,
-# Dr., STEVE), a lower-case particle (van, der), a word in a script without
-# case (张伟, 김), or a number after the first word ("Speaker 2").
-_NAME_WORD = r"""
-    (?:\p{Lu}[\p{L}\p{M}'’\-]{0,30}\.?
-      | (?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y)
-      | [\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{1,12}
-    )
-"""
-
 #: A speaker prefix on a cue line: "Name: text", "[Name]: text",
 #: "NAME: text", "SPEAKER_00: text"; the text may be empty (the name alone
-#: on its line).
+#: on its line).  The name's slot is the text parser's
+#: (:data:`transcripts._patterns.SLOT`), judged by the same grammar
+#: (:func:`speaker_of`).
 LABEL = regex.compile(
     rf"""
     ^(?:\[(?P<bracketed>[^\[\]\n]{{1,80}})\]        # [Name]
       | (?P<name>(?i:speaker|spkr|spk)[_-]?[0-9]{{1,3}}  # SPEAKER_00
-      | {_NAME_WORD}(?:[ ](?:{_NAME_WORD}|[0-9]{{1,3}})){{0,5}})  # Name of 1-6 words
+      | {P.SLOT})                                  # Name, NAME, Ruth Okafor, PhD, Audience member
     )
     [ ]?:                                          # the colon
     (?:[ ]+(?P<text>.*))?$                         # the speech, perhaps none
@@ -83,16 +77,31 @@ def paused_gc() -> Iterator[None]:
         gc.enable()
 
 
-def speaker_of(m: "regex.Match[str]") -> str:
-    """The name a :data:`LABEL` match gives."""
-    return (m["bracketed"] or m["name"]).strip()
+def speaker_of(m: "regex.Match[str]") -> Optional[str]:
+    """The name a :data:`LABEL` match gives, or None where the words before
+    the colon are no speaker by the label grammar the text parser uses
+    (:func:`transcripts.slots.read_slot`): a sentence ("The train was late:"),
+    a field ("Note:") or a lone lower-case word."""
+    if m["bracketed"] is not None:
+        return m["bracketed"].strip()
+    written = m["name"].strip()
+    if DIARISED.match(written):
+        return written
+    slot = read_slot(written)
+    if slot is None or slot.kind == "handle" or field_word(name_key(slot.name)):
+        return None
+    return slot.name
 
 
 def ambiguous(text: str) -> bool:
     """Whether a cue starting with ``text`` would be read as naming a
     speaker (so a writer labels it with the real one)."""
     # A label has its colon, a dash line its hyphen first.
-    return (":" in text and LABEL.match(text) is not None) or (text[:1] == "-" and DASH.match(text) is not None)
+    if ":" in text:
+        m = LABEL.match(text)
+        if m is not None and speaker_of(m) is not None:
+            return True
+    return text[:1] == "-" and DASH.match(text) is not None
 
 
 @attrs.frozen(slots=True)
@@ -281,10 +290,11 @@ def _segments(cue: Cue) -> list[_Segment]:
         dash = DASH.match(line) if line[0] == "-" else None
         body = dash["text"] if dash is not None else line
         m = LABEL.match(body) if (dash is not None or not seen_line) and ":" in body else None
+        name = speaker_of(m) if m is not None else None
         seen_line = True
-        if m is not None:
+        if name is not None and m is not None:
             said = m["text"] or ""
-            out.append(_Segment(speaker_of(m), m["bracketed"] is not None, said, body, 1 if dash else 0, pos + count - len(said.split()), pos + count))
+            out.append(_Segment(name, m["bracketed"] is not None, said, body, 1 if dash else 0, pos + count - len(said.split()), pos + count))
         elif dash is not None:
             out.append(_Segment(None, False, body, body, 1 if dashes == 0 else 2, pos + count - len(body.split()), pos + count))
         elif out:

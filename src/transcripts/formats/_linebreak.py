@@ -31,6 +31,7 @@ from typing import Callable, Optional, Sequence
 
 import regex
 
+from .. import words as W
 from ..model import Speaker
 from ._profiles import Profile
 
@@ -48,7 +49,7 @@ CLINGING = frozenset(
     "i mr. mrs. ms. dr. prof. st. mr mrs ms dr prof".split()
 )
 #: Honorifics: a break after one splits a name.
-TITLES = frozenset("mr. mrs. ms. mx. dr. prof. st. rev. sen. rep. gov. gen. col. capt. sir dame".split())
+TITLES = frozenset(f"{w}." for w in W.HONORIFICS) | frozenset(("sir", "dame"))
 
 # A token that ends a sentence: ., ?, ! or … possibly followed by closing
 # quotes or brackets.
