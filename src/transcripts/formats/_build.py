@@ -57,8 +57,9 @@ LABEL = regex.compile(
     regex.VERBOSE | regex.VERSION1,
 )
 
-#: A dual-speaker line: a hyphen (not "--"), perhaps a space, then speech.
-DASH = regex.compile(r"^-(?!-)[ ]?(?P<text>\S.*)$")
+#: A dual-speaker line: a hyphen (not "--"), then a space or speech that
+#: opens a sentence ("- Yes.", "-Where?"); "-x" is a word.
+DASH = regex.compile(r"^-(?!-)(?:[ ]|(?=[\p{Lu}\p{N}\"“'‘(\[¿¡]))(?P<text>\S.*)$")
 
 
 @contextlib.contextmanager

@@ -162,6 +162,10 @@ def _penalties(tokens: Sequence[str], infos: list[_Info], names: Names) -> list[
         for a, b in zip(infos, islice(infos, 1, None))
     ]
     pen.append(0.0)
+    # Never before a dash that would open a line as a second speaker's
+    # ("- you know" read back as a dual-speaker line).
+    for j in compress(range(1, len(tokens)), (t[:1] == "-" and t[1:2] != "-" for t in islice(tokens, 1, None))):
+        pen[j] = NEVER
     if names:
         # Inside a person's name: never (the name is matched with its last
         # word's punctuation or possessive stripped).
