@@ -101,13 +101,15 @@ def vtt_cues(text: str) -> tuple[Optional[str], list[tuple[str, Cue]]]:
 
 def limit_problems(cue: Cue, profile: str) -> list[str]:
     """How a cue breaks the profile's published limits.  A line holding a
-    single word longer than a line is allowed (the word is kept whole)."""
+    single word longer than a line is allowed (the word is kept whole), and
+    so is a speaker's label with one word, where breaking after the label
+    would leave a line a reader takes for a timing line ("00:00:01,000 -->")."""
     lim = LIMITS[profile]
     out = []
     if len(cue.lines) > lim["lines"]:
         out.append(f"{len(cue.lines)} lines")
     for line in cue.lines:
-        if len(line) > lim["chars"] and len(line.split()) > 1:
+        if len(line) > lim["chars"] and len(line.split()) > 1 and not (": " in line and len(line.split(": ", 1)[1].split()) == 1):
             out.append(f"line of {len(line)} characters: {line!r}")
     duration = cue.end - cue.start
     if duration <= 0:
