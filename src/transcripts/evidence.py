@@ -30,6 +30,7 @@ from collections import Counter
 from typing import Optional, Sequence
 
 import attrs
+import regex
 
 from . import _patterns as P
 from . import words as W
@@ -134,7 +135,8 @@ def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[
     multiword = {name_key(label.name): label.name for it in items for label in it.labels if " " in label.name}
     if multiword:
         prose = "\n".join(it.text for it in items[: intro_end(items, bare)] if not it.labels and it.kind == "prose")
-        keys.update(k for k, written in multiword.items() if written in prose)
+        folded = name_key(prose)
+        keys.update(k for k in multiword if k in folded and regex.search(rf"(?<![\w]){regex.escape(k)}(?![\w])", folded))
     return frozenset(keys)
 
 
@@ -351,13 +353,18 @@ def _convention(template: str, rules: RuleSet, labels: Sequence[Candidate], name
     as its second.  Labels the document introduces ("MV" for "Marisol
     Vega (MV)") and one-letter ones ("Q", "A") say nothing of the style;
     short call signs ("CC", "PAO") do when nothing longer does; full names
-    an intro gives ("ANN LEE:" for "I'm your host, Ann Lee") do."""
+    an intro gives ("ANN LEE:" for "I'm your host, Ann Lee") do; names in a
+    script without case ("佐藤 花子") do not."""
     if forced is not None:
         return forced
     names = next(r.conventions for r in rules.label_rules if r.template == template)
     if len(names) == 1:
         return names[0]
-    own = [c.label.name for c in labels if not (c.key in named and " " not in c.key and len(c.key) <= 5)]
+    own = [
+        c.label.name
+        for c in labels
+        if not (c.key in named and " " not in c.key and len(c.key) <= 5) and c.label.name.upper() != c.label.name.lower()
+    ]
     styled = [_capitals(n) for n in own if len(n) > 3] or [_capitals(n) for n in own if len(n) > 1]
     return names[0] if styled and 2 * sum(styled) >= len(styled) else names[1]
 

@@ -83,9 +83,14 @@ def _joined(run: Sequence[Line]) -> Paragraph:
 
 
 def paragraphs(
-    lines: Sequence[Line], opens_item: Callable[[Line], bool] = lambda line: False
+    lines: Sequence[Line],
+    opens_item: Callable[[Line], bool] = lambda line: False,
+    is_item: Callable[[Line], bool] = lambda line: False,
 ) -> Iterator[Paragraph]:
-    """Group ``lines`` into paragraphs (see the module docstring)."""
+    """Group ``lines`` into paragraphs (see the module docstring).
+    ``opens_item`` says a line starts a new item; ``is_item`` that a line
+    is an item of its own (a label alone, "[00:00:03] Ada Lindqvist"), so
+    the line after it starts another."""
     width = wrap_width(lines)
     if width is None:
         # Not hard-wrapped: every line is a paragraph.
@@ -98,6 +103,7 @@ def paragraphs(
             line.number != run[-1].number + 1
             or _ends_paragraph(run[-1], width)
             or (opens_item(line) and not _wrapped_number(run[-1], line))
+            or (len(run) == 1 and is_item(run[-1]))
         ):
             yield _joined(run)
             run = []

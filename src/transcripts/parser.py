@@ -90,7 +90,10 @@ def analyse(
         rules = rules.only(convention)
     with _paused_gc():
         matter, lines = front_matter(split_lines(text))
-        items = classify(paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw)), rules)
+        items = classify(
+            paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw), lambda line: rules.is_item(line.text, line.raw)),
+            rules,
+        )
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
         people = find_people(items, matter, bare) + _introduced(items)
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)

@@ -165,7 +165,7 @@ class RuleSet:
     dispatch caches.  ``DEFAULT_RULES`` holds the built-in ones; copy it to
     add, drop or reorder rules for one use."""
 
-    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_openers", "_conventions")
+    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_openers", "_conventions", "_bare")
 
     def __init__(self, labels: Iterable[LabelRule] = (), blocks: Iterable[BlockRule] = ()) -> None:
         self._labels: list[LabelRule] = list(labels)
@@ -177,6 +177,7 @@ class RuleSet:
         self._blocks_by_first: dict[tuple[str, bool, int], tuple[BlockRule, ...]] = {}
         self._openers: dict[str, tuple[BlockRule, ...]] = {}
         self._conventions = tuple(dict.fromkeys(c for r in self._labels for c in r.conventions))
+        self._bare = frozenset(r.name for r in self._labels if r.bare)
 
     # -- what it holds ------------------------------------------------------
 
@@ -363,6 +364,15 @@ class RuleSet:
         aside = text[: len(text) - len(m["rest"])].rstrip()
         kind = self.classify_block(aside)
         return (kind, aside, m["rest"]) if kind in ("event", "note") else None
+
+    def is_item(self, text: str, raw: str) -> bool:
+        """Whether a line is an item of its own in hard-wrapped text: a
+        label alone on its line with its time or markup ("Emma  0:03",
+        "[00:00:03] Ada Lindqvist"; not a bare name, which the short last
+        line of a paragraph may look like)."""
+        if len(text) > SHORT:
+            return False
+        return any(not label.text and label.rule not in self._bare for label in self.find_labels(text, raw))
 
     def opens_item(self, text: str, raw: str) -> bool:
         """Whether a line opens a new paragraph in hard-wrapped text: a
