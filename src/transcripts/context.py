@@ -317,8 +317,18 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     heads = [h for k, h in enumerate(heads) if k >= before or h[0] in inside]
     topics = []
     n = len(dialogue.turns)
+    # Where each section stops: at the next heading of its level or above,
+    # found in one pass from the end (a stack of the headings below).
+    stops = [n] * len(heads)
+    open_: list[int] = []
+    for k in range(len(heads) - 1, -1, -1):
+        level = heads[k][0]
+        while open_ and heads[open_[-1]][0] > level:
+            open_.pop()
+        stops[k] = heads[open_[-1]][3] if open_ else n
+        open_.append(k)
     for k, (level, title, span, begin) in enumerate(heads):
-        stop = next((h[3] for h in heads[k + 1 :] if h[0] <= level), n)
+        stop = stops[k]
         covered = tuple(range(begin, stop))
         start = dialogue.turns[begin].start if begin < n else None
         topics.append(Topic(title, "heading", True, covered, start, span, 1.0))
