@@ -130,12 +130,6 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
 # ----------------------------------------------------------------- reading
 
 
-def _skip_ws(s: str, i: int) -> int:
-    while i < len(s) and s[i] in _WS:
-        i += 1
-    return i
-
-
 # "Collect WebVTT cue timings": white space, a timestamp, white space,
 # "-->", white space, a timestamp.
 _TIMINGS = regex.compile(rf"[ \t\n\f\r]*{VTT_TIME}[ \t\n\f\r]*-->[ \t\n\f\r]*{VTT_TIME}")

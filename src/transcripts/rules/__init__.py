@@ -10,7 +10,6 @@ from . import blocks as _blocks  # noqa: F401  (registers the block rules)
 from . import labels as _labels  # noqa: F401  (registers the label rules)
 from ._registry import (
     DEFAULT_RULES,
-    HINT_REACH,
     SHORT,
     BlockRule,
     Label,
@@ -23,7 +22,6 @@ from ._registry import (
 __all__ = [
     "BlockRule",
     "DEFAULT_RULES",
-    "HINT_REACH",
     "Label",
     "LabelRule",
     "RuleSet",

@@ -30,7 +30,6 @@ from .. import _patterns as P
 __all__ = [
     "BlockRule",
     "DEFAULT_RULES",
-    "HINT_REACH",
     "Label",
     "LabelRule",
     "RuleSet",
@@ -61,6 +60,10 @@ class Label:
     prefix: str = ""  # what stands before the label on its line ("5:19 P.M. EDT"): a block of its own
 
 
+#: How far into a paragraph a rule's hint must occur by default (a label is short).
+HINT_REACH = 160
+
+
 #: A builder reads a rule's match: (rule, match, paragraph text) → label.
 Builder = Callable[["LabelRule", "regex.Match[str]", str], Optional[Label]]
 
@@ -88,7 +91,7 @@ class LabelRule:
     first: Optional[Callable[[str], bool]] = None  # which opening (two characters) a match can have
     max_len: Optional[int] = None  # the longest paragraph a match can be
     bare: bool = False
-    reach: int = 160  # how far into the paragraph the hint may be
+    reach: int = HINT_REACH  # how far into the paragraph the hint may be
     check: Optional[Callable[[str], bool]] = None  # a cheap test of the text before the pattern
     opens: bool = True  # whether its match opens a new paragraph in hard-wrapped text
 
@@ -110,8 +113,6 @@ class BlockRule:
     max_len: Optional[int] = None  # the longest paragraph it can accept
 
 
-#: How far into a paragraph a rule's hint must occur (a label is short).
-HINT_REACH = 160
 
 #: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
 #: name alone on its line, "Emma  0:03"): they skip those rules at once.
@@ -238,7 +239,7 @@ class RuleSet:
         first: Optional[Callable[[str], bool]] = None,
         max_len: Optional[int] = None,
         bare: bool = False,
-        reach: int = 160,
+        reach: int = HINT_REACH,
         check: Optional[Callable[[str], bool]] = None,
         opens: bool = True,
         before: Optional[str] = None,
