@@ -18,9 +18,8 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import time
 import warnings
-from typing import IO, TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union, cast
+from typing import IO, TYPE_CHECKING, Any, Iterable, Optional, Union, cast
 
 from .errors import ParseError, SkippedCueWarning
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections import Counter
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 import attrs
 import regex
@@ -31,7 +31,7 @@ from ..names import display_name, name_key, unique_slugs
 from ..slots import field_word, read_slot
 from ._caption import Cue
 
-__all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "paused_gc", "speaker_of"]
+__all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "paused_gc", "reading", "speaker_of"]
 
 #: The speaker of speech that comes before any name.
 UNKNOWN = "Unknown Speaker"
@@ -396,3 +396,9 @@ def from_cues(
             if who is not None or s.text:
                 b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, ends and k + 1 == len(segs), w, new_turn, True))
     return b.build(metadata)
+
+
+def reading(found: Sequence[Cue], ctx: Any, title: Optional[str] = None, language: Optional[str] = None) -> Transcript:
+    """The transcript of a caption file's cues, a speaker prefix taken on
+    evidence (see :func:`from_cues`): what every cue reader's ``read`` gives."""
+    return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)

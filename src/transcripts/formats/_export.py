@@ -5,7 +5,7 @@ report of what they leave out."""
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 import attrs
 

@@ -22,8 +22,8 @@ from typing import Optional
 
 import regex
 
-from ..model import Metadata, Transcript, Word
-from ._build import from_cues
+from ..model import Transcript, Word
+from ._build import reading
 from ._caption import Cue
 from ._registry import Format, ReadContext, register
 from ._timecodes import lines
@@ -149,7 +149,7 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
 
 def read(text: str, ctx: ReadContext) -> Transcript:
     found, title, language = _scan(text, ctx)
-    return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
+    return reading(found, ctx, title, language)
 
 
 def _sniff(text: str) -> bool:

@@ -25,7 +25,7 @@ import json
 from typing import Any, Sequence
 
 from .. import __version__
-from ._export import ROW_HOLDS, dropped_over, utterances
+from ._export import dropped_over, utterances
 from ._registry import Corpus, Episode, Format, WriteOptions, register
 from ._report import Holds
 

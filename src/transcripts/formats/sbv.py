@@ -10,8 +10,8 @@ and the cue is skipped).  Speakers come from prefixes as in SRT.
 
 from __future__ import annotations
 
-from ..model import Metadata, Transcript
-from ._build import from_cues
+from ..model import Transcript
+from ._build import reading
 from ._caption import Cue
 from ._registry import Format, ReadContext, register
 from ._timecodes import TimingError, lines, sbv_timing
@@ -43,7 +43,7 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    return from_cues(cues(text, ctx), Metadata(source=ctx.filename), evidence=True)
+    return reading(cues(text, ctx), ctx)
 
 
 def _sniff(text: str) -> bool:

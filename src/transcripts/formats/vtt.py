@@ -34,8 +34,8 @@ from typing import Optional
 
 import regex
 
-from ..model import Metadata, Transcript, Word
-from ._build import from_cues, paused_gc
+from ..model import Transcript, Word
+from ._build import paused_gc, reading
 from ._caption import Cue, Part
 from ._cues import layout
 from ._profiles import PROFILES, WEB, profile
@@ -402,7 +402,7 @@ def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
 def read(text: str, ctx: ReadContext) -> Transcript:
     with paused_gc():
         found, title, language = _scan(text, ctx)
-        return from_cues(found, Metadata(title=title, source=ctx.filename, language=language), evidence=True)
+        return reading(found, ctx, title, language)
 
 
 def _sniff(text: str) -> bool:
