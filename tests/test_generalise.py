@@ -26,6 +26,27 @@ def names(text: str) -> list[str]:
 # 1. Labels outside the name catalogue ---------------------------------------
 
 
+def test_speech_recognisers_labels_in_text_are_voices_kept_as_written() -> None:
+    text = "SPEAKER_00: Welcome back.\n\nSPEAKER_01: Thanks for having me.\n\nSPEAKER_00: Shall we start?\n\nSPEAKER_01: Sure.\n"
+    assert turns(text) == [("SPEAKER_00", 1), ("SPEAKER_01", 1), ("SPEAKER_00", 1), ("SPEAKER_01", 1)]
+
+
+def test_a_members_seat_and_party_describe_the_member() -> None:
+    text = (
+        "Mr Speaker: Order. Questions to the Minister.\n\n"
+        "Sir Alan Pike (Thornbury) (Lab): Will the Minister say what she plans?\n\n"
+        "The Minister: I thank him for his question.\n\n"
+        "Sir Alan Pike: That is no answer.\n\n"
+        "The Minister: It is the one he will get.\n"
+    )
+    assert names(text) == ["Mr Speaker", "Sir Alan Pike", "The Minister", "Sir Alan Pike", "The Minister"]
+
+
+def test_broadcast_captions_mark_a_label_with_chevrons() -> None:
+    text = ">> MARIA LOPEZ: Welcome back.\n>> DAN PRICE: Thanks for having me.\n>>> MARIA LOPEZ: Shall we start?\n>> DAN PRICE: Sure.\n"
+    assert turns(text) == [("Maria Lopez", 1), ("Dan Price", 1), ("Maria Lopez", 1), ("Dan Price", 1)]
+
+
 @pytest.mark.parametrize(
     "written, name, kind",
     [
@@ -44,6 +65,9 @@ def names(text: str) -> list[str]:
         ("1st person", "1st person", "role"),
         ("Paul Frazee✌", "Paul Frazee", "person"),
         ("CV-39", "CV-39", "caps"),
+        ("SPEAKER_00", "SPEAKER_00", "role"),
+        ("spk_1", "spk_1", "role"),
+        ("Sir Alan Pike (Thornbury) (Lab)", "Sir Alan Pike", "person"),
     ],
 )
 def test_the_label_grammar_reads_what_labels_hold(written: str, name: str, kind: str) -> None:

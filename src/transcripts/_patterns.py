@@ -79,9 +79,14 @@ _SLOT_WORD = r"[\p{L}\p{M}\p{N}\p{So}\p{Sk}\u200d'’\-.&/_@#+]{1,30}"
 #: after a comma ("Ruth Okafor, PhD", "STEVE INSKEEP, HOST").
 SLOT = rf"""
     (?:{_SLOT_WORD}|\?{{1,3}})(?:[ ]{_SLOT_WORD}){{0,7}}
-    (?:[ ]\([^()\n:*]{{1,40}}\))?
+    (?:[ ]\([^()\n:*]{{1,40}}\)){{0,2}}
     (?:,[ ][^,:()*\n]{{1,40}})?
 """
+
+#: A speech recogniser's speaker label: "SPEAKER_00", "spk_0",
+#: "Speaker_1".  Kept as written (never put in normal case), so that it
+#: can be named.
+DIARISED = regex.compile(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
 
 #: A time, perhaps bracketed or escaped, and nothing else: the rest of a
 #: label line whose speech is below it ("Ines Caro: 00:00:00").
@@ -90,14 +95,15 @@ TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 #: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
 #: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
 #: colon (perhaps after a stray space), then a space and speech or nothing.
-#: Meeting notes write the label after a bullet; a briefing's first label
-#: may follow the time of day on its line.
+#: Meeting notes write the label after a bullet, broadcast captions after
+#: ">>" (a new speaker); a briefing's first label may follow the time of
+#: day on its line.
 #: A time of day before a label on its line: "5:19 P.M. EDT MODERATOR: …".
 _CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
 
 COLON = regex.compile(
     rf"""
-    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ])?       # a time of day, or a list's bullet ("- audience: …")
+    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     [ ]?:
     (?:[ ]|$)

@@ -125,8 +125,9 @@ def name_key(name: str) -> str:
 
 def display_name(name: str) -> str:
     """Names written in capitals ("STEVE INSKEEP") in normal case
-    ("Steve Inskeep"); others unchanged."""
-    if not any(c.isupper() for c in name) or any(c.islower() for c in name):
+    ("Steve Inskeep"); others, and a speech recogniser's labels
+    ("SPEAKER_00"), unchanged."""
+    if not any(c.isupper() for c in name) or any(c.islower() for c in name) or P.DIARISED.match(name):
         return name
     if " " not in name and len(name) <= 3:
         return name  # initials and call signs: "Q", "CC", "MV"

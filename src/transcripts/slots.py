@@ -14,7 +14,9 @@ this module says what the words in it are.  A slot is one of
 or nothing at all, when the words read as a sentence ("The train was late",
 "Number two, I think this is important").  The slot's credential ("Ruth
 Okafor, PhD") and role word ("STEVE INSKEEP, HOST") are split off the name;
-a qualifier in parentheses ("CAPCOM (Guam)") stays: it tells voices apart.
+a qualifier in parentheses ("CAPCOM (Guam)") stays: it tells voices apart
+(two, "Sir Alan Pike (Thornbury) (Lab)", are a seat and a party: dropped).  A speech
+recogniser's label ("SPEAKER_00") is a role.
 The document's evidence then decides which slots are speakers
 (:mod:`transcripts.evidence`); the SRT reader uses the same grammar.
 """
@@ -40,6 +42,9 @@ _HANDLE = regex.compile(r"^[\p{Ll}_][\p{L}\p{N}_\-.]{1,24}$|^[\p{L}_][\p{L}_]{0,
 _NUMBER = regex.compile(r"^#?\d{1,3}(?:st|nd|rd|th)?$|^[A-Z]$")
 _SYMBOL = regex.compile(r"[\p{So}\p{Sk}\u200d\ufe0f]")
 _QUALIFIER = regex.compile(r"[ ]\((?P<q>[^()]{1,40})\)$")
+# Two qualifiers, as a parliament's record writes a member's seat and party:
+# "Sir Alan Pike (Thornbury) (Lab)" describes Sir Alan Pike.
+_QUALIFIERS = regex.compile(r"[ ]\([^()]{1,40}\)[ ]\([^()]{1,40}\)$")
 
 
 @attrs.frozen(slots=True)
@@ -140,6 +145,9 @@ def read_slot(written: str) -> Optional[Slot]:
             role = said
         else:
             credential = tail
+    if P.DIARISED.match(text):
+        return Slot(text, "role", role, credential)  # "SPEAKER_00": a recogniser's voice
+    text = _QUALIFIERS.sub("", text)
     core = text
     q = _QUALIFIER.search(text)
     short = None

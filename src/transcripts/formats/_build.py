@@ -36,9 +36,8 @@ __all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambi
 #: The speaker of speech that comes before any name.
 UNKNOWN = "Unknown Speaker"
 
-#: A speech recogniser's speaker label: SPEAKER_00, spk_0, Speaker_1.
-#: Kept as written (never put in normal case), so that it can be named.
-DIARISED = regex.compile(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
+#: A speech recogniser's speaker label (SPEAKER_00, spk_0, Speaker_1).
+DIARISED = P.DIARISED
 
 #: A speaker prefix on a cue line: "Name: text", "[Name]: text",
 #: "NAME: text", "SPEAKER_00: text"; the text may be empty (the name alone
@@ -167,7 +166,7 @@ class TurnBuilder:
             return known
         given = name
         name = " ".join(name.split())
-        shown = display_name(name) if case and not DIARISED.match(name) else name
+        shown = display_name(name) if case else name
         key = name_key(shown)
         if key not in self._names:
             self._names[key] = shown
@@ -390,7 +389,7 @@ def from_cues(
             if s.label is not None and not per_cue and not s.dash and not disambiguates(s.text):
                 key = keys.get(s.label)
                 if key is None:
-                    key = keys[s.label] = name_key(s.label if DIARISED.match(s.label) else display_name(s.label))
+                    key = keys[s.label] = name_key(display_name(s.label))
                 new_turn = b.current_key() == key
             new_turn = new_turn or (starts and k == 0)
             if who is not None or s.text:

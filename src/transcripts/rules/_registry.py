@@ -114,6 +114,11 @@ class BlockRule:
 
 
 
+#: A label rule as :meth:`RuleSet.find_labels` runs it: (its ``max_len``,
+#: -1 for none; ``raw``; ``hint``; ``reach``; ``check``; its pattern's
+#: ``match``; ``build``; the rule).
+_Step = tuple[int, bool, Optional[str], int, Optional[Callable[[str], bool]], Callable[[str], Optional["regex.Match[str]"]], Builder, LabelRule]
+
 #: Paragraphs longer than this cannot match a rule with a ``max_len`` (a
 #: name alone on its line, "Emma  0:03"): they skip those rules at once.
 SHORT = 80
@@ -166,7 +171,7 @@ class RuleSet:
     dispatch caches.  ``DEFAULT_RULES`` holds the built-in ones; copy it to
     add, drop or reorder rules for one use."""
 
-    __slots__ = ("_labels", "_blocks", "_by_opening", "_blocks_by_first", "_openers", "_conventions", "_bare")
+    __slots__ = ("_labels", "_blocks", "_by_opening", "_steps", "_blocks_by_first", "_openers", "_conventions", "_bare")
 
     def __init__(self, labels: Iterable[LabelRule] = (), blocks: Iterable[BlockRule] = ()) -> None:
         self._labels: list[LabelRule] = list(labels)
@@ -175,6 +180,7 @@ class RuleSet:
 
     def _changed(self) -> None:
         self._by_opening: dict[tuple[str, bool], tuple[LabelRule, ...]] = {}
+        self._steps: dict[tuple[str, bool, bool], tuple[_Step, ...]] = {}
         self._blocks_by_first: dict[tuple[str, bool, int], tuple[BlockRule, ...]] = {}
         self._openers: dict[str, tuple[BlockRule, ...]] = {}
         self._conventions = tuple(dict.fromkeys(c for r in self._labels for c in r.conventions))
@@ -294,6 +300,19 @@ class RuleSet:
             )
         return rules
 
+    def _label_steps(self, opening: str, short: bool, openers: bool) -> tuple[_Step, ...]:
+        """The label rules for an opening as flat steps for
+        :meth:`find_labels` (fields read once, not per paragraph), cached."""
+        key = (opening, short, openers)
+        steps = self._steps.get(key)
+        if steps is None:
+            steps = self._steps[key] = tuple(
+                (-1 if r.max_len is None else r.max_len, r.raw, r.hint, r.reach, r.check, r.pattern.match, r.build, r)
+                for r in self._label_rules_for(opening, short)
+                if not (openers and (r.max_len is not None or not r.opens))
+            )
+        return steps
+
     def find_labels(self, text: str, raw: str = "", openers: bool = False) -> tuple[Label, ...]:
         """Every label rule's candidate for a paragraph, in rule order.
 
@@ -307,17 +326,17 @@ class RuleSet:
         paragraph's opening and the cheap tests come first."""
         found: Optional[list[Label]] = None
         size = len(text)
-        for rule in self._label_rules_for(text[:2], size <= SHORT):
-            if (rule.max_len is not None and (openers or size > rule.max_len)) or (openers and not rule.opens):
+        for max_len, read_raw, hint, reach, check, match, build, rule in self._label_steps(text[:2], size <= SHORT, openers):
+            if 0 <= max_len < size:
                 continue
-            target = (raw or text) if rule.raw else text
-            if rule.hint is not None and target.find(rule.hint, 0, rule.reach) < 0:
+            target = (raw or text) if read_raw else text
+            if hint is not None and target.find(hint, 0, reach) < 0:
                 continue
-            if rule.check is not None and not rule.check(target):
+            if check is not None and not check(target):
                 continue
-            m = rule.pattern.match(target)
+            m = match(target)
             if m is not None:
-                label = rule.build(rule, m, text)
+                label = build(rule, m, text)
                 if label is not None:
                     if found is None:
                         found = [label]
