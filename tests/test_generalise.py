@@ -42,6 +42,31 @@ def test_a_members_seat_and_party_describe_the_member() -> None:
     assert names(text) == ["Mr Speaker", "Sir Alan Pike", "The Minister", "Sir Alan Pike", "The Minister"]
 
 
+def test_state_department_briefings_question_the_spokesperson() -> None:
+    text = "MR PRICE: Good afternoon.\n\nQUESTION: Where were you?\n\nMR PRICE: At home.\n\nQUESTION: Alone?\n\nMR PRICE: Yes.\n"
+    t = transcripts.parse(text)
+    assert [t.speaker(u.speaker).name for u in t.turns] == ["Mr Price", "Question", "Mr Price", "Question", "Mr Price"]
+    assert t.speaker(t.turns[1].speaker).role == "host"
+
+
+def test_a_code_in_parentheses_introduces_later_labels() -> None:
+    text = "Interviewer (IV): Where were you?\n\nRespondent (R1): At home.\n\nIV: Alone?\n\nR1: Yes.\n\nIV: Why?\n\nR1: No reason.\n"
+    assert names(text) == ["Interviewer", "Respondent"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Ann Lee** (00:00:01): Welcome back.\n\n**Bo Chen** (00:00:06): Thanks.\n\n**Ann Lee** (00:00:10): Shall we?\n",
+        "Ann Lee 00:00:01 - 00:00:05\nWelcome back.\n\nBo Chen 00:00:06 - 00:00:09\nThanks.\n\nAnn Lee 00:00:10 - 00:00:12\nShall we?\n",
+    ],
+)
+def test_a_time_after_a_bold_name_or_a_time_range(text: str) -> None:
+    t = transcripts.parse(text)
+    assert names(text) == ["Ann Lee", "Bo Chen", "Ann Lee"]
+    assert [u.start for u in t.turns] == [1.0, 6.0, 10.0]
+
+
 def test_broadcast_captions_mark_a_label_with_chevrons() -> None:
     text = ">> MARIA LOPEZ: Welcome back.\n>> DAN PRICE: Thanks for having me.\n>>> MARIA LOPEZ: Shall we start?\n>> DAN PRICE: Sure.\n"
     assert turns(text) == [("Maria Lopez", 1), ("Dan Price", 1), ("Maria Lopez", 1), ("Dan Price", 1)]

@@ -155,10 +155,12 @@ MD_BOLD_COLON = regex.compile(
     _F,
 )
 
-#: "**Name (00:00:31)** text" and "**Name (00:00:31):** text".
+#: "**Name (00:00:31)** text", "**Name (00:00:31):** text" and
+#: "**Name** (00:00:31): text".
 MD_BOLD_TIME = regex.compile(
     rf"""
-    ^\*\*(?P<name>{SLOT})[ ]\((?P<time>{TIME})\):?\*\*:?
+    ^\*\*(?P<name>{SLOT})
+    (?:[ ]\((?P<time>{TIME})\):?\*\*:?|\*\*:?[ ]\((?P<time>{TIME})\):?)   # the time inside the bold or after it
     (?:[ ]|$)
     """,
     _F,
@@ -245,8 +247,15 @@ NAME_PERIOD = regex.compile(
     _F,
 )
 
-#: Otter: "Emma  0:03" alone on a line, the text below.
-OTTER = regex.compile(rf"^(?P<name>{NAME})[ ](?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$", _F)
+#: A clock time as Otter and its peers write it after a name: "0:03", "01:02:03".
+_CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+
+#: Otter: "Emma  0:03" alone on a line, the text below; some tools write the
+#: range, "Emma 00:00:01 - 00:00:05".
+OTTER = regex.compile(
+    rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?$",  # a time or its range
+    _F,
+)
 
 #: A name alone on its line, the text below: "Marisol Vega", "STEVE
 #: INSKEEP", "STEVE INSKEEP, HOST".

@@ -100,11 +100,17 @@ def _role_words(words: list[str]) -> bool:
 
 
 def _initials_of(short: str, name: str) -> bool:
-    """Whether ``short`` is the initials of ``name``: "AvW" of "Aaron van
-    Wirdum", "MF" of "Michael Folkson"."""
-    if not (1 < len(short) <= 6 and short.isalpha() and any(c.isupper() for c in short)):
+    """Whether ``short`` is the initials of ``name`` ("AvW" of "Aaron van
+    Wirdum", "MF" of "Michael Folkson") or a code for it that later labels
+    use ("IV" of "Interviewer", "R1" of "Respondent")."""
+    if not (0 < len(short) <= 6 and short.isalnum() and short[:1].isupper()):
         return False
     words = [w for w in name.split(" ") if w]
+    if len(short) <= 3 and short[1:].isupper() or short[1:].isdigit():
+        # A code of capitals and digits opening with the name's letter.
+        return short[:1] == words[0][:1].upper() and len(short) > 1
+    if not short.isalpha():
+        return False
     parts = [p for w in words for p in w.split("-") if p]
     every = "".join(w[0] for w in words).casefold()
     named = "".join(w[0] for w in words if w.casefold() not in W.PARTICLES).casefold()
@@ -160,7 +166,7 @@ def read_slot(written: str) -> Optional[Slot]:
         return None
     words = core.split(" ")
     if _role_words(words):
-        return Slot(text, "role", role, credential)
+        return Slot(text, "role", role, credential, short)
     has_letter = any(c.isalpha() for c in core)
     if not has_letter:
         return None

@@ -80,7 +80,7 @@ VOICE_WORDS = frozenset(ROLE_WORDS) | _words(
     """
     audience member members speaker speakers voice voices unidentified unknown unnamed unidentifiable male female
     man woman men women participant participants attendee attendees guest guests reporter reporters journalist
-    journalists question questioner caller callers narrator announcer operator panelist panellist panelists
+    journalists question questioner answer caller callers narrator announcer operator panelist panellist panelists
     panellists panel student students official officials senior administration administrator officer spokesperson
     spokesman spokeswoman interpreter translator crowd all everyone everybody both multiple several various group
     other another person people voiceover voice-over off-camera offscreen off-screen commentator correspondent
@@ -120,8 +120,8 @@ FIELD_WORDS = _words(
     summary outlook contact contacts vessels note notes update updates source sources
     date dates time location read listen share subscribe transcript transcripts related posted tags
     category categories topics topic chapters chapter links link email phone website web
-    address price cost warning caution important tip tips example examples question
-    answer status result results conclusion introduction abstract keywords
+    address price cost warning caution important tip tips example examples
+    status result results conclusion introduction abstract keywords
     description title subject agenda attendees present absent minutes action actions
     disclaimer copyright credits credit photo photos image images video videos audio download watch follow
     episode show season part section step bonus correction editor break sponsor
