@@ -67,6 +67,13 @@ def test_a_time_after_a_bold_name_or_a_time_range(text: str) -> None:
     assert [u.start for u in t.turns] == [1.0, 6.0, 10.0]
 
 
+def test_a_qualifier_that_describes_a_speaker_is_their_description() -> None:
+    text = "Ann Lee (CEO, Acme Corp.): Welcome.\n\nBo Chen (Professor, Yale): Thanks.\n\nAnn Lee: So.\n\nBo Chen: Yes.\n"
+    t = transcripts.parse(text)
+    assert [(s.name, s.description) for s in t.speakers] == [("Ann Lee", "CEO, Acme Corp."), ("Bo Chen", "Professor, Yale")]
+    assert names(text) == ["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"]
+
+
 def test_broadcast_captions_mark_a_label_with_chevrons() -> None:
     text = ">> MARIA LOPEZ: Welcome back.\n>> DAN PRICE: Thanks for having me.\n>>> MARIA LOPEZ: Shall we start?\n>> DAN PRICE: Sure.\n"
     assert turns(text) == [("Maria Lopez", 1), ("Dan Price", 1), ("Maria Lopez", 1), ("Dan Price", 1)]

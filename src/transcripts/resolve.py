@@ -75,6 +75,10 @@ def _full_name(written: str, kind: str, names: Sequence[str], people: Sequence[P
     return written
 
 
+def _unqualified(name: str) -> str:
+    return name.partition(" (")[0] if name.endswith(")") else name
+
+
 def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Optional[str] = None) -> Resolution:
     """One speaker per person named by ``labels`` (in order of appearance);
     ``lead``, the one speaker the document names for its unlabelled speech,
@@ -115,7 +119,11 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
 
     def canonical(group: list[str]) -> str:
         resolved = [full[w] for w in group]
-        best = max(resolved, key=lambda n: (len(n.split(" ")) > 1, sum(counts[w] for w in group if full[w] == n)))
+        # A full name before a short one, then the most used; a name the
+        # labels also write without its qualifier goes by that ("Ann Lee",
+        # not "Ann Lee (Acme)": it describes her).
+        plain = [w for w in group if any(_unqualified(n) == w != n for n in resolved)]
+        best = max(resolved + plain, key=lambda n: (len(n.split(" ")) > 1, n in plain, sum(counts[w] for w in group if full[w] == n)))
         return display_name(best)
 
     names = [canonical(g) for g in groups]
@@ -126,7 +134,10 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
         aliases += [a for w in group for a in spelled.get(w, ())]
         aliases = [a for a in dict.fromkeys(aliases) if a != name]
         role: Role = next((role_of[w] for w in group if w in role_of), "unknown")
-        speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role))
+        # What the qualifier of a name written with one says of the speaker.
+        # ("Sir Alan Pike (Thornbury) (Lab)": "Thornbury, Lab").
+        described = next((a[len(name) + 2 : -1].replace(") (", ", ") for a in aliases if a.startswith(name + " (") and a.endswith(")")), None)
+        speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role, description=described))
         for w in group:
             speaker_of[w] = sid
     return Resolution(tuple(speakers), speaker_of)

@@ -142,6 +142,8 @@ def read_slot(written: str) -> Optional[Slot]:
         return Slot(text, "mark")
     role = credential = None
     head, comma, tail = text.rpartition(", ")
+    if comma and ")" in tail and "(" not in tail:
+        comma = ""  # inside the qualifier: "Ann Lee (CEO, Acme)"
     if comma:
         if "," in head or not _credential(tail):
             return None
