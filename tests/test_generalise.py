@@ -74,6 +74,13 @@ def test_a_qualifier_that_describes_a_speaker_is_their_description() -> None:
     assert names(text) == ["Ann Lee", "Bo Chen", "Ann Lee", "Bo Chen"]
 
 
+def test_a_time_between_a_label_alone_and_its_speech_starts_that_turn() -> None:
+    text = "Ann Lee\n\n00:00:01\n\nWelcome back.\n\nBo Chen\n\n00:00:04\n\nThanks.\n\nAnn Lee\n\n00:00:09\n\nSure.\n"
+    t = transcripts.parse(text)
+    assert names(text) == ["Ann Lee", "Bo Chen", "Ann Lee"]
+    assert [u.start for u in t.turns] == [1.0, 4.0, 9.0]
+
+
 def test_broadcast_captions_mark_a_label_with_chevrons() -> None:
     text = ">> MARIA LOPEZ: Welcome back.\n>> DAN PRICE: Thanks for having me.\n>>> MARIA LOPEZ: Shall we start?\n>> DAN PRICE: Sure.\n"
     assert turns(text) == [("Maria Lopez", 1), ("Dan Price", 1), ("Maria Lopez", 1), ("Dan Price", 1)]

@@ -228,6 +228,10 @@ def assemble(
             break
         if kind == "timestamp":
             pending = parse_time(it.text)
+            if b.k >= 0 and b.starts[b.k] is None and not b.paras[b.k] and i > first_label:
+                # A time between a label alone and its speech ("Ann Lee",
+                # "00:00:01", the speech): the start of that turn.
+                b.starts[b.k], pending = pending, None
         if kind in INTERRUPTING or section or (b.k < 0 and kind != "prose"):
             it.turn = b.k if b.k >= 0 else None
             continue
