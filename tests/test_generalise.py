@@ -81,6 +81,18 @@ def test_a_time_between_a_label_alone_and_its_speech_starts_that_turn() -> None:
     assert [u.start for u in t.turns] == [1.0, 4.0, 9.0]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("主持人：欢迎收听。\n\n林晓：谢谢。\n\n主持人：我们开始吧。\n\n林晓：好的。\n", ["主持人", "林晓", "主持人", "林晓"]),
+        ("(00:00) Tess: Welcome.\n\n(00:05) Luis: Hi Tess.\n\n(00:09) Tess: So.\n\n(00:12) Luis: Yes.\n", ["Tess", "Luis", "Tess", "Luis"]),
+        ("[00:00:00 - 00:00:04] Ann Lee: Welcome.\n\n[00:00:05 - 00:00:09] Bo Chen: Hi.\n\n[00:00:10 - 00:00:12] Ann Lee: So.\n", ["Ann Lee", "Bo Chen", "Ann Lee"]),
+    ],
+)
+def test_full_width_colons_and_times_in_parentheses_or_ranges_before_a_label(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
 def test_broadcast_captions_mark_a_label_with_chevrons() -> None:
     text = ">> MARIA LOPEZ: Welcome back.\n>> DAN PRICE: Thanks for having me.\n>>> MARIA LOPEZ: Shall we start?\n>> DAN PRICE: Sure.\n"
     assert turns(text) == [("Maria Lopez", 1), ("Dan Price", 1), ("Maria Lopez", 1), ("Dan Price", 1)]

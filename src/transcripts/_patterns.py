@@ -105,8 +105,8 @@ COLON = regex.compile(
     rf"""
     ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
-    [ ]?:
-    (?:[ ]|$)
+    (?:[ ]?:(?:[ ]|$)|：[ ]?)                  # a full-width colon ("主持人：") needs no space
+
     """,
     _F,
 )
@@ -188,7 +188,7 @@ TIME_BOLD = regex.compile(
 #: Zoom's "00:00:05 Name: text" without brackets).
 BRACKET_TIME_NAME = regex.compile(
     rf"""
-    ^(?:\\?\[(?P<time>{TIME})\\?\]|(?P<bare>{TIME}))[ ]   # the brackets may be missing: "00:00:05 Ann: …"
+    ^(?:\\?[\[(](?P<time>{TIME})(?:[ ]?[-–][ ]?{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a range
     (?P<name>{SLOT})[ ]?:
     (?:[ ]|$)
     """,

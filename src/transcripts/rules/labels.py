@@ -50,7 +50,7 @@ def _bold(opening: str) -> bool:
 
 
 def _time_or_bracket(opening: str) -> bool:
-    return opening[:1] in ("[", "\\") or opening[:1].isdigit()
+    return opening[:1] in ("[", "(", "\\") or opening[:1].isdigit()
 
 
 def _capital_before_stop(text: str) -> bool:
@@ -119,7 +119,7 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
-rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), hint=":", reach=120, first=_label_start)(
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), reach=120, first=_label_start, check=lambda t: t.find(":", 0, 120) > 0 or t.find("：", 0, 120) > 0)(
     standard
 )
 
