@@ -106,7 +106,7 @@ def _initials_of(short: str, name: str) -> bool:
     if not (0 < len(short) <= 6 and short.isalnum() and short[:1].isupper()):
         return False
     words = [w for w in name.split(" ") if w]
-    if len(short) <= 3 and short[1:].isupper() or short[1:].isdigit():
+    if (len(short) <= 3 and short[1:].isupper()) or short[1:].isdigit():
         # A code of capitals and digits opening with the name's letter.
         return short[:1] == words[0][:1].upper() and len(short) > 1
     if not short.isalpha():
