@@ -290,3 +290,28 @@ def test_inspect_suggests_names_for_recogniser_labels_without_applying_them(tmp_
     assert main(["inspect", "--json", str(path)], out=out, err=err) == 0
     got = _json.loads(out.getvalue())
     assert got["suggested_names"][0]["speaker"] == "spk_0" and got["suggested_names"][0]["name"] == "Ada Lindqvist"
+
+
+def test_converting_text_to_json_imports_no_yaml_or_web_modules_and_compiles_patterns_on_use():
+    code = (
+        "import sys, transcripts; "
+        "from transcripts import _patterns as P; "
+        "transcripts.dumps(transcripts.parse('Ann Lee: Hi.\\n\\nBo Chen: Yo.\\n'), 'json'); "
+        "print([m for m in ('yaml', 'xml.sax.saxutils', 'urllib.request', 'http.client') if m in sys.modules]); "
+        "deferred = [v for v in vars(P).values() if type(v).__name__ == '_Deferred']; "
+        "print(len(deferred), sum('match' in vars(v) for v in deferred))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    lines = p.stdout.split("\n")
+    assert lines[0] == "[]", p.stdout + p.stderr
+    total, compiled = map(int, lines[1].split())
+    assert total > 40 and compiled < total  # a short dialogue never needs most of them
+
+
+def test_a_deferred_pattern_behaves_as_the_pattern():
+    from transcripts import _patterns as P
+
+    pattern = P.compile_lazily(r"^(?P<name>[A-Z]\w+):[ ]")
+    assert pattern.match("Ann: hi")["name"] == "Ann"
+    assert pattern.groupindex == {"name": 1} and pattern.pattern.startswith("^")
+    assert pattern.sub("", "Bo: yo") == "yo" and pattern.search("x") is None

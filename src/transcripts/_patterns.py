@@ -10,11 +10,47 @@ of whitespace are a single ASCII space.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import regex
 
 from . import words as W
 
 _F = regex.VERBOSE | regex.VERSION1
+
+#: What a pattern offers, copied onto its stand-in when it is compiled.
+_PATTERN_ATTRIBUTES = (
+    "match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split", "splititer",
+    "pattern", "flags", "groups", "groupindex", "scanner",
+)
+
+
+class _Deferred:
+    """A pattern compiled the first time it is used: a process that reads
+    one kind of document (or only prints ``--help``) compiles only the
+    patterns it needs, and every batch worker starts sooner.  Compiling
+    copies the pattern's methods onto this object, so that later calls cost
+    what calls on the pattern cost."""
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source = (source, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_source":
+            raise AttributeError(name)
+        compiled = regex.compile(*self._source)
+        for attribute in _PATTERN_ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"compile_lazily({self._source[0]!r})"
+
+
+def compile_lazily(source: str, flags: int = 0) -> "regex.Pattern[str]":
+    """``regex.compile(source, flags)``, put off until the pattern is used."""
+    return cast("regex.Pattern[str]", _Deferred(source, flags))
+
 
 # ---------------------------------------------------------------------------
 # Names
@@ -86,11 +122,11 @@ SLOT = rf"""
 #: A speech recogniser's speaker label: "SPEAKER_00", "spk_0",
 #: "Speaker_1".  Kept as written (never put in normal case), so that it
 #: can be named.
-DIARISED = regex.compile(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
+DIARISED = compile_lazily(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
 
 #: A time, perhaps bracketed or escaped, and nothing else: the rest of a
 #: label line whose speech is below it ("Ines Caro: 00:00:00").
-TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
+TIME_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 
 #: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
 #: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
@@ -101,7 +137,7 @@ TIME_REST = regex.compile(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 #: A time of day before a label on its line: "5:19 P.M. EDT MODERATOR: …".
 _CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
 
-COLON = regex.compile(
+COLON = compile_lazily(
     rf"""
     ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
@@ -116,17 +152,17 @@ COLON = regex.compile(
 #: space before a capital ("Q Cookies!"); and the "Q. … A. …" of court and
 #: deposition transcripts ("A." needs its stop or two spaces: "A New York
 #: paper" is speech).
-BARE_Q = regex.compile(
+BARE_Q = compile_lazily(
     r"^[ \t\u00a0]*(?:(?P<name>Q)\.?(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|[ \t]*$|[ ](?=[\p{Lu}\"“(\[¿¡\d]))"
     r"|(?P<answer>A)(?:\.[ \t\u00a0]+(?=\S)|[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}))"
 )
 
 #: "Q - Are you hiring?", "A - The way we…": questions and answers with a dash.
-QA_DASH = regex.compile(r"^(?P<name>Q|A)[ ][-–—][ ](?=\S)")
+QA_DASH = compile_lazily(r"^(?P<name>Q|A)[ ][-–—][ ](?=\S)")
 
 #: "Speaker 1 [00:00:05] text", "Name [01:02:03]" alone: a label and a
 #: bracketed time, no markup.
-NAME_BRACKET_TIME = regex.compile(
+NAME_BRACKET_TIME = compile_lazily(
     rf"""
     ^(?P<name>{SLOT})[ ]\\?\[(?P<time>{TIME})\\?\]:?
     (?:[ ]|$)
@@ -135,7 +171,7 @@ NAME_BRACKET_TIME = regex.compile(
 )
 
 #: "Stephan Livera – 00:03:20:" alone on its line, the speech below.
-NAME_DASH_TIME = regex.compile(
+NAME_DASH_TIME = compile_lazily(
     rf"""
     ^(?P<name>{SLOT})[ ][-–—][ ](?P<time>{TIME}):?$
     """,
@@ -145,7 +181,7 @@ NAME_DASH_TIME = regex.compile(
 #: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__",
 #: "**Name** 00:37:24" (a bold name, then only a time), and a bold that
 #: closes late, "**Name: I**ndeed".
-MD_BOLD_COLON = regex.compile(
+MD_BOLD_COLON = compile_lazily(
     rf"""
     ^[^\s*_\p{{L}}]?(?P<b>\*\*|__)              # (a stray character before it: "1**Chris:**")
     (?P<name>{SLOT})
@@ -157,7 +193,7 @@ MD_BOLD_COLON = regex.compile(
 
 #: "**Name (00:00:31)** text", "**Name (00:00:31):** text" and
 #: "**Name** (00:00:31): text".
-MD_BOLD_TIME = regex.compile(
+MD_BOLD_TIME = compile_lazily(
     rf"""
     ^\*\*(?P<name>{SLOT})
     (?:[ ]\((?P<time>{TIME})\):?\*\*:?|\*\*:?[ ]\((?P<time>{TIME})\):?)   # the time inside the bold or after it
@@ -167,7 +203,7 @@ MD_BOLD_TIME = regex.compile(
 )
 
 #: "**Lindsey** [0:00] text": a bold name, no colon, a bracketed time.
-BOLD_BRACKET_TIME = regex.compile(
+BOLD_BRACKET_TIME = compile_lazily(
     rf"""
     ^\*\*(?P<name>{SLOT})\*\*:?[ ]?\\?\[(?P<time>{TIME})\\?\]
     (?:[ ]|$)
@@ -176,7 +212,7 @@ BOLD_BRACKET_TIME = regex.compile(
 )
 
 #: "0:00:14.1 **Adam Garrett-Harris** text": a time, then a bold name.
-TIME_BOLD = regex.compile(
+TIME_BOLD = compile_lazily(
     rf"""
     ^\\?\[?(?P<time>{TIME})\\?\]?[ ]\*\*(?P<name>{SLOT}):?\*\*:?
     (?:[ ]|$)
@@ -186,7 +222,7 @@ TIME_BOLD = regex.compile(
 
 #: "[00:12:34] Name: text" (also "[00:12:34] NAME:", escaped "\[…\]" and
 #: Zoom's "00:00:05 Name: text" without brackets).
-BRACKET_TIME_NAME = regex.compile(
+BRACKET_TIME_NAME = compile_lazily(
     rf"""
     ^(?:\\?[\[(](?P<time>{TIME})(?:[ ]?[-–][ ]?{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a range
     (?P<name>{SLOT})[ ]?:
@@ -197,7 +233,7 @@ BRACKET_TIME_NAME = regex.compile(
 
 #: "[00:00:03.12] Alex Smith" or "00:00:03 Alex Smith" alone on its line,
 #: the speech below (Happy Scribe, Trint, Google Meet exports).
-TIME_NAME = regex.compile(
+TIME_NAME = compile_lazily(
     rf"""
     ^\\?\[?(?P<time>{TIME})\\?\]?[ ](?P<name>{NAME}|{CAP_NAME})$
     """,
@@ -205,7 +241,7 @@ TIME_NAME = regex.compile(
 )
 
 #: "[Alex Smith] 10:02:15" alone on its line, the speech below (Zoom).
-BRACKET_NAME_TIME = regex.compile(
+BRACKET_NAME_TIME = compile_lazily(
     rf"""
     ^\[(?P<name>{SLOT})\][ ](?P<time>{TIME})$
     """,
@@ -213,7 +249,7 @@ BRACKET_NAME_TIME = regex.compile(
 )
 
 #: "Alex Smith — Hello everyone.": a label and a dash (en or em).
-NAME_DASH = regex.compile(
+NAME_DASH = compile_lazily(
     rf"""
     ^(?P<name>{SLOT})[ ][—–][ ](?=\S)
     """,
@@ -222,7 +258,7 @@ NAME_DASH = regex.compile(
 
 #: Rev: "Speaker 1 (00:00): text", "Name (01:02:03):" alone, and "Name
 #: (00:01:02) text" without the colon.
-NAME_PAREN_TIME = regex.compile(
+NAME_PAREN_TIME = compile_lazily(
     rf"""
     ^(?P<name>{SLOT})[ ]\((?P<time>{TIME})\):?
     (?:[ ]|$)
@@ -239,7 +275,7 @@ _CAPS_WORD = r"\p{Lu}[\p{Lu}\p{M}'’\-]{1,30}"
 #: Records' labels end with a full stop: "Chairman HOLLIS.", "Mr. BRANDT.",
 #: "CHAIR WEXLER.", "The CHAIRMAN.", "Ms. JACKSON LEE.", inline before the
 #: speech or alone with the speech below.
-NAME_PERIOD = regex.compile(
+NAME_PERIOD = compile_lazily(
     rf"""
     ^(?P<name>(?P<title>(?:{_RECORD_TITLE}[ ]){{0,2}}){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})
     \.(?:[ ]|$)
@@ -252,14 +288,14 @@ _CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 
 #: Otter: "Emma  0:03" alone on a line, the text below; some tools write the
 #: range, "Emma 00:00:01 - 00:00:05".
-OTTER = regex.compile(
+OTTER = compile_lazily(
     rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?$",  # a time or its range
     _F,
 )
 
 #: A name alone on its line, the text below: "Marisol Vega", "STEVE
 #: INSKEEP", "STEVE INSKEEP, HOST".
-OWN_LINE = regex.compile(
+OWN_LINE = compile_lazily(
     rf"""
     ^(?P<name>{NAME}|{CAP_NAME})
     (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?$
@@ -274,14 +310,14 @@ OWN_LINE = regex.compile(
 # ---------------------------------------------------------------------------
 
 #: "(...)", "[…]", "..." alone: where the free part of a conversation ends.
-ELISION = regex.compile(r"^\\?[(\[]?[ ]?(?:\.[ ]?\.[ ]?\.|…)[ ]?\\?[)\]]?$")
+ELISION = compile_lazily(r"^\\?[(\[]?[ ]?(?:\.[ ]?\.[ ]?\.|…)[ ]?\\?[)\]]?$")
 
 #: A paragraph wholly in square brackets: "[Jordan: export controls…]", also
 #: in markdown emphasis: "*[Transcript edited for clarity.]*".
-BRACKET_NOTE = regex.compile(r"^(?P<em>[*_]{0,2})\\?\[(?P<body>[^\]\\]{1,2000})\\?\](?P=em)$")
+BRACKET_NOTE = compile_lazily(r"^(?P<em>[*_]{0,2})\\?\[(?P<body>[^\]\\]{1,2000})\\?\](?P=em)$")
 
 #: "Paid subscribers get access to the rest of the conversation…"
-PAYWALL = regex.compile(
+PAYWALL = compile_lazily(
     r"""
     ^(?:
         Paid[ ]subscribers[ ]get
@@ -297,7 +333,7 @@ PAYWALL = regex.compile(
 
 #: The lead-in of an announced topic list: "We discuss…", "In this
 #: interview, we discuss:", "…, where we discuss…".
-TOPIC_LEAD = regex.compile(
+TOPIC_LEAD = compile_lazily(
     r"""
     (?:^|[,;][ ]|^In[ ]this[ ](?:interview|episode|conversation|show)[ ]?,?[ ])
     (?:where[ ])?we[ ](?:discuss|cover|talk[ ]about|get[ ]into|dig[ ]into|explore)
@@ -308,13 +344,13 @@ TOPIC_LEAD = regex.compile(
 
 #: A list item: a bullet (•, ·, -, *, –) or a number, then the text.  The
 #: bullet may be followed by several (no-break) spaces, folded already.
-BULLET = regex.compile(r"^(?:[•·◦▪‣\-\*–]|\d{1,2}[.)])[ ]+(?P<text>\S.*)$")
+BULLET = compile_lazily(r"^(?:[•·◦▪‣\-\*–]|\d{1,2}[.)])[ ]+(?P<text>\S.*)$")
 
 #: Emphasis marks around numbers and no word: "\*\*3", "\*\*12:30-end".
-STRAY_MARKER = regex.compile(r"^(?:\\?[*#]){1,3}(?=[^\p{L}]*\d)[\d:.,\-–]{1,12}(?:[ -]?\p{L}{1,3})?(?:\\?\*){0,3}$")
+STRAY_MARKER = compile_lazily(r"^(?:\\?[*#]){1,3}(?=[^\p{L}]*\d)[\d:.,\-–]{1,12}(?:[ -]?\p{L}{1,3})?(?:\\?\*){0,3}$")
 
 #: A bare web address on its own line.
-URL = regex.compile(r"^(?:<)?(?:https?://|www\.)\S{1,2000}$")
+URL = compile_lazily(r"^(?:<)?(?:https?://|www\.)\S{1,2000}$")
 
 #: Month names (English, Portuguese, Spanish, French, German) for datelines.
 _MONTHS = r"""
@@ -327,7 +363,7 @@ _MONTHS = r"""
 
 #: A dateline: a short line holding a month name and a day or a year, or an
 #: ISO date.  "domingo, 2 de março de 2025", "February 13, 2025", "2025-02-13".
-DATELINE = regex.compile(
+DATELINE = compile_lazily(
     rf"""
     ^(?=.{{4,60}}$)
     (?:
@@ -341,7 +377,7 @@ DATELINE = regex.compile(
 )
 
 #: "This episode was recorded on Feb. 26, two days before…"
-RECORDED = regex.compile(
+RECORDED = compile_lazily(
     rf"""
     \b(?:was|were)[ ]recorded[ ](?:on|in)[ ]
     (?P<date>
@@ -355,11 +391,11 @@ RECORDED = regex.compile(
 )
 
 #: A clock time and nothing else.
-TIME_ONLY = regex.compile(rf"^{TIME}$")
+TIME_ONLY = compile_lazily(rf"^{TIME}$")
 
 #: A bracketed time opening a paragraph: "[08:02] ", "\[08:02\] ",
 #: "(00:00:27) ".  A bare "10:30 works for me" is speech, not a time stamp.
-LEADING_TIME = regex.compile(
+LEADING_TIME = compile_lazily(
     rf"""
     ^(?P<stamp>\\?\[(?P<a>{TIME})\\?\]|\((?P<b>{TIME})\))
     (?:[ ]+|$)
@@ -369,25 +405,25 @@ LEADING_TIME = regex.compile(
 
 #: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]",
 #: before the count ends "[-00:00:00:05]", with tenths "[00:01:02:03.4]".
-TIME_LINE = regex.compile(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
+TIME_LINE = compile_lazily(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
 
 #: A clock time of day alone: "1:27 P.M. EDT", "END 6:45 P.M. EST".
-CLOCK_LINE = regex.compile(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?\)?$")
+CLOCK_LINE = compile_lazily(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?\)?$")
 
 #: A paragraph wholly in parentheses or brackets: "(LAUGHTER)", "[laughs]",
 #: "(Applause.)", "(Intro music: Electro Swing)", "(As interpreted.)".
-PARENTHETICAL = regex.compile(
+PARENTHETICAL = compile_lazily(
     r"^(?P<em>[*_]{0,2})\\?[(\[]{1,2}(?P<body>[^()\[\]\\]{1,2000})\\?[)\]]{1,2}\.?(?P=em)(?:[ ]\\?\[\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?\\?\])?$"
 )
 
 #: Inline markup in brackets around a word of speech: "[glossary:SECO]".
-INLINE_TAG = regex.compile(r"^[a-z][a-z_\-]{0,20}:\S")
+INLINE_TAG = compile_lazily(r"^[a-z][a-z_\-]{0,20}:\S")
 
 #: A parenthetical opening a paragraph of speech: "(As interpreted.)  I…".
-LEADING_PARENTHETICAL = regex.compile(r"^\\?[(\[](?P<body>[^()\[\]\\]{1,300})\\?[)\]]\.?[ ](?P<rest>\S.*)$")
+LEADING_PARENTHETICAL = compile_lazily(r"^\\?[(\[](?P<body>[^()\[\]\\]{1,300})\\?[)\]]\.?[ ](?P<rest>\S.*)$")
 
 #: What makes a parenthetical a sound event rather than an editor's note.
-EVENT_WORDS = regex.compile(
+EVENT_WORDS = compile_lazily(
     r"""
     ^(?:laugh|chuckl|giggl|applau|sigh|cough|cheer|crosstalk|cross-talk|cross[ ]talk|   # stems
         (?:soundbite|sound|music|intro[ ]music|outro|theme|inaudible|unintelligible|indiscernible|
@@ -398,7 +434,7 @@ EVENT_WORDS = regex.compile(
 )
 
 #: An ad break: "**Break:** \[13:19\]", "AD BREAK", "[Break]".
-BREAK = regex.compile(
+BREAK = compile_lazily(
     rf"""
     ^(?:\*\*|__)?(?:Break|Ad[ ]break|Sponsor[ ]break|Commercial[ ]break|Mid-?roll|BREAK|AD[ ]BREAK)
     (?:\*\*|__)?:?(?:\*\*|__)?
@@ -411,7 +447,7 @@ BREAK = regex.compile(
 #: "**Song extract:** \[01:07:46.23\]", "Outro: \[55:34\]", "**Break:** \[34:12\] to
 #: \[36:18\]".  A speaker's label with only a time is read as a label first.
 _STAMP = rf"\\?[\[(]{TIME}\\?[\])]"
-MARKER = regex.compile(
+MARKER = compile_lazily(
     rf"""
     ^(?:\*\*|__)?\p{{L}}[^:*_\n]{{0,40}}(?:\*\*|__)?:?(?:\*\*|__)?
     [ ]{_STAMP}(?:[ ](?:to|-|–)[ ]{_STAMP})?$
@@ -420,24 +456,24 @@ MARKER = regex.compile(
 )
 
 #: A metadata line some archives keep: "_page: 42", "_page : 77", "_note:".
-META_LINE = regex.compile(r"^_[a-z][a-z_]{0,30}[ ]?:(?:[ ]\S.{0,2000})?$")
+META_LINE = compile_lazily(r"^_[a-z][a-z_]{0,30}[ ]?:(?:[ ]\S.{0,2000})?$")
 
 #: A field whose value is a link: "Podcast: https://…", "Slides: <https://…>",
 #: "Transcript: [here](https://…)"; the field's name is at most five words.
-LINK_FIELD = regex.compile(
+LINK_FIELD = compile_lazily(
     r"^(?:\*\*)?[^\s:*]{1,30}(?:[ ][^\s:*]{1,30}){0,4}:(?:\*\*)?[ ](?:<?(?:https?://|www\.)\S{1,2000}|\[[^\]\n]{0,200}\]\(\S{1,2000}\))$"
 )
 
 #: A short field: "Start time: 6:09:50", "Video:", "**Location:** Room 4".
-FIELD_LINE = regex.compile(r"^(?:\*\*)?(?P<key>_?\p{Lu}[\p{L}\- ]{0,30}?)(?:\*\*)?[ ]?:(?:\*\*)?(?:[ ].{0,100})?$")
+FIELD_LINE = compile_lazily(r"^(?:\*\*)?(?P<key>_?\p{Lu}[\p{L}\- ]{0,30}?)(?:\*\*)?[ ]?:(?:\*\*)?(?:[ ].{0,100})?$")
 
 #: A line of structured data left in a page: "{", "],", '"caption": "…",'.
-DATA_LINE = regex.compile(r"""^(?:[\[\]{}],?|"[A-Za-z_][\w\-]{0,40}"[ ]?:[ ].{0,500})$""")
+DATA_LINE = compile_lazily(r"""^(?:[\[\]{}],?|"[A-Za-z_][\w\-]{0,40}"[ ]?:[ ].{0,500})$""")
 
 #: Page chrome: navigation, sharing, comments, footers, trailers.  Words
 #: that also open sentences ("Next, …", "Listen, …") count only before a
 #: colon or alone; the phrases of the second group may run on.
-CHROME = regex.compile(
+CHROME = compile_lazily(
     r"""
     ^(?:
         (?:Share(?:[ ]this)?(?:[ ](?:episode|post|article))?|Listen(?:[ ]now)?(?:[ ]on)?|Subscribe|
@@ -460,26 +496,26 @@ CHROME = regex.compile(
 )
 
 #: A newsletter's footer: "ChinaTalk is a reader-supported publication."
-PUBLICATION_FOOTER = regex.compile(
+PUBLICATION_FOOTER = compile_lazily(
     r"^.{1,80}?[ ]is[ ]a[ ]reader-supported[ ]publication\b",
     _F | regex.IGNORECASE,
 )
 
 
 #: "Note: …", "Editor's note: …", "Correction: …": an editor's note.
-NOTE_LINE = regex.compile(
+NOTE_LINE = compile_lazily(
     r"^(?:\*{1,2}|_{1,2})?(?:Note|Editor['’]s[ ]note|Correction|Update|Clarification|Disclaimer)(?:\*{1,2}|_{1,2})?:",
     _F | regex.IGNORECASE,
 )
 
 #: A participants line: "Participants: Marisol Vega (MV), coastal engineer; …".
-PARTICIPANTS = regex.compile(
+PARTICIPANTS = compile_lazily(
     r"^(?:\*\*)?(?:Participants|Speakers|Panel(?:ists)?|Present|Cast|Featuring|Guests|Hosts)(?:\*\*)?[ ]?:(?:\*\*)?[ ](?P<list>.{3,2000})$",
     _F | regex.IGNORECASE,
 )
 
 #: One entry of a participants list: "Marisol Vega (MV), coastal engineer".
-PARTICIPANT = regex.compile(
+PARTICIPANT = compile_lazily(
     rf"""
     ^(?:and[ ])?(?P<name>{NAME})
     (?:[ ]\((?P<initials>[\p{{Lu}}]{{1,5}})\))?
@@ -489,20 +525,20 @@ PARTICIPANT = regex.compile(
 )
 
 #: A markdown heading: "## Topic".
-MD_HEADING = regex.compile(r"^(?P<hashes>\#{1,6})[ ](?P<text>.{1,300})$")
+MD_HEADING = compile_lazily(r"^(?P<hashes>\#{1,6})[ ](?P<text>.{1,300})$")
 
 #: A markdown rule or a line of dashes: "---", "***", "___".
-RULE = regex.compile(r"^(?:[-*_=][ ]?){3,200}$")
+RULE = compile_lazily(r"^(?:[-*_=][ ]?){3,200}$")
 
 #: Sentence-final punctuation, to tell prose from a heading.
-SENTENCE_END = regex.compile(r"[.!?:;,…\"”’]$")
+SENTENCE_END = compile_lazily(r"[.!?:;,…\"”’]$")
 
 #: "Trump's Pivot to Putin - Jordan Schneider, … (China Talk)": a post
 #: title carrying a byline and the show in parentheses.
-BYLINE_TITLE = regex.compile(r"^(?P<title>.{1,200}?)[ ][-–—][ ](?P<byline>.{1,400}?)(?:[ ]\((?P<show>[^()]{1,80})\))?$")
+BYLINE_TITLE = compile_lazily(r"^(?P<title>.{1,200}?)[ ][-–—][ ](?P<byline>.{1,400}?)(?:[ ]\((?P<show>[^()]{1,80})\))?$")
 
 #: Who is interviewed and who hosts, in an intro paragraph.
-GUEST_CUE = regex.compile(
+GUEST_CUE = compile_lazily(
     r"""
     \b(?:interview(?:ed|s|ing)?(?:[ ]with)?|joined[ ]by|joining[ ](?:me|us)[ ](?:is|are|today)|
         (?:my|our)[ ]guests?[ ](?:today[ ])?(?:is|are|was|were)|welcom(?:e|ed|es)|
@@ -511,7 +547,7 @@ GUEST_CUE = regex.compile(
     """,
     _F | regex.IGNORECASE,
 )
-HOST_CUE = regex.compile(
+HOST_CUE = compile_lazily(
     r"""
     \b(?:co-?host(?:ing|ed|s)?(?:[ ]today)?[ ](?:is|are|was|by)|hosted[ ]by|conducted[ ]by|
         your[ ]host(?:s)?(?:[ ]is|[ ]are)?|I'm[ ]your[ ]host,?|I[ ]am[ ]your[ ]host,?)[ ]
@@ -520,7 +556,7 @@ HOST_CUE = regex.compile(
 )
 
 #: A name mention in prose (two to four capitalised words).
-NAME_MENTION = regex.compile(
+NAME_MENTION = compile_lazily(
     rf"""
     (?<![\p{{L}}\p{{M}}'’\-])
     (?P<name>(?:{TITLE_WORD}[ ])?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]{{0,30}}
@@ -538,7 +574,7 @@ NAME_MENTION = regex.compile(
 #: A line of a chapter list: "00:12:30 The sea wall", "(12:30) The sea wall",
 #: "- [12:30] - The sea wall", "12:30 – The sea wall".  Not a clock time
 #: ("12:30 P.M. EDT") and not a label ("[12:30] Name: text" is speech).
-CHAPTER_LINE = regex.compile(
+CHAPTER_LINE = compile_lazily(
     rf"""
     ^(?:[-*•–][ ]{{1,3}})?
     [\[(]?(?P<time>{TIME})[\])]?
@@ -550,7 +586,7 @@ CHAPTER_LINE = regex.compile(
 )
 
 #: A word of a topic title (letters and digits; apostrophes and hyphens split).
-TOPIC_WORD = regex.compile(r"[\p{L}\p{N}]{1,40}")
+TOPIC_WORD = compile_lazily(r"[\p{L}\p{N}]{1,40}")
 
 #: The end of an ad break given as a range: "**Break:** \[25:59\] to \[27:11\]".
-BREAK_UNTIL = regex.compile(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")
+BREAK_UNTIL = compile_lazily(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")

@@ -7,7 +7,6 @@ import re
 from typing import Any, Optional, Sequence
 
 import attrs
-import yaml
 
 from ._source import Line, normalise
 from .model import Span
@@ -17,8 +16,6 @@ __all__ = ["FrontMatter", "front_matter"]
 #: How far down the closing ``---`` may be.
 MAX_LINES = 200
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TextLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 #: Front matter keys are identifiers: "title", "published_time", "pubDate".
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,40}$")
@@ -96,13 +93,15 @@ def front_matter(lines: Sequence[Line]) -> tuple[Optional[FrontMatter], Sequence
     else:
         return None, lines
     body = "\n".join(l.raw for l in lines[1:k])
+    import yaml  # here, not at the top: most documents have no front matter
+
     try:
         try:
-            data = yaml.load(body, Loader=_Loader)
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (ValueError, TypeError, AttributeError, OverflowError):
             # A value YAML cannot build ("date: 2020-13-45" is no date, nor
             # "!!timestamp nonsense"): read every value as the string it is.
-            data = yaml.load(body, Loader=_TextLoader)
+            data = yaml.load(body, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, RecursionError):
         return None, lines
     if not isinstance(data, dict) or not data or not all(isinstance(k, str) and _KEY.match(k) for k in data):

@@ -17,7 +17,6 @@ from typing import Mapping, Optional
 
 import attrs
 import regex
-import yaml
 
 from .model import Speaker, Transcript
 from .names import name_key, slug
@@ -154,6 +153,8 @@ def read_mapping(text: str, filename: Optional[str] = None) -> dict[str, str]:
     comment).  ``ValueError`` names the line that is neither."""
     where = f"{filename}: " if filename else ""
     try:
+        import yaml  # here: only a mapping file needs it
+
         data = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError):
         data = None

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import xml.parsers.expat
 from typing import Any, Optional
-from xml.sax.saxutils import escape as _xml_escape
-from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 import attrs
 import regex
@@ -366,11 +364,19 @@ _NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 
 
 def escape(text: str) -> str:
-    return _xml_escape(_NOT_XML.sub("\ufffd", text))
+    """Text for XML character data (as ``xml.sax.saxutils.escape`` writes
+    it, without importing it: that module pulls in urllib and http)."""
+    return _NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def quoteattr(text: str) -> str:
-    return _xml_quoteattr(_NOT_XML.sub("\ufffd", text))
+    """An attribute's value with its quotes (as ``xml.sax.saxutils.quoteattr``)."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace('"', "&quot;") + '"'
 
 
 def _clock(ms: int) -> str:

@@ -11,9 +11,8 @@ lone surrogates.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Optional, Sequence, Union
-
-import yaml
 
 from ..errors import ParseError
 from ..model import Transcript
@@ -22,8 +21,6 @@ from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
 __all__ = ["MAX_DEPTH", "dumps", "load", "loads", "locate"]
 
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Strings at least this long are written as folded block scalars.
 FOLD_AT = 72
@@ -44,10 +41,6 @@ def _block_safe(s: str) -> bool:
     return all(line == line.strip() and line for line in s.split("\n"))
 
 
-class _TranscriptDumper(_Dumper):  # type: ignore[misc, valid-type]
-    pass
-
-
 def _represent_str(dumper: Any, s: str) -> Any:
     style = None
     if _block_safe(s):
@@ -58,20 +51,29 @@ def _represent_str(dumper: Any, s: str) -> Any:
     return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=style)
 
 
-_TranscriptDumper.add_representer(str, _represent_str)
-
-
 def _represent_word(dumper: Any, w: WordData) -> Any:
     # One word per line: {text: Hello, start: 0.5, end: 0.8}.
     return dumper.represent_mapping("tag:yaml.org,2002:map", dict(w), flow_style=True)
 
 
-_TranscriptDumper.add_representer(WordData, _represent_word)
+@functools.lru_cache(maxsize=None)
+def _codec() -> tuple[Any, Any, Any]:
+    """PyYAML, its safe loader and our dumper (libyaml's where PyYAML has
+    it), imported when first needed: most conversions never touch YAML."""
+    import yaml
+
+    class _TranscriptDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
+
+    _TranscriptDumper.add_representer(str, _represent_str)
+    _TranscriptDumper.add_representer(WordData, _represent_word)
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader), _TranscriptDumper
 
 
 def dumps(t: Transcript) -> str:
+    yaml, _, dumper = _codec()
     return yaml.dump(
-        to_data(t), Dumper=_TranscriptDumper, allow_unicode=True, sort_keys=False, width=88, default_flow_style=False
+        to_data(t), Dumper=dumper, allow_unicode=True, sort_keys=False, width=88, default_flow_style=False
     )
 
 
@@ -87,7 +89,8 @@ def _vet(text: str, filename: Optional[str]) -> None:
     stack: list[list[Any]] = []  # [anchor, weight]
     expanded = 0
     event: Any
-    for event in yaml.parse(text, Loader=_Loader):
+    yaml, loader, _ = _codec()
+    for event in yaml.parse(text, Loader=loader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             value = event.value
@@ -127,9 +130,10 @@ def load(text: str, filename: Optional[str] = None) -> Any:
     ParseError naming line and column for anything a loader refuses,
     including values its constructors cannot build (``2020-13-45``, an
     integer of more than 4,300 digits)."""
+    yaml, loader, _ = _codec()
     try:
         _vet(text, filename)
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -145,8 +149,9 @@ def load(text: str, filename: Optional[str] = None) -> Any:
 def locate(text: str, path: Sequence[Union[str, int]]) -> Optional[tuple[int, int]]:
     """The (line, column) of the value at ``path`` in a YAML document, or of
     the deepest part of the path it has."""
+    yaml, loader, _ = _codec()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return None
     best = None
