@@ -250,7 +250,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
     for i in range(start, stop):
         it = items[i]
         if recorded is None:
-            m = P.RECORDED.search(it.text)
+            m = P.RECORDED.search(it.text) if "recorded" in it.text.lower() else None
             if m:
                 recorded = m["date"]
         if it.kind in ("prose", "heading"):
