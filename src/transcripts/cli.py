@@ -477,7 +477,10 @@ def _results(jobs: list[_Job], workers: int) -> Any:
     :data:`CHUNK`, in this process or in a pool of ``workers`` processes
     (the outputs are the same either way)."""
     size = max(1, min(CHUNK, -(-len(jobs) // max(1, workers * 16))))
-    chunks = [jobs[k : k + size] for k in range(0, len(jobs), size)]
+    # The last few inputs go one by one, so that the workers finish
+    # together instead of one waiting for another's last group.
+    tail = max(0, len(jobs) - 2 * workers * size) if workers > 1 else len(jobs)
+    chunks = [jobs[k : k + size] for k in range(0, tail, size)] + [[job] for job in jobs[tail:]]
     if workers <= 1 or len(jobs) < 4:
         for chunk in chunks:
             yield from _convert_chunk(chunk)
