@@ -64,3 +64,66 @@ def test_profiles_of_other_line_counts_still_break():
         cues = L.break_paragraph(tokens, Profile("p", 20, lines), 0, False, None, None, {})
         assert all(1 <= len(spans) <= lines for _, spans in cues)
         assert [s for _, spans in cues for s in spans][-1][1] == len(tokens)
+
+
+def _arguments(tokens, prof, label_len, first, ambiguous, bad_start):
+    """What break_paragraph hands the two-line programme (None: it never
+    runs, the paragraph being one line)."""
+    got = {}
+    saved = L._two_lines
+
+    def capture(*args):
+        got["args"] = args
+        return saved(*args)
+
+    L._two_lines = capture
+    try:
+        L.break_paragraph(tokens, prof, label_len, first, ambiguous, bad_start, NAMES)
+    finally:
+        L._two_lines = saved
+    return got.get("args")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(WORDS, min_size=2, max_size=16),
+    st.sampled_from([PODCAST, NETFLIX, BBC, WEB, Profile("narrow", 12, 2)]),
+    st.sampled_from([0, 5, 15, 40]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_one_cue_is_the_programme_s_layout(tokens, prof, label_len, first, asks):
+    """Where the one-cue shortcut answers, the full programme (and the
+    general one) lays the paragraph out the same."""
+    args = _arguments(tokens, prof, label_len, first, _asks if asks else None, _asks if asks else None)
+    if args is None:
+        return
+    n, pos, pen, labelled, bad, p, ll = args
+    fast = L._one_cue(n, pos, pen, labelled, bad, p.max_chars, ll)
+    if fast is not None:
+        assert fast == L._two_lines_programme(*args) == L._any_lines(*args)
+
+
+def test_one_cue_answers_for_a_short_paragraph():
+    args = _arguments("Well, I think that is right and it is fine.".split(), PODCAST, 0, False, None, None)
+    n, pos, pen, labelled, bad, p, ll = args
+    # "Well, I think that is right" / "and it is fine.": before the
+    # conjunction.
+    assert L._one_cue(n, pos, pen, labelled, bad, p.max_chars, ll) == [(False, [(0, 6), (6, 10)])]
+    assert L._two_lines_programme(*args) == [(False, [(0, 6), (6, 10)])]
+
+
+TOKEN = st.text(alphabet=st.sampled_from(list("ab's'.,;:!?\"()[]{}_#%&*@/\\-—’…”zZ9é")), max_size=14)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN)
+def test_bare_word_without_the_patterns(token):
+    assert L._bare.__wrapped__(token) == L._bare_regex(token)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TOKEN)
+def test_sentence_and_clause_ends_without_the_patterns(token):
+    want = L.SENTENCE_BREAK if L._SENTENCE_END.search(token) else L.CLAUSE_BREAK if L._CLAUSE_END.search(token) else -1.0
+    assert L._ends(token) == want

@@ -15,24 +15,22 @@ what was checked.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
-
-import attrs
+from typing import Callable, NamedTuple, Optional
 
 from ..model import Speaker, Transcript
-from ._estimate import estimate_times
-from ._linebreak import break_paragraph, name_tokens
+from ._estimate import turn_times
+from ._linebreak import layout_paragraph, name_tokens
 from ._profiles import Profile, word_count
 from ._registry import DEFAULT_WPM
 
 __all__ = ["Cue", "layout"]
 
 
-@attrs.frozen(slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One cue: times in ms, the speaker, the text ``lines`` (the label,
     when there is one, is in ``label`` and is written before the first
-    line), which turn it belongs to and whether it ends a paragraph."""
+    line), which turn it belongs to, whether it ends a paragraph, and its
+    ``text``: the words of its lines joined by single spaces."""
 
     start: int
     end: int
@@ -42,6 +40,7 @@ class Cue:
     turn: int
     first_in_turn: bool
     ends_paragraph: bool
+    text: str
 
     @property
     def text_lines(self) -> tuple[str, ...]:
@@ -49,10 +48,6 @@ class Cue:
         if not self.label:
             return self.lines
         return ((self.label + self.lines[0]).rstrip(),) + self.lines[1:]
-
-    @property
-    def text(self) -> str:
-        return " ".join(line for line in self.lines if line)
 
 
 def _ms(seconds: Optional[float]) -> int:
@@ -67,69 +62,80 @@ def layout(
     label: Optional[Callable[[Speaker], str]] = None,
     ambiguous: Optional[Callable[[str], bool]] = None,
     bad_start: Optional[Callable[[str], bool]] = None,
-) -> tuple[Transcript, tuple[Cue, ...]]:
+) -> tuple[Cue, ...]:
     """The transcript's turns as cues obeying ``prof``.
 
-    Returns the transcript with its times estimated where missing (see
-    :func:`._estimate.estimate_times`) and the cues.  ``label(speaker)``
-    is the text written before the first line of a turn's first cue
-    ("Name: "), counted in the line's width; ``ambiguous(text)`` says
-    whether a cue whose text starts with ``text`` would be misread (as a
-    label, say) and so needs the label too; ``bad_start(text)`` says no
-    other line may start with ``text`` (a dual-speaker dash).  Every
-    paragraph starts a new cue; each turn's time is shared among its cues
-    by their length, then stretched or cut to the profile's durations,
-    never starting before the previous cue ends."""
-    timed = estimate_times(t, wpm)
+    Turns are timed as :func:`._estimate.estimate_times` times them.
+    ``label(speaker)`` is the text written before the first line of a
+    turn's first cue ("Name: "), counted in the line's width;
+    ``ambiguous(text)`` says whether a cue whose text starts with ``text``
+    would be misread (as a label, say) and so needs the label too;
+    ``bad_start(text)`` says no other line may start with ``text`` (a
+    dual-speaker dash).  Every paragraph starts a new cue; each turn's time
+    is shared among its cues by their length, then stretched or cut to the
+    profile's durations, never starting before the previous cue ends."""
+    split = [[p.split() for p in u.paragraphs] for u in t.turns]
+    times = turn_times(t, wpm, [sum(map(len, paragraphs)) for paragraphs in split])
     speakers = {s.id: s for s in t.speakers}
     names = name_tokens(t.speakers)
     # A profile without reading speeds bounds every cue alike.
     fixed = None if prof.max_cps or prof.max_wpm or prof.min_wpm else prof.duration_bounds(0, 0)
     cues: list[Cue] = []
+    append = cues.append
     clock = 0
     tags: dict[str, tuple[Speaker, str, int]] = {}
-    for ti, u in enumerate(timed.turns):
+    for ti, (u, paragraphs, (turn_start, turn_end)) in enumerate(zip(t.turns, split, times)):
         known = tags.get(u.speaker)
         if known is None:
             who = speakers.get(u.speaker) or Speaker(u.speaker, u.speaker)
             tag = label(who) if label is not None else ""
             known = tags[u.speaker] = (who, tag, word_count(tag))
         who, tag, tag_words = known
-        pieces: list[tuple[tuple[str, ...], str, bool, int, int]] = []  # lines, label, ends paragraph, words, characters
-        for p in u.paragraphs:
-            tokens = p.split()
+        # Each cue's lines, label, whether it ends its paragraph, words,
+        # characters and text.
+        pieces: list[tuple[tuple[str, ...], str, bool, int, int, str]] = []
+        for tokens in paragraphs:
             if not tokens:
                 continue
-            laid = break_paragraph(tokens, prof, len(tag), not pieces, ambiguous, bad_start, names)
+            laid, pos = layout_paragraph(tokens, prof, len(tag), not pieces, ambiguous, bad_start, names)
+            # tokens[i:j] joined is text[pos[i]:pos[j] - 1].
+            text = " ".join(tokens)
             last = len(laid) - 1
             for k, (labelled, spans) in enumerate(laid):
-                if len(spans) == 2:
-                    (a, b), (c, d) = spans
-                    texts: tuple[str, ...] = (" ".join(tokens[a:b]), " ".join(tokens[c:d]))
-                    chars = len(texts[0]) + len(texts[1])
+                a, b = spans[0]
+                d = spans[-1][1]
+                body = text[pos[a] : pos[d] - 1]
+                if len(spans) == 1:
+                    lines: tuple[str, ...] = (body,)
+                    chars = len(body)
+                elif len(spans) == 2:
+                    one = text[pos[a] : pos[b] - 1] if b > a else ""  # empty: the label alone
+                    two = text[pos[spans[1][0]] : pos[d] - 1]
+                    lines = (one, two)
+                    chars = len(one) + len(two)
                 else:
-                    texts = tuple([" ".join(tokens[i:j]) for i, j in spans])
-                    chars = sum(map(len, texts))
-                words = spans[-1][1] - spans[0][0]
+                    lines = tuple([text[pos[i] : pos[j] - 1] if j > i else "" for i, j in spans])
+                    chars = sum(map(len, lines))
                 if labelled:
-                    pieces.append((texts, tag, k == last, words + tag_words, chars + len(tag)))
+                    pieces.append((lines, tag, k == last, d - a + tag_words, chars + len(tag), body))
                 else:
-                    pieces.append((texts, "", k == last, words, chars))
+                    pieces.append((lines, "", k == last, d - a, chars, body))
         if not pieces:
             continue
-        begin, finish = _ms(u.start), max(_ms(u.end), _ms(u.start))
+        begin = _ms(turn_start)
+        finish = max(_ms(turn_end), begin)
         span = finish - begin
-        total = sum(piece[4] for piece in pieces) + len(pieces)
+        total = sum([piece[4] for piece in pieces]) + len(pieces)
         acc = 0
         ideal_start = begin
-        for k, (texts, lab, ends, words, chars) in enumerate(pieces):
+        for k, (lines, lab, ends, words, chars, body) in enumerate(pieces):
             acc += chars + 1
             ideal_end = begin + span * acc // total
             start = ideal_start if ideal_start > clock else clock
             lo, hi = fixed or prof.duration_bounds(chars, words)
             length = ideal_end - ideal_start
             end = start + (hi if length >= hi else lo if length <= lo else length)
-            cues.append(Cue(start, end, who, texts, lab, ti, k == 0, ends))
+            append(Cue(start, end, who, lines, lab, ti, k == 0, ends, body))
             clock = end
             ideal_start = ideal_end
-    return timed, tuple(cues)
+    return tuple(cues)

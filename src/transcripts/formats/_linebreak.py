@@ -9,16 +9,23 @@ between two capitalised words), one cost per cue, and a cue ending inside
 a sentence.
 
 The programme is computed "pulling": each state's cost is the least over
-the lines that can end there, found in one pass over the few tokens a line
-can hold, with each line's cost added in the same order of operations as
-its definition (so that equal costs stay equal whatever the width), and
-the lines are tried from the longest until a bound shows that no shorter
-one can cost less.  Among equal costs the first line, in token order, is
+the lines that can end there, with each line's cost added in the same
+order of operations as its definition (so that equal costs stay equal
+whatever the width).  Among equal costs the first line, in token order, is
 taken: the layouts are those of a plain forward programme that keeps the
 first of equal costs (the one this module replaced), checked on every
 transcript of ../shared/wild in every profile.  :func:`_two_lines` serves
 the profiles (two lines a cue); :func:`_any_lines`, simpler and slower,
 any number of lines, and is the reference the tests hold the other to.
+
+:func:`_two_lines` skips what provably cannot win.  A paragraph that one
+cue of two lines holds at less than any two cues can cost is laid out by
+one scan over its breaks (:func:`_one_cue`).  Otherwise, of the lines that
+can end before a token only those whose start costs less than every longer
+line's are tried: a longer line has less room left, so a start that costs
+no less than an earlier one never gives a cheaper line (rounding keeps
+that order, and the earlier is first among equals).  Those starts are a
+chain of "next start that costs less" links kept as each state is set.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from .. import words as W
 from ..model import Speaker
 from ._profiles import Profile
 
-__all__ = ["CLINGING", "CONJUNCTIONS", "Names", "TITLES", "break_paragraph", "name_tokens"]
+__all__ = ["CLINGING", "CONJUNCTIONS", "Names", "TITLES", "break_paragraph", "layout_paragraph", "name_tokens"]
 
 #: Words a line may break before: conjunctions and relative pronouns.
 CONJUNCTIONS = frozenset(
@@ -61,6 +68,10 @@ _CLAUSE_END = regex.compile(r"[,;:—–][\"”’')\]]{0,3}$")
 _TRAILING = regex.compile(r"(?:['’]s)?[\p{P}]{0,4}$")
 # Leading punctuation, to find the bare word a token starts with.
 _LEADING = regex.compile(r"^[\p{P}]{1,4}")
+# The ASCII characters of \p{P}, and the ASCII closing quotes and brackets
+# of the two patterns above: what an ASCII token is read with instead.
+_ASCII_P = "!\"#%&'()*,-./:;?@[\\]_{}"
+_ASCII_CLOSERS = "\"')]"
 
 #: Cost of a break after a sentence, after a clause, before a dash, before
 #: a conjunction, after a clinging word, anywhere else.
@@ -92,9 +103,29 @@ _INF = float("inf")
 _EXACT = float(2**48)
 
 
+def _bare_regex(token: str) -> str:
+    """:func:`_bare` by its definition: the patterns above."""
+    return _TRAILING.sub("", _LEADING.sub("", token)).casefold()
+
+
 @functools.lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
-    return _TRAILING.sub("", _LEADING.sub("", token)).casefold()
+    """The token without up to four leading punctuation marks, then
+    without a possessive and up to four punctuation marks at its end,
+    case-folded (:func:`_bare_regex`, read without the patterns for an
+    ASCII token)."""
+    if not token.isascii():
+        return _bare_regex(token)
+    word = token.lstrip(_ASCII_P)
+    if len(token) - len(word) > 4:
+        word = token[4:]
+    stem = word.rstrip(_ASCII_P)
+    marks = len(word) - len(stem)
+    # The leftmost end that the trailing pattern matches from: before a
+    # possessive followed by every mark, else before at most four marks.
+    if marks <= 4:
+        return (stem[:-2] if stem.endswith("'s") else stem).lower()
+    return word[:-4].lower()
 
 
 def name_tokens(speakers: Sequence[Speaker]) -> Names:
@@ -111,43 +142,62 @@ def name_tokens(speakers: Sequence[Speaker]) -> Names:
 
 
 # What a token says about the breaks next to it, by token:
-# (cost of a break after it, or -1 when that depends on the next token;
-#  cost of a break before it that the previous token leaves open, or -1;
-#  cost of a break after it when neither says, or -1 for "a name break
-#  when the next token is capitalised too, else a plain one";
-#  whether it is capitalised; whether it holds a colon; whether it opens
-#  with neither letter nor digit; either of the two: a cue starting near
-#  it must be asked about).
-_Info = tuple[float, float, float, bool, bool, bool, bool]
+# (cost of a break after it, or, when that depends on the next token, a
+#  negative code: -1 "a name break when the next token is capitalised,
+#  else a plain one", -2 "a break after a clinging word", -3 "a plain
+#  break", each unless the next token itself says;
+#  cost of a break before it that the previous token leaves open, or -1
+#  when it is capitalised, -2 when not;
+#  whether it holds a colon; whether it opens with neither letter nor
+#  digit; either of the two: a cue starting near it must be asked about;
+#  whether it opens with a single dash: no line but a cue's first starts
+#  with it).
+_Info = tuple[float, float, bool, bool, bool, bool]  # the codes are ints
 _INFOS: dict[str, _Info] = {}
-_ASKED = itemgetter(6)
+_ASKED = itemgetter(4)
+_AFTER = itemgetter(0)
+_BEFORE = itemgetter(1)
+_DASH = itemgetter(5)
 _INFOS_MAX = 100_000
+# The cost of a break that neither token decides, by the first token's code
+# and then the second's (negative indices).
+_UNDECIDED = ((PLAIN_BREAK, PLAIN_BREAK), (CLINGING_BREAK, CLINGING_BREAK), (PLAIN_BREAK, NAME_BREAK))
+
+
+def _ends(token: str) -> float:
+    """The cost of a break after a token that ends a sentence or a clause
+    (:data:`_SENTENCE_END`, :data:`_CLAUSE_END`), -1 for any other."""
+    if token.isascii():
+        stem = token.rstrip(_ASCII_CLOSERS)
+        if len(token) - len(stem) > 3 or not stem:
+            return -1.0
+        last = stem[-1]
+        return SENTENCE_BREAK if last in ".?!" else CLAUSE_BREAK if last in ",;:" else -1.0
+    if _SENTENCE_END.search(token):
+        return SENTENCE_BREAK
+    if _CLAUSE_END.search(token):
+        return CLAUSE_BREAK
+    return -1.0
 
 
 def _info(token: str) -> _Info:
     folded = token.casefold()
     bare = _bare(token)
+    upper = token[:1].isupper()
     if folded in TITLES:
         after = TITLE_BREAK  # "Dr. | Amara": the dot ends no sentence
-    elif _SENTENCE_END.search(token):
-        after = SENTENCE_BREAK
-    elif _CLAUSE_END.search(token):
-        after = CLAUSE_BREAK
     else:
-        after = -1.0
+        after = _ends(token)
+        if after < 0.0:
+            after = -2 if bare in CLINGING or folded in CLINGING else -1 if upper else -3
     if token in ("—", "–"):
         before = DASH_BREAK
     elif bare in CONJUNCTIONS:
         before = CONJUNCTION_BREAK
     else:
-        before = -1.0
-    upper = token[:1].isupper()
-    if bare in CLINGING or folded in CLINGING:
-        fallback = CLINGING_BREAK
-    else:
-        fallback = -1.0 if upper else PLAIN_BREAK
+        before = -1 if upper else -2
     colon, odd = ":" in token, not token[:1].isalnum()
-    info = (after, before, fallback, upper, colon, odd, colon or odd)
+    info = (after, before, colon, odd, colon or odd, token[:1] == "-" and token[1:2] != "-")
     if len(_INFOS) >= _INFOS_MAX:
         _INFOS.clear()
     _INFOS[token] = info
@@ -156,15 +206,16 @@ def _info(token: str) -> _Info:
 
 def _penalties(tokens: Sequence[str], infos: list[_Info], names: Names) -> list[float]:
     """``penalty[j]`` is the cost of a line break before ``tokens[j]``."""
+    undecided = _UNDECIDED
     pen = [0.0]
     pen += [
-        a[0] if a[0] >= 0 else b[1] if b[1] >= 0 else a[2] if a[2] >= 0 else NAME_BREAK if b[3] else PLAIN_BREAK
-        for a, b in zip(infos, islice(infos, 1, None))
+        a if a >= 0 else b if b >= 0 else undecided[a][b]  # type: ignore[index]
+        for a, b in zip(map(_AFTER, infos), map(_BEFORE, islice(infos, 1, None)))
     ]
     pen.append(0.0)
     # Never before a dash that would open a line as a second speaker's
     # ("- you know" read back as a dual-speaker line).
-    for j in compress(range(1, len(tokens)), (t[:1] == "-" and t[1:2] != "-" for t in islice(tokens, 1, None))):
+    for j in compress(range(1, len(tokens)), map(_DASH, islice(infos, 1, None))):
         pen[j] = NEVER
     if names:
         # Inside a person's name: never (the name is matched with its last
@@ -216,11 +267,37 @@ def break_paragraph(
     ``first_labelled``, and any cue whose text ``ambiguous`` says would be
     misread; ``bad_start`` says no line but a cue's first may start at a
     token; ``names`` are the speakers' names that no line break splits."""
+    return layout_paragraph(tokens, prof, label_len, first_labelled, ambiguous, bad_start, names)[0]
+
+
+def layout_paragraph(
+    tokens: Sequence[str],
+    prof: Profile,
+    label_len: int,
+    first_labelled: bool,
+    ambiguous: Optional[Callable[[str], bool]],
+    bad_start: Optional[Callable[[str], bool]],
+    names: Names,
+) -> tuple[list[CueLines], list[int]]:
+    """:func:`break_paragraph`, and where each token starts in the tokens
+    joined by single spaces (one more: the length of them all, and one)."""
     n = len(tokens)
     width = prof.max_chars
     labels = label_len > 0
     ask_label = ambiguous is not None and labels
     pos = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))  # tokens[i:j] is pos[j] - pos[i] - 1 long
+    if pos[n] - 1 + label_len <= width:
+        # One line, with the label or without: nothing costs less than one
+        # cue.  Whether it carries the label is asked as below (token 0 is
+        # asked when it or one of the seven after it holds a colon, or when
+        # it opens with neither letter nor digit).
+        if not labels or first_labelled:
+            return [(labels, [(0, n)])], pos
+        head = tokens[:8]
+        if ask_label and (not head[0][:1].isalnum() or any(":" in t for t in head)):
+            assert ambiguous is not None
+            return [(ambiguous(" ".join(head)), [(0, n)])], pos
+        return [(False, [(0, n)])], pos
     infos = list(map(_INFOS.get, tokens))
     if None in infos:
         infos = [info or _info(token) for info, token in zip(infos, tokens)]
@@ -230,7 +307,7 @@ def break_paragraph(
     asked: set[int] = set()
     if ask_label or bad_start is not None:
         for i in compress(range(n), map(_ASKED, infos)):
-            if infos[i][4]:
+            if infos[i][2]:
                 asked.update(range(max(0, i - 7), i + 1))
             else:
                 asked.add(i)
@@ -238,21 +315,23 @@ def break_paragraph(
     first = labels and (first_labelled or amb.get(0, False))
     if pos[n] - 1 + (label_len if first else 0) <= width:
         # One line: nothing costs less than one cue.
-        return [(first, [(0, n)])]
+        return [(first, [(0, n)])], pos
     pen = _penalties(tokens, infos, names)
     bad: Optional[list[bool]] = None
     if bad_start is not None:
-        bad = [False] * n
-        for i in asked:
-            bad[i] = bad_start(" ".join(tokens[i : i + 2]))
+        marked = [i for i in asked if bad_start(" ".join(tokens[i : i + 2]))]
+        if marked:
+            bad = [False] * n
+            for i in marked:
+                bad[i] = True
     labelled = [False] * (n + 1)
     labelled[0] = first
     for i, yes in amb.items():
         if yes:
             labelled[i] = True
     if prof.max_lines == 2 and FILL == SHORT_LAST:
-        return _two_lines(n, pos, pen, labelled, bad, prof, label_len)
-    return _any_lines(n, pos, pen, labelled, bad, prof, label_len)
+        return _two_lines(n, pos, pen, labelled, bad, prof, label_len), pos
+    return _any_lines(n, pos, pen, labelled, bad, prof, label_len), pos
 
 
 def _mid(p: float) -> float:
@@ -269,15 +348,87 @@ def _two_lines(
     label_len: int,
 ) -> list[CueLines]:
     """:func:`break_paragraph` for cues of up to two lines whose lines cost
-    their room alike whether the cue goes on or closes.
+    their room alike whether the cue goes on or closes: one cue when that
+    provably wins (:func:`_one_cue`), else the programme
+    (:func:`_two_lines_programme`)."""
+    width = prof.max_chars
+    if pos[n] - 1 + (label_len if labelled[0] else 0) <= 2 * width + 1:
+        got = _one_cue(n, pos, pen, labelled, bad, width, label_len)
+        if got is not None:
+            return got
+    return _two_lines_programme(n, pos, pen, labelled, bad, prof, label_len)
+
+
+def _one_cue(
+    n: int,
+    pos: list[int],
+    pen: list[float],
+    labelled: list[bool],
+    bad: Optional[list[bool]],
+    width: int,
+    label_len: int,
+) -> Optional[list[CueLines]]:
+    """The paragraph as one cue of two lines that both fit, when that costs
+    less than any other layout can; None otherwise.
+
+    The lines' cost is the programme's, added in its order: the cue, then
+    the first line's break and room, then the last line's room; the first
+    of equal costs is kept.  Every other layout pays at least one of: two
+    cue costs and, where a cue closes inside the paragraph, that break and
+    the cost of ending inside a sentence unless the break is free; a cue
+    and the label alone on its line; a line that does not fit, or a second
+    line where none may start.  Rounding never takes a sum of costs that
+    are not negative below such exactly held terms, so a single cue
+    cheaper than all three is the programme's layout."""
+    _, room_line, _, room_last = _rooms(width)
+    at = pos[n] - 1
+    lead = label_len if labelled[0] else 0
+    best, best_at = _INF, 0
+    for j in range(1, n):
+        first = pos[j] - 1 + lead
+        if first > width:
+            break
+        second = at - pos[j]
+        if second > width or (bad is not None and bad[j]):
+            continue
+        cost = CUE_COST + pen[j] + room_line[first] + room_last[second]
+        if cost < best:
+            best, best_at = cost, j
+    if best == _INF:
+        return None
+    low = min(islice(pen, 1, n))
+    bound = min(2 * CUE_COST + (0.0 if low == 0.0 else low + MID_SENTENCE), NEVER)
+    if labelled[0]:
+        bound = min(bound, CUE_COST + LABEL_ALONE)
+    if best < bound:
+        return [(labelled[0], [(0, best_at), (best_at, n)])]
+    return None
+
+
+def _two_lines_programme(
+    n: int,
+    pos: list[int],
+    pen: list[float],
+    labelled: list[bool],
+    bad: Optional[list[bool]],
+    prof: Profile,
+    label_len: int,
+) -> list[CueLines]:
+    """The programme of :func:`_two_lines`.
 
     Each state keeps its cost and the start of the line that reaches it
-    most cheaply, the first in token order among equals.  The lines that
-    can end before a token are tried from the longest: once even the
-    least start cost in reach plus the room left on the next, shorter line
-    reaches the best cost found, no shorter line can do better."""
+    most cheaply, the first in token order among equals.  Of the lines that
+    can end before a token, the longest is tried, then only those whose
+    start costs less than every longer one's: ``next0[k]`` is the first
+    start after k whose cost (as a cue's first line) is lower, ``next1[k]``
+    the same for any line, each set by a stack of the starts that have
+    none yet, their costs rising."""
     width = prof.max_chars
     room, room_line, _, room_last = _rooms(width)
+    inf = _INF
+    cue = CUE_COST
+    never = NEVER
+    size = n + 1
     # best0[j]: cost of tokens[:j] with a cue starting at j; best1[j]: with
     # the cue's second line starting at j, and from1[j] where its first line
     # starts (-1: the label alone).
@@ -285,94 +436,115 @@ def _two_lines(
     # the label (its lines are longer and are pushed on their own: start0
     # holds its cost); open1[j] the cost of a second line starting at j,
     # least[j] the lesser of the two.
-    best0 = [_INF] * (n + 1)
-    best1 = [_INF] * (n + 1)
-    from0 = [n + 1] * (n + 1)
-    from1 = [n + 1] * (n + 1)
-    open0 = [_INF] * (n + 1)
-    open1 = [_INF] * (n + 1)
-    least = [_INF] * (n + 1)
-    start0 = [_INF] * (n + 1)
-    if bad is None:
-        bad = [False] * n
-    final, final_from = _INF, (0, n + 1)
+    best0 = [inf] * size
+    best1 = [inf] * size
+    from0 = [size] * size
+    from1 = [size] * size
+    open0 = [inf] * size
+    open1 = [inf] * size
+    least = [inf] * size
+    start0 = [inf] * size
+    next0 = [size] * size
+    next1 = [size] * size
+    stack0 = [0] * size
+    stack1 = [0] * size
+    final, final_from = inf, (0, size)
     # The last token the lines of a labelled cue may reach: later states'
     # costs are set by the pull alone.  A line holds at most (width + 1) / 2
     # tokens, or one long word.
     pushed = -1
     reach = (width + 1) // 2 + 1
+    # The state at token 0.
     best0[0] = 0.0
+    first = start0[0] = 0.0 + cue
+    if labelled[0]:
+        final, final_from = _push_two(0, first, pos, pen, best0, best1, from0, from1, final, final_from, prof, label_len, room)
+        pushed = reach
+        first = inf
+    else:
+        open0[0] = first
+    second = best1[0]
+    if bad is not None and bad[0]:
+        second += never
+    open1[0] = second
+    least[0] = second if second < first else first
+    top0 = top1 = 1
     lo = 0
-    low0 = low = _INF  # least open0 and least[] from lo on, and where
-    low0_at = low_at = 0
-    before = 0  # pos[j - 1]
-    for j in range(n):
-        if j:
-            # The lines ending before token j.
-            p, i, at = pen[j], j - 1, pos[j] - 1
-            if at - before > width:
-                # A word longer than a line: alone on its line.
-                over = (at - before - width) * NEVER
-                keep = open0[i] + over + p
-                if keep < best1[j] or (keep == best1[j] and i < from1[j]):
-                    best1[j], from1[j] = keep, i
-                close = least[i] + over + p + (0.0 if p == 0.0 else MID_SENTENCE)
-                if close < best0[j] or (close == best0[j] and i < from0[j]):
-                    best0[j], from0[j] = close, i
+    for j in range(1, n):
+        # The lines ending before token j.
+        p = pen[j]
+        at = pos[j] - 1
+        floor = at - width
+        while pos[lo] < floor:
+            lo += 1
+        if lo < j:
+            r = room_line[at - pos[lo]]
+            keep = open0[lo] + p + r
+            keep_at = k = lo
+            while True:
+                k = next0[k]
+                if k >= j:
+                    break
+                cost = open0[k] + p + room_line[at - pos[k]]
+                if cost < keep:
+                    keep, keep_at = cost, k
+            close = least[lo] + p + r
+            close_at = k = lo
+            while True:
+                k = next1[k]
+                if k >= j:
+                    break
+                cost = least[k] + p + room_line[at - pos[k]]
+                if cost < close:
+                    close, close_at = cost, k
+        else:
+            # A word longer than a line: alone on its line.
+            k = j - 1
+            over = (at - pos[k] - width) * never
+            keep = open0[k] + over + p
+            close = least[k] + over + p
+            keep_at = close_at = k
+        if p != 0.0:
+            close += MID_SENTENCE
+        if j > pushed:
+            best1[j] = keep
+            from1[j] = keep_at
+            best0[j] = close
+            from0[j] = close_at
+        else:
+            if keep < best1[j] or (keep == best1[j] and keep_at < from1[j]):
+                best1[j], from1[j] = keep, keep_at
             else:
-                floor = at - width
-                while pos[lo] < floor:
-                    lo += 1
-                # The least start costs in reach.
-                v = open0[i]
-                if v <= low0:
-                    low0, low0_at = v, i
-                elif low0_at < lo:
-                    low0 = min(open0[lo:j])
-                    low0_at = open0.index(low0, lo, j)
-                v = least[i]
-                if v <= low:
-                    low, low_at = v, i
-                elif low_at < lo:
-                    low = min(least[lo:j])
-                    low_at = least.index(low, lo, j)
-                r = room_line[at - pos[lo]]
-                keep, keep_at = open0[lo] + p + r, lo
-                close, close_at = least[lo] + p + r, lo
-                bound0, bound = low0 + p, low + p
-                for i in range(lo + 1, j):
-                    r = room_line[at - pos[i]]
-                    if bound0 + r >= keep and bound + r >= close:
-                        break
-                    cost = open0[i] + p + r
-                    if cost < keep:
-                        keep, keep_at = cost, i
-                    cost = least[i] + p + r
-                    if cost < close:
-                        close, close_at = cost, i
-                close += 0.0 if p == 0.0 else MID_SENTENCE
-                if j > pushed:
-                    best1[j], from1[j], best0[j], from0[j] = keep, keep_at, close, close_at
-                else:
-                    if keep < best1[j] or (keep == best1[j] and keep_at < from1[j]):
-                        best1[j], from1[j] = keep, keep_at
-                    if close < best0[j] or (close == best0[j] and close_at < from0[j]):
-                        best0[j], from0[j] = close, close_at
-            before = at + 1
+                keep = best1[j]
+            if close < best0[j] or (close == best0[j] and close_at < from0[j]):
+                best0[j], from0[j] = close, close_at
+            else:
+                close = best0[j]
         # The states at token j.
-        first = start0[j] = best0[j] + CUE_COST
+        first = start0[j] = close + cue
         if labelled[j]:
-            if first < _INF:
+            if first < inf:
                 final, final_from = _push_two(j, first, pos, pen, best0, best1, from0, from1, final, final_from, prof, label_len, room)
                 pushed = j + reach
-            first = _INF
+            first = inf
+            keep = best1[j]  # perhaps the label alone
         else:
             open0[j] = first
-        second = best1[j]
-        if bad[j]:
-            second += NEVER
-        open1[j] = second
-        least[j] = second if second < first else first
+        if bad is not None and bad[j]:
+            keep += never
+        open1[j] = keep
+        low = keep if keep < first else first
+        least[j] = low
+        while top0 and open0[stack0[top0 - 1]] > first:
+            top0 -= 1
+            next0[stack0[top0]] = j
+        stack0[top0] = j
+        top0 += 1
+        while top1 and least[stack1[top1 - 1]] > low:
+            top1 -= 1
+            next1[stack1[top1]] = j
+        stack1[top1] = j
+        top1 += 1
     # The paragraph's last line, ending at token n.
     i = n - 1
     at = pos[n] - 1

@@ -23,6 +23,7 @@ from typing import Any, Iterator, Optional
 from ..model import Metadata, Transcript, Word
 from ._build import Piece, TurnBuilder
 from ._caption import Cue
+from ._cues import Cue as LaidCue
 from ._cues import layout
 from ._profiles import PODCAST, PROFILES, profile
 from ._json import decode, number, objects
@@ -58,21 +59,31 @@ def _word_segments(t: Transcript) -> "list[dict[str, Any]] | None":
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     segments = _word_segments(t)
     by_word = segments is not None
-    if segments is None:
+    if segments is not None:
+        text = _dumps(segments)
+    else:
         prof = profile(options.profile, PODCAST)
-        _, laid = layout(t, prof, wpm=options.wpm)
-        segments = [
-            {
-                "speaker": cue.speaker.name,
-                "startTime": cue.start / 1000,
-                "endTime": cue.end / 1000,
-                "body": cue.text + ("\n" if cue.ends_paragraph else ""),
-            }
-            for cue in laid
-        ]
-    text = _dumps(segments)
+        text = _cue_segments(layout(t, prof, wpm=options.wpm))
     holds = Holds(paragraphs=True, times=True, turn_boundaries=False, words=by_word)
     return Conversion(text, "podcast-json", lost(t, holds))
+
+
+def _cue_segments(laid: "tuple[LaidCue, ...]") -> str:
+    """:func:`_dumps` of one segment per cue: its speaker, times in seconds
+    and text, a newline after a paragraph's last."""
+    speakers: dict[str, str] = {}
+    rows = []
+    for cue in laid:
+        name = cue.speaker.name
+        speaker = speakers.get(name)
+        if speaker is None:
+            speaker = speakers[name] = encode_basestring(name)
+        body = encode_basestring(cue.text + "\n" if cue.ends_paragraph else cue.text)
+        rows.append(
+            f'    {{\n      "speaker": {speaker},\n      "startTime": {cue.start / 1000!r},\n'
+            f'      "endTime": {cue.end / 1000!r},\n      "body": {body}\n    }}'
+        )
+    return _document(rows)
 
 
 def _number(value: Any) -> Optional[str]:
@@ -98,6 +109,11 @@ def _dumps(segments: "list[dict[str, Any]]") -> str:
             f'    {{\n      "speaker": {encode_basestring(speaker)},\n      "startTime": {start},\n'
             f'      "endTime": {end},\n      "body": {encode_basestring(body)}\n    }}'
         )
+    return _document(rows)
+
+
+def _document(rows: list[str]) -> str:
+    """The transcript of :func:`_dumps` around its segments' rows."""
     listed = "[\n" + ",\n".join(rows) + "\n  ]" if rows else "[]"
     return f'{{\n  "version": {encode_basestring(VERSION)},\n  "segments": {listed}\n}}\n'
 

@@ -89,7 +89,8 @@ def _turn_boundaries_lost(t: Transcript, labelled: list[bool]) -> Optional[Dropp
 
 
 def _tag_like(t: Transcript) -> list[str]:
-    return [m.group() for u in t.turns for p in u.paragraphs for m in MARKUP.finditer(p)]
+    # Markup opens with "<" or "{".
+    return [m.group() for u in t.turns for p in u.paragraphs if "<" in p or "{" in p for m in MARKUP.finditer(p)]
 
 
 def untag(text: str) -> str:
@@ -108,11 +109,16 @@ def _untagged(t: Transcript) -> Transcript:
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
     tags = _tag_like(t)
-    _, laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=_needs_label, bad_start=_dash)
+    laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=_needs_label, bad_start=_dash)
+    stamp = format_timestamp
     blocks = []
-    for n, cue in enumerate(laid, 1):
-        head = f"{n}\n{format_timestamp(cue.start)} --> {format_timestamp(cue.end)}\n"
-        blocks.append(head + "\n".join(cue.text_lines) + "\n")
+    for n, (start, end, _, rows, label, *_) in enumerate(laid, 1):
+        if label:
+            # The label opens the first line (alone, when that is empty).
+            body = "\n".join(((label + rows[0]).rstrip(),) + rows[1:])
+        else:
+            body = "\n".join(rows)
+        blocks.append(f"{n}\n{stamp(start)} --> {stamp(end)}\n{body}\n")
     dropped = list(lost(t, Holds(times=True)))
     boundaries = _turn_boundaries_lost(t, [bool(c.label) for c in laid])
     if boundaries is not None:

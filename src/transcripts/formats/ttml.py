@@ -369,6 +369,15 @@ def escape(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+def _plain(t: Transcript) -> bool:
+    """Whether :func:`escape` leaves every paragraph as it is (and so every
+    line of a cue: its characters are a paragraph's).  A printable
+    character is never one XML cannot hold."""
+    return not any(
+        "&" in p or "<" in p or ">" in p or not (p.isprintable() or _NOT_XML.search(p) is None) for u in t.turns for p in u.paragraphs
+    )
+
+
 def quoteattr(text: str) -> str:
     """An attribute's value with its quotes (as ``xml.sax.saxutils.quoteattr``)."""
     text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
@@ -394,8 +403,9 @@ def _ids(t: Transcript) -> dict[str, str]:
 
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
-    _, laid = layout(t, prof, wpm=options.wpm)
+    laid = layout(t, prof, wpm=options.wpm)
     ids = _ids(t)
+    plain = _plain(t)
     md = t.metadata
     lang = " ".join((md.language or "").split())
     out = [
@@ -427,10 +437,10 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         if not in_paragraph:
             out.append("      <div>")
             in_paragraph = True
-        turn_words = words.get(cue.turn)
+        turn_words = words.get(cue.turn) if words else None
         if turn_words is None:
             # The lines hold their words joined by single spaces.
-            body = escape("\n".join(cue.lines)).replace("\n", "<br/>")
+            body = "<br/>".join(cue.lines) if plain else escape("\n".join(cue.lines)).replace("\n", "<br/>")
         else:
             rows = []
             for line in cue.lines:
@@ -439,7 +449,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
                 rows.append(" ".join(_span(tok, turn_words[k + j] if k + j < len(turn_words) else None) for j, tok in enumerate(tokens)))
                 at[cue.turn] = k + len(tokens)
             body = "<br/>".join(rows)
-        out.append(f'        <p begin="{_clock(cue.start)}" end="{_clock(cue.end)}" ttm:agent="{agent}">{body}</p>')
+        out.append(f'        <p begin="{format_timestamp(cue.start, ".")}" end="{format_timestamp(cue.end, ".")}" ttm:agent="{agent}">{body}</p>')
         if cue.ends_paragraph:
             out.append("      </div>")
             in_paragraph = False

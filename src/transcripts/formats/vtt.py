@@ -66,6 +66,12 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\0", "\ufffd")
 
 
+def _plain(t: Transcript) -> bool:
+    """Whether no paragraph holds what :func:`_escape` changes (and so no
+    line of a cue does)."""
+    return not any("&" in p or "<" in p or ">" in p or "\0" in p for u in t.turns for p in u.paragraphs)
+
+
 # ----------------------------------------------------------------- writing
 
 
@@ -94,8 +100,10 @@ def _timed_line(tokens: list[str], words: tuple[Word, ...], at: int, start: int,
 
 def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, WEB)
-    timed, laid = layout(t, prof, wpm=options.wpm)
+    laid = layout(t, prof, wpm=options.wpm)
     words = _token_words(t)
+    plain = _plain(t)
+    stamp = format_timestamp
     head = "WEBVTT\n"
     if t.metadata.language:
         head += f"Language: {' '.join(t.metadata.language.split())}\n"
@@ -110,9 +118,9 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         voice = voices.get(cue.speaker.name)
         if voice is None:
             voice = voices[cue.speaker.name] = _escape(" ".join(cue.speaker.name.split()))
-        turn_words = words.get(cue.turn)
+        turn_words = words.get(cue.turn) if words else None
         if turn_words is None:
-            body = _escape("\n".join(cue.lines))
+            body = "\n".join(cue.lines) if plain else _escape("\n".join(cue.lines))
         else:
             at = position.get(cue.turn, 0)
             rows = []
@@ -122,7 +130,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
                 at += len(tokens)
             position[cue.turn] = at
             body = "\n".join(rows)
-        out.append(f"{format_timestamp(cue.start, '.')} --> {format_timestamp(cue.end, '.')}\n<v {voice}>{body}\n")
+        out.append(f"{stamp(cue.start, '.')} --> {stamp(cue.end, '.')}\n<v {voice}>{body}\n")
     holds = Holds(metadata=("title", "language"), times=True, turn_boundaries=False, words=True)
     return Conversion("\n".join(out), "vtt", lost(t, holds))
 
