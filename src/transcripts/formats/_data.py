@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import builtins
 import math
-from typing import Any, Callable, Optional, TypeVar, Union
+from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
 
 from ..errors import ParseError
 from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "WordData", "dotted", "from_data", "to_data"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "Rows", "WordData", "dotted", "from_data", "to_data"]
 
 FORMAT_NAME = "transcripts"
 #: 1.1 added ``metadata.language``, ``metadata.episode``,
@@ -57,8 +57,31 @@ def _turn(u: Turn) -> dict[str, Any]:
     return d
 
 
-def to_data(t: Transcript) -> dict[str, Any]:
-    """The transcript as JSON-ready data."""
+class Rows:
+    """The data of a list of records, made one record at a time as a
+    writer walks it (``to_data(t, lazy=True)``): a writer that encodes each
+    record as it comes never holds the data of them all at once."""
+
+    __slots__ = ("_make", "_records")
+
+    def __init__(self, make: Callable[[Any], dict[str, Any]], records: Sequence[Any]) -> None:
+        self._make = make
+        self._records = records
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(self._make, self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+def _block(b: Block) -> dict[str, Any]:
+    return {"kind": b.kind, "text": b.text, "lines": _span(b.lines), "turn": b.turn}
+
+
+def to_data(t: Transcript, lazy: bool = False) -> dict[str, Any]:
+    """The transcript as JSON-ready data; with ``lazy``, the turns and the
+    blocks are :class:`Rows` rather than lists."""
     m = t.metadata
     return {
         "format": FORMAT_NAME,
@@ -80,7 +103,7 @@ def to_data(t: Transcript) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "aliases": list(s.aliases), "role": s.role, "description": s.description}
             for s in t.speakers
         ],
-        "turns": [_turn(u) for u in t.turns],
+        "turns": Rows(_turn, t.turns) if lazy else [_turn(u) for u in t.turns],
         "topics": [
             {
                 "title": p.title,
@@ -93,7 +116,7 @@ def to_data(t: Transcript) -> dict[str, Any]:
             }
             for p in t.topics
         ],
-        "blocks": [{"kind": b.kind, "text": b.text, "lines": _span(b.lines), "turn": b.turn} for b in t.blocks],
+        "blocks": Rows(_block, t.blocks) if lazy else [_block(b) for b in t.blocks],
     }
 
 

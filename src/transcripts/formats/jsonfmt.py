@@ -13,7 +13,7 @@ import json
 from typing import Any, Callable, Optional
 
 from ..model import Transcript
-from ._data import from_data, to_data
+from ._data import Rows, WordData, from_data, to_data
 from ._json import load, locate
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 
@@ -49,6 +49,9 @@ def _scalar(value: Any) -> str:
     raise _Fallback
 
 
+#: What :func:`_indented` walks (a word's data is a marked dict).
+_NESTED = (dict, list, WordData)
+
 #: Encoded keys with their separator ('"speaker": '), by key.
 _KEYS: dict[str, str] = {}
 
@@ -70,7 +73,7 @@ def _indented(value: Any, pad: str) -> str:
     encoder (a list of strings in one ``map``); only the nesting is walked
     here."""
     kind = type(value)
-    if kind is dict:
+    if kind is dict or kind is WordData:
         if not value:
             return "{}"
         inner = pad + "  "
@@ -82,7 +85,7 @@ def _indented(value: Any, pad: str) -> str:
                 append(_key(key) + _string(item))
             elif item is None:
                 append(_key(key) + "null")
-            elif k is dict or k is list:
+            elif k is dict or k is list or k is Rows or k is WordData:
                 append(_key(key) + _indented(item, inner))
             else:
                 append(_key(key) + _scalar(item))
@@ -94,9 +97,53 @@ def _indented(value: Any, pad: str) -> str:
         if all(type(v) is str for v in value):
             body = (",\n" + inner).join(map(_string, value))
         else:
-            body = (",\n" + inner).join([_indented(v, inner) if type(v) in (dict, list) else _scalar(v) for v in value])
+            body = (",\n" + inner).join([_indented(v, inner) if type(v) in _NESTED else _scalar(v) for v in value])
         return "[\n" + inner + body + "\n" + pad + "]"
+    if kind is Rows:
+        return "".join(_rows(value, pad))
     return _scalar(value)
+
+
+def _rows(value: Rows, pad: str) -> list[str]:
+    """The pieces of :class:`Rows` written as :func:`_indented` writes a
+    list: each record's data is made, encoded and dropped in turn, and the
+    pieces are joined once (not copied at each level)."""
+    if not len(value):
+        return ["[]"]
+    inner = pad + "  "
+    sep = ",\n" + inner
+    out = ["[\n" + inner]
+    append = out.append
+    for v in value:
+        append(_indented(v, inner))
+        append(sep)
+    out[-1] = "\n" + pad + "]"
+    return out
+
+
+def _document(data: dict[str, Any]) -> str:
+    """The document as :func:`encode` indents it, its :class:`Rows`
+    written by :func:`_rows`, with one join of every piece."""
+    out = ["{\n  "]
+    for key, value in data.items():
+        out.append(_key(key))
+        if type(value) is Rows:
+            out.extend(_rows(value, "  "))
+        else:
+            out.append(_indented(value, "  ") if type(value) in _NESTED else _scalar(value))
+        out.append(",\n  ")
+    out[-1] = "\n}\n"
+    return "".join(out)
+
+
+def _compact_document(data: dict[str, Any]) -> str:
+    """``data`` without whitespace, as ``json.dumps(separators=(",", ":"))``
+    writes it, its :class:`Rows` encoded one record at a time."""
+    parts = []
+    for key, value in data.items():
+        body = "[" + ",".join(map(_compact, value)) + "]" if type(value) is Rows else _compact(value)
+        parts.append(_string(key) + ":" + body)
+    return "{" + ",".join(parts) + "}"
 
 
 def encode(data: Any, compact: bool = False) -> str:
@@ -112,7 +159,14 @@ def encode(data: Any, compact: bool = False) -> str:
 
 
 def dumps(t: Transcript, compact: bool = False) -> str:
-    return encode(to_data(t), compact)
+    """The transcript as JSON text (see :func:`encode`).  The data of one
+    turn or block at a time is made, so that a long transcript's text is
+    not held twice over as data and text."""
+    data = to_data(t, lazy=True)
+    try:
+        return _compact_document(data) + "\n" if compact else _document(data)
+    except _Fallback:
+        return encode(to_data(t), compact)
 
 
 def loads(text: str, filename: Optional[str] = None) -> Transcript:
