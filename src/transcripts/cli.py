@@ -424,11 +424,11 @@ def _speaker_pair(text: str) -> tuple[str, str]:
 
 def _speaker_names(args: argparse.Namespace) -> dict[str, str]:
     """The --speaker-map file's names, then the --speaker options'."""
-    from .naming import read_mapping
-    from .parser import read_text
-
     names: dict[str, str] = {}
     if args.speaker_map:
+        from .naming import read_mapping
+        from .parser import read_text
+
         names.update(read_mapping(read_text(args.speaker_map), args.speaker_map))
     names.update(dict(args.speaker))
     return names
@@ -485,9 +485,10 @@ def _results(jobs: list[_Job], workers: int) -> Any:
         for chunk in chunks:
             yield from _convert_chunk(chunk)
         return
+    import gc
     import multiprocessing
 
-    import gc
+    from . import parser  # noqa: F401 (imported once here, and shared by the forked workers, rather than in each)
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)

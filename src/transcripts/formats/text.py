@@ -12,13 +12,12 @@ document with bold labels and headings.
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Union
 
 import attrs
 
 from ..model import Block, Transcript, Turn
-from ..parser import parse
-from ..rules import DEFAULT_RULES
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -47,13 +46,20 @@ def escaped(text: str, speech: bool = True) -> str:
     may look like a name alone on its line, and reads back as before)."""
     if text[:1] == "\\" and text[1:2].isalnum():
         return "\\" + text
-    labels = DEFAULT_RULES.find_labels(text)
-    if any(speech or label.rule not in _BARE for label in labels):
+    find, bare = _rules()
+    if any(speech or label.rule not in bare for label in find(text)):
         return "\\" + text
     return text
 
 
-_BARE = frozenset(r.name for r in DEFAULT_RULES.label_rules if r.bare)
+@functools.lru_cache(maxsize=None)
+def _rules() -> tuple[Callable[[str], tuple], frozenset[str]]:  # type: ignore[type-arg]
+    """The parser's label finder and its bare rules' names, imported when
+    first needed (a batch's parent process, which never parses, loads this
+    module without the parser)."""
+    from ..rules import DEFAULT_RULES
+
+    return DEFAULT_RULES.find_labels, frozenset(r.name for r in DEFAULT_RULES.label_rules if r.bare)
 
 
 def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
@@ -123,6 +129,8 @@ def writer(style: Style) -> Callable[[Transcript, WriteOptions], Conversion]:
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
+    from ..parser import parse
+
     return parse(text, source=ctx.filename)
 
 
