@@ -89,7 +89,7 @@ def test_srt_and_vtt_keep_speakers_and_words_and_obey_their_profiles(t):
 #: dual-speaker dashes, arrows, entities, markup, long words.
 _TRICKY = (
     "Word:", "NAME:", "[Ann]:", "Ann:", "-", "-x", "--", "—", "-->", "&amp;", "&", "<", ">", "<v", "</v>",
-    "1", "00:00:01,000", "WEBVTT", "NOTE", "\u200b", "https://example.com/a/rather/long/address/for/an/episode",
+    ">>", ">>>", "1", "00:00:01,000", "WEBVTT", "NOTE", "\u200b", "https://example.com/a/rather/long/address/for/an/episode",
     "word", "words.", "and", "the", "Marisol", "Vega,",
 )  # fmt: skip
 

@@ -60,6 +60,11 @@ LABEL = regex.compile(
 #: opens a sentence ("- Yes.", "-Where?"); "-x" is a word.
 DASH = regex.compile(r"^-(?!-)(?:[ ]|(?=[\p{Lu}\p{N}\"“'‘(\[¿¡]))(?P<text>\S.*)$")
 
+#: Broadcast captioning's change of speaker: ">>" (">>>": a new story) at
+#: the start of a line or between two stretches of speech, perhaps
+#: followed by the new speaker's name ("&gt;&gt; ANN LEE: Good evening.").
+CHANGE = regex.compile(r"(?:^|[ ])>>>?(?:[ ]+|$)")
+
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
@@ -96,11 +101,14 @@ def speaker_of(m: "regex.Match[str]") -> Optional[str]:
 def ambiguous(text: str) -> bool:
     """Whether a cue starting with ``text`` would be read as naming a
     speaker (so a writer labels it with the real one)."""
-    # A label has its colon, a dash line its hyphen first.
+    # A label has its colon, a dash line its hyphen first, a change of
+    # speaker its ">>".
     if ":" in text:
         m = LABEL.match(text)
         if m is not None and speaker_of(m) is not None:
             return True
+    if text[:2] == ">>":
+        return CHANGE.match(text) is not None
     return text[:1] == "-" and DASH.match(text) is not None
 
 
@@ -266,7 +274,8 @@ class _Segment:
     """A cue's text divided at speaker prefixes: the label (None: none),
     whether it was bracketed, the speech after it, the line as written,
     whether it came from a dash line (0: no, 1: the cue's first dash, 2:
-    a later one), and the range of the cue's tokens it holds."""
+    a later one) or follows a change of speaker (:data:`CHANGE`, 3), and
+    the range of the cue's tokens it holds."""
 
     label: Optional[str]
     bracketed: bool
@@ -277,24 +286,49 @@ class _Segment:
     stop: int
 
 
-def _segments(cue: Cue) -> list[_Segment]:
+def _lines(text: str, changes: bool) -> Iterator[tuple[str, bool]]:
+    """A cue's lines, stripped, each divided where a change of speaker
+    (:data:`CHANGE`) stands when the file marks ``changes``, with whether
+    such a change opens it."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if not changes or ">>" not in line:
+            yield line, False
+            continue
+        pieces = CHANGE.split(line)
+        if pieces[0].strip():
+            yield pieces[0].strip(), False
+        for piece in pieces[1:]:
+            if piece.strip():
+                yield piece.strip(), True
+
+
+def _marks_changes(cues: Sequence[Cue]) -> bool:
+    """Whether the file marks changes of speaker with ">>": some cue opens
+    with one (a writer that means ">>" as speech labels such a cue)."""
+    return any(c.text[:3].lstrip()[:2] == ">>" and CHANGE.match(c.text.lstrip()) is not None for c in cues)
+
+
+def _segments(cue: Cue, changes: bool = False) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
     dashes = 0
     seen_line = False
-    for line in cue.text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    for line, change in _lines(cue.text, changes):
         count = len(line.split())
-        dash = DASH.match(line) if line[0] == "-" else None
+        dash = DASH.match(line) if line[0] == "-" and not change else None
         body = dash["text"] if dash is not None else line
-        m = LABEL.match(body) if (dash is not None or not seen_line) and ":" in body else None
+        m = LABEL.match(body) if (dash is not None or change or not seen_line) and ":" in body else None
         name = speaker_of(m) if m is not None else None
         seen_line = True
         if name is not None and m is not None:
             said = m["text"] or ""
-            out.append(_Segment(name, m["bracketed"] is not None, said, body, 1 if dash else 0, pos + count - len(said.split()), pos + count))
+            mark = 1 if dash else 3 if change else 0
+            out.append(_Segment(name, m["bracketed"] is not None, said, body, mark, pos + count - len(said.split()), pos + count))
+        elif change:
+            out.append(_Segment(None, False, body, body, 3, pos, pos + count))
         elif dash is not None:
             out.append(_Segment(None, False, body, body, 1 if dashes == 0 else 2, pos + count - len(body.split()), pos + count))
         elif out:
@@ -363,7 +397,8 @@ def from_cues(
                 b.add(Piece(part.voice, part.text, c.start, c.end, c.line, c.end_line, ends and last, words, starts and k == 0))
         return b.build(metadata)
 
-    segmented = [(c, _segments(c)) for c in cues]
+    changes = _marks_changes(cues)
+    segmented = [(c, _segments(c, changes)) for c in cues]
     uses = Counter(name_key(s.label) for _, segs in segmented for s in segs if s.label is not None)
     for _, segs in segmented:
         for s in segs:
@@ -381,17 +416,23 @@ def from_cues(
         timed = bool(c.words) and len(c.words) == len(c.text.split())
         for k, s in enumerate(segs):
             w = c.words[s.first : s.stop] if timed else ()
+            new_turn = False
             if s.label is None and s.dash == 2:
                 who: Optional[str] = b.previous or "Speaker 2"
+            elif s.label is None and s.dash == 3:
+                # An unnamed new speaker: the one before the current one
+                # (two people taking turns), a second one, or, before any
+                # speech, the unknown speaker.
+                who = (b.previous or "Speaker 2") if b.current_key() is not None else None
+                new_turn = True
             else:
                 who = s.label
-            new_turn = False
             if s.label is not None and not per_cue and not s.dash and not disambiguates(s.text):
                 key = keys.get(s.label)
                 if key is None:
                     key = keys[s.label] = name_key(display_name(s.label))
                 new_turn = b.current_key() == key
-            new_turn = new_turn or (starts and k == 0)
+            new_turn = new_turn or (starts and k == 0) or s.dash == 3
             if who is not None or s.text:
                 b.add(Piece(who, s.text, c.start, c.end, c.line, c.end_line, ends and k + 1 == len(segs), w, new_turn, True))
     return b.build(metadata)
