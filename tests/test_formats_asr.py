@@ -148,3 +148,32 @@ def test_suggested_names_come_from_the_speech_and_are_only_guesses():
     assert [s.name for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]  # nothing applied
     # Speakers with names get no guesses.
     assert suggest_names(transcripts.name_speakers(t, {"SPEAKER_00": "Ada", "SPEAKER_01": "Marisol"})) == {}
+
+
+def test_a_recognisers_text_alone_reads_as_one_unnamed_speaker():
+    plain = json.dumps({"text": "  Welcome back. Thanks,\nglad to be here. "})
+    t = transcripts.loads(plain, "asr-json")
+    assert [u.paragraphs for u in t.turns] == [("Welcome back. Thanks, glad to be here.",)]
+    assert len(t.speakers) == 1 and t.turns[0].words == ()
+    assert transcripts.formats.detect("whisper.json", plain).name == "asr-json"
+
+
+def test_verbose_json_without_segments_keeps_the_words_times_on_the_texts_tokens():
+    doc = {
+        "task": "transcribe",
+        "language": "english",
+        "duration": 2.0,
+        "text": "Hello, there. Fine day.",
+        "words": [{"word": w, "start": i * 0.5, "end": i * 0.5 + 0.4} for i, w in enumerate(["Hello", "there", "Fine", "day"])],
+    }
+    t = transcripts.loads(json.dumps(doc), "asr-json")
+    assert t.metadata.language == "en"
+    assert [w.text for w in t.turns[0].words] == ["Hello,", "there.", "Fine", "day."]
+    assert (t.turns[0].start, t.turns[0].end) == (0.0, 1.9)
+    doc["words"] = doc["words"][:3]  # words that do not match the text's tokens: the text alone
+    assert transcripts.loads(json.dumps(doc), "asr-json").turns[0].words == ()
+
+
+def test_json_with_a_text_and_other_keys_is_not_taken_for_a_recogniser():
+    other = json.dumps({"text": "A note.", "author": "Ann"})
+    assert transcripts.formats.detect("note.json", other).name != "asr-json"

@@ -83,11 +83,35 @@ def label(value: Any) -> Optional[str]:
     return value
 
 
+# The languages a recogniser may name in English rather than by code
+# (whisper's verbose_json says "english"), with their codes.
+_LANGUAGE_CODES = dict(
+    pair.split(":")
+    for pair in (
+        "english:en chinese:zh german:de spanish:es russian:ru korean:ko french:fr japanese:ja portuguese:pt "
+        "turkish:tr polish:pl catalan:ca dutch:nl arabic:ar swedish:sv italian:it indonesian:id hindi:hi "
+        "finnish:fi vietnamese:vi hebrew:he ukrainian:uk greek:el malay:ms czech:cs romanian:ro danish:da "
+        "hungarian:hu tamil:ta norwegian:no thai:th urdu:ur croatian:hr bulgarian:bg lithuanian:lt latin:la "
+        "maori:mi malayalam:ml welsh:cy slovak:sk telugu:te persian:fa latvian:lv bengali:bn serbian:sr "
+        "azerbaijani:az slovenian:sl kannada:kn estonian:et macedonian:mk breton:br basque:eu icelandic:is "
+        "armenian:hy nepali:ne mongolian:mn bosnian:bs kazakh:kk albanian:sq swahili:sw galician:gl marathi:mr "
+        "punjabi:pa sinhala:si khmer:km shona:sn yoruba:yo somali:so afrikaans:af occitan:oc georgian:ka "
+        "belarusian:be tajik:tg sindhi:sd gujarati:gu amharic:am yiddish:yi lao:lo uzbek:uz faroese:fo "
+        "haitian_creole:ht pashto:ps turkmen:tk nynorsk:nn maltese:mt sanskrit:sa luxembourgish:lb myanmar:my "
+        "burmese:my tibetan:bo tagalog:tl malagasy:mg assamese:as tatar:tt hawaiian:haw lingala:ln hausa:ha "
+        "bashkir:ba javanese:jv sundanese:su cantonese:yue"
+    ).split()
+)
+
+
 def language(value: Any) -> Optional[str]:
-    """A language code as the document gives it, "_" written "-"."""
+    """A language code as the document gives it, "_" written "-"; a
+    language's English name ("english", "Haitian Creole") as its code."""
     if not isinstance(value, str) or not value.strip() or len(value) > 35:
         return None
-    return value.strip().replace("_", "-")
+    value = value.strip()
+    code = _LANGUAGE_CODES.get("_".join(value.lower().split()))
+    return code if code is not None else value.replace("_", "-")
 
 
 @attrs.frozen(slots=True)

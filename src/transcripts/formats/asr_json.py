@@ -32,7 +32,20 @@ from ._registry import Format, ReadContext, register
 __all__ = ["read"]
 
 
+#: The keys of a speech recogniser's response that is its text alone
+#: (OpenAI's ``json`` and ``verbose_json`` without segments, whisper.cpp's).
+_PLAIN_KEYS = frozenset({"text", "task", "language", "duration", "words", "usage", "logprobs", "model"})
+
+
+def _plain(data: Any) -> bool:
+    """Whether ``data`` is a recogniser's text without segments:
+    ``{"text": …}`` with at most the other keys such a response has."""
+    return isinstance(data, dict) and isinstance(data.get("text"), str) and "segments" not in data and data.keys() <= _PLAIN_KEYS
+
+
 def _is(data: Any) -> bool:
+    if _plain(data):
+        return True
     segments = data.get("segments") if isinstance(data, dict) else None
     if not isinstance(segments, list):
         return False
@@ -53,8 +66,25 @@ def _words(ctx: ReadContext, items: Any, where: str, line: Optional[int]) -> tup
     return tuple(out)
 
 
+def _read_plain(data: dict[str, Any], ctx: ReadContext, text: str) -> Transcript:
+    """One unnamed speaker's text; its words' times where there is one word
+    for each token of the text (a recogniser's words lack the text's
+    punctuation: the text's tokens are kept, with the words' times)."""
+    body = " ".join(data["text"].split())
+    tokens = body.split()
+    words = _words(ctx, data.get("words"), "words", None) if "words" in data else ()
+    if words and len(words) == len(tokens):
+        words = tuple(Word(tok, w.start, w.end, w.confidence) for tok, w in zip(tokens, words))
+    else:
+        words = ()
+    said = [Said(None, words, "" if words else body, line=1)] if tokens else []
+    return build(said, Metadata(source=ctx.filename, language=language(data.get("language"))))
+
+
 def read(text: str, ctx: ReadContext) -> Transcript:
     data = decode(text, ctx)
+    if _plain(data):
+        return _read_plain(data, ctx, text)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise ctx.error('not diarised ASR JSON: expected an object with a "segments" list', 1, 1)
     names: Any = data.get("speakers", {})
