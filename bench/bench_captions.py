@@ -88,8 +88,7 @@ def best_of(rounds: int, fns: dict[str, Callable[[], object]], before: Optional[
 
 
 def _cold() -> None:
-    _linebreak._INFOS.clear()
-    _linebreak._bare.cache_clear()
+    _linebreak.clear_caches()
 
 
 def main(argv: list[str]) -> int:

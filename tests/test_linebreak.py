@@ -127,3 +127,29 @@ def test_bare_word_without_the_patterns(token):
 def test_sentence_and_clause_ends_without_the_patterns(token):
     want = L.SENTENCE_BREAK if L._SENTENCE_END.search(token) else L.CLAUSE_BREAK if L._CLAUSE_END.search(token) else -1.0
     assert L._ends(token) == want
+
+
+# Tokens as str.split() gives them: words of the profiles' tests, and any
+# text without white space (ASCII letters, capitals, punctuation, other
+# scripts).
+ANY_TOKEN = st.one_of(
+    WORDS,
+    TOKEN.filter(lambda t: t != ""),
+    st.text(alphabet=st.sampled_from(list("abcXYZ-—–:.,'’\"()é…ßİ1")), min_size=1, max_size=6),
+    st.sampled_from(sorted(L.CLINGING | L.CONJUNCTIONS | L.TITLES)).map(lambda w: w.title() if len(w) % 2 else w),
+    st.text(min_size=1, max_size=5).map(lambda t: "".join(t.split())).filter(bool),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ANY_TOKEN, min_size=1, max_size=12), st.booleans())
+def test_penalties_from_classes_are_those_of_the_definition(tokens, cold):
+    """The penalties read from the tokens' classes are those of
+    :func:`_info`, and the classes say which tokens are asked about."""
+    if cold:
+        L.clear_caches()
+    before = L._before_classes(tokens)
+    infos = [L._info(t) for t in tokens]
+    assert L._penalties(tokens, before, NAMES) == L._penalties_of(tokens, infos, NAMES)
+    assert [b >= L._ODD for b in before] == [info[4] for info in infos]
+    assert [b >= L._COLON for b in before] == [info[2] for info in infos]

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from itertools import accumulate, compress, islice, repeat
-from operator import add, itemgetter
+from operator import add, ge, getitem, is_, itemgetter
 from typing import Callable, Optional, Sequence
 
 import regex
@@ -141,7 +141,8 @@ def name_tokens(speakers: Sequence[Speaker]) -> Names:
     return out
 
 
-# What a token says about the breaks next to it, by token:
+# What a token says about the breaks next to it, by its definition
+# (:func:`_info`):
 # (cost of a break after it, or, when that depends on the next token, a
 #  negative code: -1 "a name break when the next token is capitalised,
 #  else a plain one", -2 "a break after a clinging word", -3 "a plain
@@ -153,12 +154,9 @@ def name_tokens(speakers: Sequence[Speaker]) -> Names:
 #  whether it opens with a single dash: no line but a cue's first starts
 #  with it).
 _Info = tuple[float, float, bool, bool, bool, bool]  # the codes are ints
-_INFOS: dict[str, _Info] = {}
-_ASKED = itemgetter(4)
 _AFTER = itemgetter(0)
 _BEFORE = itemgetter(1)
 _DASH = itemgetter(5)
-_INFOS_MAX = 100_000
 # The cost of a break that neither token decides, by the first token's code
 # and then the second's (negative indices).
 _UNDECIDED = ((PLAIN_BREAK, PLAIN_BREAK), (CLINGING_BREAK, CLINGING_BREAK), (PLAIN_BREAK, NAME_BREAK))
@@ -181,6 +179,7 @@ def _ends(token: str) -> float:
 
 
 def _info(token: str) -> _Info:
+    """What ``token`` says about the breaks next to it (see above)."""
     folded = token.casefold()
     bare = _bare(token)
     upper = token[:1].isupper()
@@ -197,15 +196,13 @@ def _info(token: str) -> _Info:
     else:
         before = -1 if upper else -2
     colon, odd = ":" in token, not token[:1].isalnum()
-    info = (after, before, colon, odd, colon or odd, token[:1] == "-" and token[1:2] != "-")
-    if len(_INFOS) >= _INFOS_MAX:
-        _INFOS.clear()
-    _INFOS[token] = info
-    return info
+    return (after, before, colon, odd, colon or odd, token[:1] == "-" and token[1:2] != "-")
 
 
-def _penalties(tokens: Sequence[str], infos: list[_Info], names: Names) -> list[float]:
-    """``penalty[j]`` is the cost of a line break before ``tokens[j]``."""
+def _penalties_of(tokens: Sequence[str], infos: Sequence[_Info], names: Names) -> list[float]:
+    """``penalty[j]``, the cost of a line break before ``tokens[j]``, from
+    the tokens' :func:`_info` by its definition (:func:`_penalties` reads
+    it from the tokens' classes)."""
     undecided = _UNDECIDED
     pen = [0.0]
     pen += [
@@ -217,23 +214,113 @@ def _penalties(tokens: Sequence[str], infos: list[_Info], names: Names) -> list[
     # ("- you know" read back as a dual-speaker line).
     for j in compress(range(1, len(tokens)), map(_DASH, islice(infos, 1, None))):
         pen[j] = NEVER
-    if names:
-        # Inside a person's name: never (the name is matched with its last
-        # word's punctuation or possessive stripped).
-        n = len(tokens)
-        after = 0
-        for i in compress(range(n), map(names.__contains__, tokens)):
-            if i < after:
-                continue
-            for words in names[tokens[i]]:
-                k = len(words)
-                if i + k <= n and tuple(tokens[i : i + k - 1]) == words[:-1]:
-                    last = tokens[i + k - 1]
-                    if last == words[-1] or _bare(last) == _bare(words[-1]):
-                        for j in range(i + 1, i + k):
-                            pen[j] = NEVER
-                        after = i + k
-                        break
+    _names_unbroken(pen, tokens, names)
+    return pen
+
+
+def _names_unbroken(pen: list[float], tokens: Sequence[str], names: Names) -> None:
+    """Set the cost of a break inside a person's name to :data:`NEVER`
+    (the name is matched with its last word's punctuation or possessive
+    stripped)."""
+    if not names:
+        return
+    n = len(tokens)
+    after = 0
+    for i in compress(range(n), map(names.__contains__, tokens)):
+        if i < after:
+            continue
+        for words in names[tokens[i]]:
+            k = len(words)
+            if i + k <= n and tuple(tokens[i : i + k - 1]) == words[:-1]:
+                last = tokens[i + k - 1]
+                if last == words[-1] or _bare(last) == _bare(words[-1]):
+                    for j in range(i + 1, i + k):
+                        pen[j] = NEVER
+                    after = i + k
+                    break
+
+
+# The same, as two small classes per token, so that a paragraph's
+# penalties are read by lookups alone, without a loop in Python: the class
+# of the break after a token (an index into _AFTERS, kept as its row of
+# _ROWS) and the class of the break before it (an index into _BEFORES, the
+# last "never": a token opening with a single dash; plus _ODD when a cue
+# starting at it must be asked about, _COLON when it holds a colon and so
+# are the cues starting up to seven tokens before it).  A break's cost is
+# the before class's entry in the row of the token before it.
+_AFTERS = (SENTENCE_BREAK, CLAUSE_BREAK, TITLE_BREAK, -1, -2, -3)
+_BEFORES = (DASH_BREAK, CONJUNCTION_BREAK, -1, -2, NEVER)
+_ODD, _COLON = 5, 10
+# The marks a word may end with and still be read directly.
+_MARKS = frozenset(".,?!;:")
+
+
+def _cost(after: float, before: float) -> float:
+    if before == NEVER:
+        return NEVER
+    return after if after >= 0 else before if before >= 0 else _UNDECIDED[int(after)][int(before)]
+
+
+_ROWS = [[_cost(a, _BEFORES[b % 5]) for b in range(15)] for a in _AFTERS]
+_AFTER_ROW: dict[str, list[float]] = {}
+_BEFORE_CLASS: dict[str, int] = {}
+_CLASSES_MAX = 100_000
+
+
+def clear_caches() -> None:
+    """Forget what was learnt about tokens (for benchmarks: every round
+    pays for it)."""
+    _AFTER_ROW.clear()
+    _BEFORE_CLASS.clear()
+    _bare.cache_clear()
+
+
+def _learn(token: str) -> int:
+    """Record the classes of ``token`` (and return its before class): a word of ASCII letters, perhaps
+    followed by one full stop, comma, question or exclamation mark,
+    semicolon or colon, is read directly (:func:`_info` says the same of
+    it), anything else through :func:`_info`."""
+    word = token[:-1] if token[-1] in _MARKS else token
+    if word.isalpha() and word.isascii():
+        low = word.lower()
+        upper = word[0] < "a"
+        if word is token:
+            after = 2 if low in TITLES else 4 if low in CLINGING else 3 if upper else 5
+            before = 1 if low in CONJUNCTIONS else 2 if upper else 3
+        else:
+            mark = token[-1]
+            after = 2 if low + mark in TITLES else 0 if mark in ".?!" else 1
+            before = (1 if low in CONJUNCTIONS else 2 if upper else 3) + (_COLON if mark == ":" else 0)
+    else:
+        a, b, colon, odd, _, dash = _info(token)
+        after = _AFTERS.index(a)
+        before = 4 if dash else _BEFORES.index(b)
+        before += _COLON if colon else _ODD if odd else 0
+    _AFTER_ROW[token] = _ROWS[after]
+    _BEFORE_CLASS[token] = before
+    return before
+
+
+def _before_classes(tokens: Sequence[str]) -> list[int]:
+    """The before classes of the tokens, learning those not yet seen."""
+    try:
+        return list(map(_BEFORE_CLASS.__getitem__, tokens))
+    except KeyError:
+        pass
+    if len(_BEFORE_CLASS) >= _CLASSES_MAX:
+        _AFTER_ROW.clear()
+        _BEFORE_CLASS.clear()
+    before = list(map(_BEFORE_CLASS.get, tokens))
+    for i in compress(range(len(tokens)), map(is_, before, repeat(None))):
+        before[i] = _learn(tokens[i])
+    return before  # type: ignore[return-value]
+
+
+def _penalties(tokens: Sequence[str], before: list[int], names: Names) -> list[float]:
+    """``penalty[j]`` is the cost of a line break before ``tokens[j]``
+    (:func:`_penalties_of`), from the tokens' before classes."""
+    pen = [0.0, *map(getitem, map(_AFTER_ROW.__getitem__, tokens), islice(before, 1, None)), 0.0]
+    _names_unbroken(pen, tokens, names)
     return pen
 
 
@@ -298,16 +385,14 @@ def layout_paragraph(
             assert ambiguous is not None
             return [(ambiguous(" ".join(head)), [(0, n)])], pos
         return [(False, [(0, n)])], pos
-    infos = list(map(_INFOS.get, tokens))
-    if None in infos:
-        infos = [info or _info(token) for info, token in zip(infos, tokens)]
+    before = _before_classes(tokens)
     # Whether a cue starting at token i would be misread (and so must carry
     # the label), and whether any other line may start there.  Only tokens
     # near a colon or opening with punctuation are asked.
     asked: set[int] = set()
-    if ask_label or bad_start is not None:
-        for i in compress(range(n), map(_ASKED, infos)):
-            if infos[i][2]:
+    if (ask_label or bad_start is not None) and max(before) >= _ODD:
+        for i in compress(range(n), map(ge, before, repeat(_ODD))):
+            if before[i] >= _COLON:
                 asked.update(range(max(0, i - 7), i + 1))
             else:
                 asked.add(i)
@@ -316,7 +401,7 @@ def layout_paragraph(
     if pos[n] - 1 + (label_len if first else 0) <= width:
         # One line: nothing costs less than one cue.
         return [(first, [(0, n)])], pos
-    pen = _penalties(tokens, infos, names)
+    pen = _penalties(tokens, before, names)
     bad: Optional[list[bool]] = None
     if bad_start is not None:
         marked = [i for i in asked if bad_start(" ".join(tokens[i : i + 2]))]
