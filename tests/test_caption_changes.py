@@ -41,3 +41,25 @@ def test_a_written_cue_that_opens_with_it_is_labelled_and_reads_back():
     t = transcripts.parse("Ann Lee: >> is how captions mark a change.\n\nBo Chen: I see.\n\nAnn Lee: Right.\n")
     back = transcripts.loads(transcripts.dumps(t, "srt"), "srt")
     assert [" ".join(u.paragraphs) for u in back.turns] == [" ".join(u.paragraphs) for u in t.turns]
+
+
+def _vtt(*cues: str) -> str:
+    return "WEBVTT\n\n" + "".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n{text}\n\n" for i, text in enumerate(cues, 1))
+
+
+def test_rolling_captions_give_each_line_once_with_its_words_times():
+    vtt = _vtt(
+        " \nthe<00:00:01.300><c> tide</c><00:00:01.600><c> turned</c>",
+        "the tide turned\n ",
+        "the tide turned\nat<00:00:03.400><c> dawn</c>",
+        "at dawn\n ",
+        "at dawn\nand<00:00:05.500><c> we</c><00:00:05.700><c> left</c>",
+    )
+    t = transcripts.loads(vtt, "vtt")
+    assert [u.paragraphs for u in t.turns] == [("the tide turned at dawn and we left",)]
+    assert [(w.text, w.start) for w in t.turns[0].words][2:5] == [("turned", 1.6), ("at", 3.0), ("dawn", 3.4)]
+
+
+def test_cues_that_repeat_the_one_before_without_rolling_are_kept():
+    t = transcripts.loads(_vtt("No.", "No.", "No.", "No."), "vtt")
+    assert " ".join(p for u in t.turns for p in u.paragraphs) == "No. No. No. No."

@@ -363,6 +363,56 @@ def _split_words(cue: Cue, texts: Sequence[str]) -> list[tuple[Word, ...]]:
     return out
 
 
+def _shown(text: str) -> list[str]:
+    """A cue's lines with text, stripped."""
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
+
+
+def _rolls(cues: Sequence[Cue]) -> bool:
+    """Whether the captions roll up: each cue shows the previous cue's last
+    line again above its new one (YouTube's automatic captions, broadcast
+    roll-up captions): most cues after the first open with the previous
+    cue's last line, and a third or more add a line below it (cues that
+    only repeat the one before, as test files do, are no rolling)."""
+    pairs = repeats = rolls = 0
+    previous: Optional[list[str]] = None
+    for c in cues:
+        lines = _shown(c.text)
+        if not lines:
+            continue
+        if previous is not None:
+            pairs += 1
+            if lines[0] == previous[-1]:
+                repeats += 1
+                rolls += len(lines) > 1
+        previous = lines
+    return pairs >= 3 and 2 * repeats > pairs and 3 * rolls >= pairs
+
+
+def _unrolled(cues: Sequence[Cue]) -> list[Cue]:
+    """Rolling captions as the speech each cue adds: the lines a cue opens
+    with that end the previous cue are left out (with their words), and a
+    cue that adds nothing (a moment's repeat) goes, its end kept by the
+    cue before it."""
+    out: list[Cue] = []
+    screen: list[str] = []
+    for c in cues:
+        lines = _shown(c.text)
+        if not lines:
+            continue
+        kept = next((k for k in range(min(len(lines), len(screen)), 0, -1) if lines[:k] == screen[-k:]), 0)
+        screen = lines
+        new = lines[kept:]
+        if not new:
+            if out and c.end > out[-1].end:
+                out[-1] = attrs.evolve(out[-1], end=c.end, end_line=c.end_line or out[-1].end_line)
+            continue
+        tokens = sum(len(line.split()) for line in lines)
+        words = c.words[sum(len(line.split()) for line in lines[:kept]) :] if len(c.words) == tokens else ()
+        out.append(attrs.evolve(c, text="\n".join(new), words=words))
+    return out
+
+
 def from_cues(
     cues: Sequence[Cue],
     metadata: Metadata = Metadata(),
@@ -397,6 +447,8 @@ def from_cues(
                 b.add(Piece(part.voice, part.text, c.start, c.end, c.line, c.end_line, ends and last, words, starts and k == 0))
         return b.build(metadata)
 
+    if breaks is None and _rolls(cues):
+        cues = _unrolled(cues)
     changes = _marks_changes(cues)
     segmented = [(c, _segments(c, changes)) for c in cues]
     uses = Counter(name_key(s.label) for _, segs in segmented for s in segs if s.label is not None)
