@@ -171,3 +171,31 @@ def test_row_exports_say_what_they_drop():
 def test_out_dir_gives_one_file_per_input_for_row_formats(tmp_path, inputs):
     code, out, err = cli(["convert", *inputs, "--to", "jsonl", "--out-dir", str(tmp_path / "o")])
     assert code == 0 and sorted(os.listdir(tmp_path / "o")) == ["one.jsonl", "two.jsonl"]
+
+
+def test_rttm_reads_back_who_spoke_when(inputs):
+    code, out, err = cli(["convert", inputs[1], "--to", "rttm"])
+    back = transcripts.loads(out, "rttm")
+    assert [(u.start, u.end) for u in back.turns][0] == (1.0, 4.0)
+    assert all(u.paragraphs == () and u.timing == "given" for u in back.turns)
+    assert back.turns[0].speaker == "cy-diaz" and transcripts.formats.detect("x.txt", out).name == "rttm"
+    again = transcripts.loads(transcripts.dumps(back, "rttm"), "rttm")
+    assert [(u.speaker, u.start, u.end) for u in again.turns] == [(u.speaker, u.start, u.end) for u in back.turns]
+
+
+def test_rttm_reader_sorts_skips_comments_and_positions_errors():
+    from transcripts.errors import ParseError
+
+    text = (
+        ";; a diariser's output\n"
+        "SPEAKER ep 1 5.000 1.000 <NA> <NA> spk_1 <NA> <NA>\n"
+        "SPKR-INFO ep 1 <NA> <NA> <NA> unknown spk_1 <NA> <NA>\n"
+        "SPEAKER ep 1 0.500 2.250 <NA> <NA> spk_0 <NA> <NA>\n"
+    )
+    reading = transcripts.read(text, "rttm")
+    assert [(e.line, "SPKR-INFO" in str(e)) for e in reading.skipped] == [(3, True)]
+    t = reading.transcript
+    assert [(t.speaker(u.speaker).name, u.start, u.end, u.lines.start) for u in t.turns] == [("spk_0", 0.5, 2.75, 4), ("spk_1", 5.0, 6.0, 2)]
+    with pytest.raises(ParseError) as err:
+        transcripts.loads("SPEAKER ep 1 0.5 soon <NA> <NA> spk_0 <NA> <NA>\n", "rttm")
+    assert (err.value.line, err.value.column) == (1, 18)

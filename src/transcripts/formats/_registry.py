@@ -59,7 +59,7 @@ FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 READ_ONLY: tuple[str, ...] = (
     "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "sbv", "ass", "sami", "microdvd", "scc",
 )  # fmt: skip
-WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit", "rttm")
+WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit")
 
 #: The modules that register the built-in formats, imported on first use of
 #: the registry; detection asks the formats in this order, so the strict
