@@ -136,7 +136,15 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
         role: Role = next((role_of[w] for w in group if w in role_of), "unknown")
         # What the qualifier of a name written with one says of the speaker.
         # ("Sir Alan Pike (Thornbury) (Lab)": "Thornbury, Lab").
-        described = next((a[len(name) + 2 : -1].replace(") (", ", ") for a in aliases if a.startswith(name + " (") and a.endswith(")")), None)
+        # A role word in parentheses ("Ann Lee (Host)") is her role, no description.
+        described = next(
+            (
+                a[len(name) + 2 : -1].replace(") (", ", ")
+                for a in aliases
+                if a.startswith(name + " (") and a.endswith(")") and a[len(name) + 2 : -1].casefold().strip(". ") not in W.ROLE_WORDS
+            ),
+            None,
+        )
         speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role, description=described))
         for w in group:
             speaker_of[w] = sid

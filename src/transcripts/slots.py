@@ -13,9 +13,10 @@ this module says what the words in it are.  A slot is one of
 
 or nothing at all, when the words read as a sentence ("The train was late",
 "Number two, I think this is important").  The slot's credential ("Ruth
-Okafor, PhD") and role word ("STEVE INSKEEP, HOST") are split off the name;
-a qualifier in parentheses ("CAPCOM (Guam)") stays: it tells voices apart
-(two, "Sir Alan Pike (Thornbury) (Lab)", are a seat and a party: dropped).  A speech
+Okafor, PhD") and role word ("STEVE INSKEEP, HOST", or in parentheses
+"Ann Lee (Host)") are split off the name; any other qualifier in
+parentheses ("CAPCOM (Guam)") stays: it tells voices apart (two, "Sir
+Alan Pike (Thornbury) (Lab)", are a seat and a party: dropped).  A speech
 recogniser's label ("SPEAKER_00") is a role.
 The document's evidence then decides which slots are speakers
 (:mod:`transcripts.evidence`); the SRT reader uses the same grammar.
@@ -155,6 +156,10 @@ def read_slot(written: str) -> Optional[Slot]:
             credential = tail
     if P.DIARISED.match(text):
         return Slot(text, "role", role, credential)  # "SPEAKER_00": a recogniser's voice
+    q = _QUALIFIER.search(text)
+    if q is not None and role is None and q["q"].casefold().strip(". ") in W.ROLE_WORDS:
+        # "Ann Lee (Host)": the qualifier is her role, not another voice's.
+        role, text = q["q"].casefold().strip(". "), text[: q.start()]
     text = _QUALIFIERS.sub("", text)
     core = text
     q = _QUALIFIER.search(text)
