@@ -104,10 +104,64 @@ def labels_by_rule(text, raw=None):
         ("own-line", "Ursula van der Berg", ("Ursula van der Berg", "", None, None)),
         ("own-line", "MARISOL VEGA", ("MARISOL VEGA", "", None, None)),
         ("colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
+        # Markdown variants: italics, bold italics, a list's bullet, a blockquote.
+        ("markdown-bold", "*Noor Haddad:* Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "_Noor Haddad:_ Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "***Noor Haddad:*** Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "- **Noor Haddad:** Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "* **Noor Haddad**: Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        ("markdown-bold", "> **Noor Haddad:** Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),
+        # A marked name alone on its line, the speech below.
+        ("marked-own-line", "**Noor Haddad**", ("Noor Haddad", "", None, None)),
+        ("marked-own-line", "__Noor Haddad__", ("Noor Haddad", "", None, None)),
+        ("marked-own-line", "### Noor Haddad", ("Noor Haddad", "", None, None)),
+        ("marked-own-line", "## **Noor Haddad**", ("Noor Haddad", "", None, None)),
+        # A role word in parentheses is the speaker's role.
+        ("colon", "Noor Haddad (Host): Welcome.", ("Noor Haddad", "Welcome.", None, "host")),
+        ("colon", "Pieter van Dijk (guest): Thanks.", ("Pieter van Dijk", "Thanks.", None, "guest")),
+        ("colon", "CAPCOM (Guam): Roger.", ("CAPCOM (Guam)", "Roger.", None, None)),
     ],
 )
 def test_label_rules(rule, text, expected):
     assert labels_by_rule(text).get(rule) == expected
+
+
+@pytest.mark.parametrize(
+    "text, markup",
+    [
+        ("**Noor Haddad:** Hi.", "**"),
+        ("__Noor Haddad:__ Hi.", "**"),
+        ("***Noor Haddad:*** Hi.", "**"),
+        ("*Noor Haddad:* Hi.", "*"),
+        ("- **Noor Haddad:** Hi.", "-**"),
+        ("+ *Noor Haddad:* Hi.", "-*"),
+        ("> **Noor Haddad:** Hi.", ">**"),
+    ],
+)
+def test_markdown_labels_record_their_markup(text, markup):
+    (found,) = [l for l in find_labels(text, text) if l.rule == "markdown-bold"]
+    assert found.markup == markup
+
+
+def test_marked_own_line_records_its_markup():
+    assert [l.markup for l in find_labels("**Noor Haddad**") if l.rule == "marked-own-line"] == ["**"]
+    assert [l.markup for l in find_labels("### Noor Haddad") if l.rule == "marked-own-line"] == ["###"]
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("*Editor's note: this was recorded remotely.*", "markdown-bold"),  # an italic sentence with a colon
+        ("_page: 77", "markdown-bold"),
+        ("**Noor Haddad** and more", "marked-own-line"),
+        ("**Noor Haddad:**", "marked-own-line"),  # (markdown-bold's)
+        ("### What the tide brings?", "marked-own-line"),
+        ("###Noor Haddad", "marked-own-line"),
+        ("**roasbeef**", "marked-own-line"),  # a word in bold, no name
+    ],
+)
+def test_markdown_look_alikes_are_not_those_labels(text, rule):
+    assert rule not in labels_by_rule(text)
 
 
 def test_bare_q_reads_the_raw_line():

@@ -187,10 +187,13 @@ NAME_DASH_TIME = compile_lazily(
 
 #: Markdown bold labels: "**Name:** text", "**Name**: text", "__Name:__",
 #: "**Name** 00:37:24" (a bold name, then only a time), and a bold that
-#: closes late, "**Name: I**ndeed".
+#: closes late, "**Name: I**ndeed"; their variants in italics ("*Name:*
+#: text", "***Name:*** text"), in a list ("- **Name:** text") and in a
+#: blockquote ("> **Name:** text").
 MD_BOLD_COLON = compile_lazily(
     rf"""
-    ^[^\s*_\p{{L}}]?(?P<b>\*\*|__)              # (a stray character before it: "1**Chris:**")
+    ^(?P<list>[-*+•>][ ])?                      # a list's bullet or a blockquote's mark
+    [^\s*_\p{{L}}]?(?P<b>\*{{1,3}}|_{{1,3}})       # (a stray character before it: "1**Chris:**")
     (?P<name>{SLOT})
     [ ]?(?::(?P=b)|(?P=b)[ ]?:|(?P=b)(?=[ ]\\?[\[(]?{TIME}\\?[\])]?$)|(?P<late>:)(?=[ ]\S))
     [ ]?                     # the speech may follow without a space: "**Ann:**…"
@@ -297,6 +300,18 @@ _CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: range, "Emma 00:00:01 - 00:00:05".
 OTTER = compile_lazily(
     rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?$",  # a time or its range
+    _F,
+)
+
+#: A marked name alone on its line, the speech in the paragraphs below:
+#: "**Marisol Vega**", "__Marisol Vega__", "### Marisol Vega" (or "###
+#: **Marisol Vega**").
+MARKED_OWN_LINE = compile_lazily(
+    rf"""
+    ^(?:(?P<b>\*\*|__)(?P<name>{SLOT})(?P=b)
+      | (?P<h>\#{{1,6}})[ ](?P<hb>\*\*)?(?P<name>{SLOT})(?(hb)\*\*)
+    )$
+    """,
     _F,
 )
 

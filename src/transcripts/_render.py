@@ -5,7 +5,8 @@ labelling convention writes it, in any of the parser's conventions and
 under the parser's name for it (:func:`transcripts.conventions`):
 "Full Name: text", Q/A and initials (``name-colon``), "**Name:** text"
 (``markdown-bold``), "STEVE INSKEEP:" (``caps-colon``), "[00:12:34] Name:
-text" (``bracket-time-name``), a name alone on its line (``own-line``),
+text" (``bracket-time-name``), a name alone on its line (``own-line``;
+marked, "**Name**" or "### Name": ``marked-own-line``),
 "MARISOL VEGA. text" (``name-period``), … (see :data:`VARIANTS`), and,
 optionally, wraps it in the noise real pages carry.  It returns an
 :class:`Episode`: the text, the convention the parser must record for it,
@@ -78,6 +79,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     # alone in its paragraph, the speech below
     "name-period": ("inline", "alone"),
     "own-line": ("plain", "capitals", "gap"),  # the name alone on its line, text below (or after a blank line)
+    "marked-own-line": ("bold", "heading"),  # **Name** / ### Name alone on its line, the text in the paragraphs below
 }
 
 #: The parser's conventions, in its rule order: the strategies write every one.
@@ -353,6 +355,8 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{label}.", first] if variant == "alone" else [f"{label}.{sp}{first}"]
     if convention == "own-line":
         return [label, first] if variant == "gap" else [f"{label}\n{first}"]
+    if convention == "marked-own-line":
+        return [f"### {label}" if variant == "heading" else f"**{label}**", first]
     return [f"{label}:{sp}{first}"]
 
 

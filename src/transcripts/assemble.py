@@ -201,7 +201,7 @@ def assemble(
     pending = _time_above(items, first)
     end = n
     # Whether "## headings" divide the document before its last label.
-    sections = any(not it.labels and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
+    sections = any(it.index not in label_at and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
     for i in range(first, n):
         it = items[i]
         label = label_at.get(i)

@@ -62,7 +62,10 @@ def _title(items: Sequence[Item], start: int, stop: int) -> tuple[Optional[str],
     """(title, subtitle, show) from the first group of headings in the zone."""
     group: list[str] = []
     for it in items[start:stop]:
-        if it.kind == "heading" and not it.labels and not P.CHAPTER_LINE.match(it.text):
+        # (a heading that a rule read as a name alone, "# Harbour Lights",
+        # and that is no speaker's label is a heading still)
+        unlabelled = not it.labels or (it.label is None and it.text[:1] == "#")
+        if it.kind == "heading" and unlabelled and not P.CHAPTER_LINE.match(it.text):
             group.append(_clean_heading(it.text))
         elif group:
             break

@@ -21,6 +21,17 @@ speech.  A dialogue needs two voices, or one voice that labels many
 paragraphs (a narrator, a public-affairs officer) or that the document
 names, or the questions of a talk's audience ("Q: …", answered below);
 two full names used once each and nothing else is a dialogue too.
+
+Markup that pages use for other things asks more.  Where one template's
+labels come in several markups ("**Ann Lee:**" and a list's "- **Feature:**
+…"), the dialogue's markup is the one whose voices recur, and a label in
+another fits only as one of its voices.  A marked name alone on its line
+("**Ann Lee**", "### Ann Lee": mostly titles and sections) and labels in
+italics, a list or a blockquote (also a glossary's terms) make a dialogue
+only with two voices that recur, one of them again within a section (the
+same terms under each heading are a form); a voice used once is accepted
+only when named above the dialogue as the label writes it; list and
+italic voices must also take turns.
 """
 
 from __future__ import annotations
@@ -61,6 +72,19 @@ _FOLDING = frozenset({"person", "caps"})
 #: like the others ("Bridges:" in a briefing of "THE PRESIDENT:" is a list
 #: item of the speech).  Markup ("**conejoninja**:") is evidence enough.
 PLAIN_TEMPLATES = frozenset({"colon", "own-line"})
+
+#: Templates whose labels are a page's common markup too: a bold line or a
+#: heading alone ("**Marisol Vega**", "### Marisol Vega") is mostly a title
+#: or a section.  Their dialogue needs two voices that recur, and a voice
+#: used once must be named above the first of its labels.
+STRICT_TEMPLATES = frozenset({"marked-own-line"})
+
+#: Markup that a list of terms in bold or italics is written in as well
+#: ("- **Feature:** what it does", "*Note:* …"): a dialogue written so needs
+#: two voices that recur and alternate, and a term used once is no voice.
+#: A dialogue in the plain markup ("**Name:**") takes them only for its
+#: own voices.
+WEAK_MARKUPS = frozenset({"*", "-**", "-*", ">**", ">*"})
 
 #: First characters of a label's rest that may make it only a time.
 _TIME_FIRST = frozenset("\\[(0123456789")
@@ -251,6 +275,15 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     voice = {id(c): fold.get(c.key, c.key) for c in live}
     counts = Counter(voice.values())
     labelled = {c.item for c in cands}
+    unsure: list[Unsure] = []
+    main, fitting = _one_markup(live, voice, counts, named, items, unsure)
+    if len(fitting) != len(live):
+        live, counts = fitting, Counter(voice[id(c)] for c in fitting)
+    template = cands[0].label.template
+    strict = template in STRICT_TEMPLATES or main in WEAK_MARKUPS
+    if strict:
+        # A voice used once counts only when it is named above the dialogue.
+        named = _named_above(named, [c for c in live if counts[voice[id(c)]] < 2], live[0].item, items)
 
     def speaks(c: Candidate) -> bool:
         """Whether a label has speech: on its line, or in the paragraph
@@ -272,7 +305,7 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
 
     positions = [c.item for c in live if voice[id(c)] in strong]
     if not positions:
-        return _tiny(live, items, speaks)
+        return None if strict else _tiny(live, items, speaks)
     runs, reach = _runs(positions)
     spans = [(r[0], r[-1]) for r in runs]
     # A strong voice belongs to the dialogue when it speaks inside it; the
@@ -284,13 +317,16 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     styles = {_capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3}
     handles = any(c.label.kind == "handle" for c in live if voice[id(c)] in inside)
     accepted: list[Candidate] = []
-    unsure: list[Unsure] = []
     for c in live:
         v = voice[id(c)]
         if v in inside:
             accepted.append(c)
             continue
         label = c.label
+        if strict and v not in strong:
+            why = "used once, in italics or a list: a term, not a voice" if main in WEAK_MARKUPS else "a marked line used once: a title or a section"
+            unsure.append(Unsure(items[c.item].line, f"label {label.name!r} not accepted: {why}"))
+            continue
         # Next to the dialogue only with markup, or for a name of several
         # words or in capitals: a lone word and a colon before the first
         # label ("Today: tides.") is a talk's sentence.
@@ -316,6 +352,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     if not any(speaks(c) for c in accepted):
         return None  # labels without a word between them: not a dialogue
     voices = Counter(voice[id(c)] for c in accepted)
+    if strict and not _recurring_dialogue(accepted, [voice[id(c)] for c in accepted], voices, main in WEAK_MARKUPS, items):
+        return None
     strong_voices = [v for v in voices if v in strong]
     is_named = any(v in named for v in strong_voices)
     if len(voices) < 2:
@@ -335,6 +373,104 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         return None
     markers = frozenset(c.item for c in live if voice[id(c)] not in speaking)
     return _Verdict(tuple(accepted), tuple(unsure), markers)
+
+
+def _doubtful(cands: Sequence[Candidate]) -> Sequence[Candidate]:
+    """The candidates of a template without a dialogue worth a doubt: of a
+    strict template or in weak markup, only those whose words recur, and
+    only where two of them do (a heading written twice is no voice)."""
+    strict = cands[0].label.template in STRICT_TEMPLATES
+    if not strict and not any(c.label.markup in WEAK_MARKUPS for c in cands):
+        return cands
+    keys = Counter(c.key for c in cands if strict or c.label.markup in WEAK_MARKUPS)
+    recurring = {k for k, n in keys.items() if n >= 2}
+    if len(recurring) < 2:
+        recurring = set()
+    return [c for c in cands if c.key in recurring or not (strict or c.label.markup in WEAK_MARKUPS)]
+
+
+def _one_markup(
+    live: list[Candidate], voice: dict[int, str], counts: Counter, named: frozenset[str], items: Sequence[Item], unsure: list[Unsure]
+) -> tuple[str, list[Candidate]]:
+    """The markup of the dialogue's labels ("**", "-**", "###"; "" for
+    rules without variants) and the candidates that fit it.  Where labels
+    of one template are written in several markups, the dialogue's is the
+    one whose voices recur the most ("**Ann Lee:**" between which a list
+    reads "- **Feature:** …"); a label in another markup fits only as a
+    voice also written in the dialogue's.  The others are reported, but
+    for headings at another level than the voices' (sections)."""
+    first = live[0].label.markup
+    if all(c.label.markup == first for c in live):
+        return first, live
+    score: Counter = Counter()
+    total: Counter = Counter()
+    for c in live:
+        total[c.label.markup] += 1
+        v = voice[id(c)]
+        if counts[v] >= 2 or v in named:
+            score[c.label.markup] += 1
+    main = max(total, key=lambda m: (score[m], m == "**", total[m]))
+    own = {voice[id(c)] for c in live if c.label.markup == main}
+    kept = []
+    for c in live:
+        if c.label.markup == main or voice[id(c)] in own:
+            kept.append(c)
+        elif not (c.label.markup[:1] == "#" and main[:1] == "#"):
+            unsure.append(Unsure(items[c.item].line, f"label {c.label.name!r} not accepted: written {_written(c.label.markup)}, unlike the dialogue's labels"))
+    return main, kept
+
+
+def _written(markup: str) -> str:
+    """How a label's markup reads in a doubt: "in a list", "as a heading"."""
+    if markup[:1] == "#":
+        return "as a heading"
+    if markup[:1] in "->":
+        return "in a list" if markup[0] == "-" else "in a blockquote"
+    return "in italics" if markup == "*" else "in bold"
+
+
+def _named_above(named: frozenset[str], once: Sequence[Candidate], first: int, items: Sequence[Item]) -> frozenset[str]:
+    """Of the keys of labels used once, those named above the first label
+    as the label writes the name ("Odile Marchetti", not "sea walls" for
+    "### Sea Walls"), or named by the front matter and never written in the
+    text: a phrase of the speech under a heading is no introduction."""
+    wanted = {c.key: c.label.name for c in once if c.key in named}
+    if not wanted:
+        return frozenset()
+    above = "\n".join(it.text for it in items[:first] if not it.labels)
+    below = name_key("\n".join(it.text for it in items[first:] if not it.labels))
+
+    def written(name: str, text: str) -> bool:
+        return name in text and regex.search(rf"(?<![\w]){regex.escape(name)}(?![\w])", text) is not None
+
+    return frozenset(k for k, name in wanted.items() if written(name, above) or not written(k, below))
+
+
+def _recurring_dialogue(accepted: Sequence[Candidate], order: Sequence[str], voices: Counter, alternate: bool, items: Sequence[Item]) -> bool:
+    """Whether the accepted labels of a strict template make a dialogue: two
+    voices that each label two paragraphs or more; a voice that comes back
+    within a section (no markdown heading between two of its labels: the
+    same terms under each heading, "### Problem", "### Solution", are a
+    form, not voices); and for labels in italics or a list, voices that
+    take turns, changing at least twice ("A B A", not one run of each)."""
+    if sum(1 for n in voices.values() if n >= 2) < 2:
+        return False
+    if alternate and sum(1 for a, b in zip(order, order[1:]) if a != b) < 2:
+        return False
+    taken = {c.item for c in accepted}
+    last: dict[str, int] = {}
+    section = 0
+    k = 0
+    for i in range(accepted[0].item, accepted[-1].item + 1):
+        if i == accepted[k].item:
+            v = order[k]
+            if last.get(v) == section:
+                return True
+            last[v] = section
+            k += 1
+        elif i not in taken and items[i].text[:1] == "#" and items[i].kind == "heading":
+            section += 1
+    return False
 
 
 def _tiny(live: Sequence[Candidate], items: Sequence[Item], speaks) -> Optional[_Verdict]:  # type: ignore[no-untyped-def]
@@ -385,10 +521,12 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
         if verdict is not None and (best is None or len(verdict.labels) > len(best[1].labels)):
             best = (template, verdict)
     if best is None:
+        # (a bold line, a heading or a list's term in bold used once is
+        # what pages are made of: no doubt)
         doubts = {
             Unsure(items[c.item].line, f"{c.label.name!r} looks like a label but has no evidence")
             for cands in seen.values()
-            for c in cands
+            for c in _doubtful(cands)
             if not _lookalike(c, items)
         }
         return None, tuple(sorted(doubts, key=lambda u: u.line))

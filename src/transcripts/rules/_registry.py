@@ -58,6 +58,7 @@ class Label:
     written: str = ""
     template: str = ""
     prefix: str = ""  # what stands before the label on its line ("5:19 P.M. EDT"): a block of its own
+    markup: str = ""  # the markup around it, where its rule has variants: "**", "*" (italics), "-**" (a list's), "###"
 
 
 #: How far into a paragraph a rule's hint must occur by default (a label is short).

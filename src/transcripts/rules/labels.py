@@ -82,14 +82,48 @@ rules.label_rule(
 rules.label_rule(
     "bracket-name-time", P.BRACKET_NAME_TIME, first=lambda o: o[:1] == "[", max_len=80, check=lambda t: t[-1].isdigit()
 )(standard)
-@rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=lambda o: _bold(o) or _bold(o[1:]))
+def _marked(opening: str) -> bool:
+    """A bold or italic label may open after a stray character, a list's
+    bullet or a blockquote's mark ("- **Ann:**", "> **Ann:**")."""
+    return _bold(opening) or _bold(opening[1:]) or (opening[:1] in _LIST_MARKS and opening[1:2] == " ")
+
+
+_LIST_MARKS = frozenset("-*+•>")
+_EMPHASIS = frozenset("*_")
+
+
+@rules.label_rule("markdown-bold", P.MD_BOLD_COLON, first=_marked, check=lambda t: t[1:2] in _EMPHASIS or t[2:3] in _EMPHASIS or t[:1] in _EMPHASIS)
 def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``**Name:** text``; where the bold closes late (``**Name: I**ndeed``)
-    its closing marks leave the speech."""
+    its closing marks leave the speech.  Its variants in italics (``*Name:*
+    text``), in a list (``- **Name:** text``) and in a blockquote (``>
+    **Name:** text``) are recorded in the label's ``markup`` ("*", "-**",
+    ">**"): a list of terms in bold is written so too, and the evidence
+    asks more of them.  An italic line that opens with a word and a colon
+    ("*Editor's note: …*") is no label."""
+    # (read off the text: a match's groups cost more)
+    bullet = text[0] if text[1:2] == " " else ""
+    at = 2 if bullet else 0
+    if text[at : at + 1] not in _EMPHASIS:
+        at += 1  # a stray character
+    italic = text[at + 1 : at + 2] != text[at]
+    late = m["late"]
+    if late and italic:
+        return None
     label = standard(rule, m, text)
-    if label is not None and m["late"]:
-        label.text = label.text.replace(m["b"], "", 1)
+    if label is not None:
+        if late:
+            label.text = label.text.replace(m["b"], "", 1)
+        label.markup = _MARKUP[bullet, italic]
     return label
+
+
+#: (a list's or a blockquote's mark, italics) → the label's markup.
+_MARKUP = {
+    (mark, italic): ("" if not mark else ">" if mark == ">" else "-") + ("*" if italic else "**")
+    for mark in ("", *_LIST_MARKS)
+    for italic in (False, True)
+}
 rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_start)(standard)
 rules.label_rule("name-bracket-time", P.NAME_BRACKET_TIME, hint="[", first=name_start)(standard)
 
@@ -166,6 +200,23 @@ def _alone(text: str) -> bool:
 
 
 _CLOSING = frozenset(".?!,;:…\"”’")
+
+
+@rules.label_rule(
+    "marked-own-line", P.MARKED_OWN_LINE, first=lambda o: o[:1] in "*_#", max_len=80, bare=True, check=lambda t: t[-1] in "*_" or t[0] == "#"
+)
+def marked_own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """A marked name alone on its line, the speech in the paragraphs below:
+    ``**Marisol Vega**`` or ``### Marisol Vega``.  Bold lines and headings
+    are mostly a page's titles and sections, so the evidence asks that each
+    voice recur (or be named above) and alternate with another; the markup
+    ("**", "###") is recorded in the label's ``markup``."""
+    label = standard(rule, m, text)
+    if label is None or label.kind == "handle":
+        return None
+    label.text = ""
+    label.markup = m["h"] or "**"
+    return label
 
 
 @rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True, check=_alone)

@@ -1,0 +1,197 @@
+"""Markdown label variants (italics, a list's bullet, a blockquote), a
+marked name alone on its line ("**Name**", "### Name") and a role word in
+parentheses ("Name (Host):"): the dialogues they write, and the pages
+written in the same markup that are no dialogue (glossaries, sections,
+profiles).  Every example is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import transcripts
+from transcripts.parser import analyse
+
+
+def turns(text: str) -> list[tuple[str, int]]:
+    t = transcripts.parse(text)
+    names = {s.id: s.name for s in t.speakers}
+    return [(names[u.speaker], len(u.paragraphs)) for u in t.turns]
+
+
+def unsure(text: str) -> list[str]:
+    return [u.reason for u in analyse(text).dialogue.unsure]
+
+
+def _dialogue(fmt: str, head: str = "# On the estuary\n\n") -> str:
+    said = [
+        ("Ines Caro", "Welcome back to the marsh, Tomas."),
+        ("Tomas Brandt", "Glad to be back, Ines."),
+        ("Ines Caro", "Where shall we start?"),
+        ("Tomas Brandt", "With the spring tides."),
+        ("Ines Caro", "Fine by me."),
+    ]
+    return head + "\n\n".join(fmt.format(name=n, text=s) for n, s in said) + "\n"
+
+
+EXPECTED = [("Ines Caro", 1), ("Tomas Brandt", 1), ("Ines Caro", 1), ("Tomas Brandt", 1), ("Ines Caro", 1)]
+
+
+# 1. Markdown variants of "**Name:** text" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    ["*{name}:* {text}", "_{name}:_ {text}", "***{name}:*** {text}", "- **{name}:** {text}", "* **{name}:** {text}", "> **{name}:** {text}"],
+)
+def test_markdown_variants_write_a_dialogue(fmt: str) -> None:
+    text = _dialogue(fmt)
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "markdown-bold"
+    assert turns(text) == EXPECTED
+
+
+def test_a_glossary_of_terms_in_bold_is_no_dialogue() -> None:
+    text = "# What the boat carries\n\n" + "\n".join(
+        f"- **{term}:** {what}." for term, what in [("Mail", "two sacks"), ("Feed", "for the farm"), ("Fuel", "one drum"), ("Post", "parcels")]
+    )
+    assert turns(text) == []
+    assert unsure(text) == []  # (terms used once are no doubt either)
+
+
+def test_the_same_terms_under_each_heading_are_a_form_not_voices() -> None:
+    text = "# Reviews\n\n" + "\n\n".join(
+        f"## Boat {x}\n\n- **Pros:** It is quick.\n- **Cons:** It leaks." for x in "ABCD"
+    )
+    assert turns(text) == []
+
+
+def test_questions_in_a_list_of_notes_are_no_dialogue() -> None:
+    # A "Q" that recurs and terms used once: notes of a session, not a dialogue.
+    text = "# Notes\n\n- **Q: Why now?**\n\nBecause fees rose.\n\n- **Proposal:** raise the limit.\n\n- **Sidechains:** maybe.\n\n- **Q: Who pays?**\n\nNobody knows.\n"
+    assert turns(text) == []
+
+
+def test_voices_in_a_list_must_take_turns() -> None:
+    text = "- **Ines Caro:** Welcome.\n- **Ines Caro:** Still me.\n- **Tomas Brandt:** Thanks.\n- **Tomas Brandt:** Me again.\n"
+    assert turns(text) == []
+
+
+def test_a_list_voice_used_once_counts_when_the_intro_names_them() -> None:
+    text = (
+        "My guests today are Tomas Brandt and Odile Marchetti.\n\n"
+        "- **Ines Caro:** Welcome.\n- **Tomas Brandt:** Thanks.\n- **Ines Caro:** Odile?\n"
+        "- **Odile Marchetti:** Hello.\n- **Tomas Brandt:** Shall we?\n"
+    )
+    assert [n for n, _ in turns(text)] == ["Ines Caro", "Tomas Brandt", "Ines Caro", "Odile Marchetti", "Tomas Brandt"]
+
+
+def test_a_list_inside_a_bold_dialogue_stays_speech_and_is_reported() -> None:
+    text = (
+        "**Ines Caro:** What do you carry?\n\n**Tomas Brandt:** Three things:\n\n"
+        "- **Mail:** two sacks.\n- **Feed:** for the farm.\n- **Mail:** one more.\n\n"
+        "**Ines Caro:** Good.\n\n**Tomas Brandt:** Yes.\n"
+    )
+    assert turns(text) == [("Ines Caro", 1), ("Tomas Brandt", 4), ("Ines Caro", 1), ("Tomas Brandt", 1)]
+    assert sum("in a list, unlike the dialogue's labels" in r for r in unsure(text)) == 3
+
+
+def test_an_italic_note_in_a_bold_dialogue_is_not_a_voice() -> None:
+    text = "**Ines Caro:** Hello.\n\n*Editor's note: recorded on the boat.*\n\n**Tomas Brandt:** Hi.\n\n**Ines Caro:** Ready?\n\n**Tomas Brandt:** Yes.\n"
+    assert [n for n, _ in turns(text)] == ["Ines Caro", "Tomas Brandt", "Ines Caro", "Tomas Brandt"]
+
+
+# 2. A marked name alone on its line ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["**{name}**\n\n{text}", "**{name}**\n{text}", "### {name}\n\n{text}", "## **{name}**\n\n{text}"])
+def test_a_marked_name_alone_writes_a_dialogue(fmt: str) -> None:
+    text = _dialogue(fmt)
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "marked-own-line"
+    assert turns(text) == EXPECTED
+    assert t.metadata.title == "On the estuary"
+
+
+def test_a_heading_that_reads_as_a_name_is_still_the_title() -> None:
+    text = _dialogue("### {name}\n\n{text}", head="# Harbour Lights\n\n")
+    assert transcripts.parse(text).metadata.title == "Harbour Lights"
+    text = _dialogue("**{name}:** {text}", head="# Harbour Lights\n\n")
+    assert transcripts.parse(text).metadata.title == "Harbour Lights"
+
+
+_OPENING = "### Ines Caro\n\nLet us talk about sea walls.\n\n### Tomas Brandt\n\nSea walls are old here.\n\n### Ines Caro\n\nVery old?\n\n"
+
+
+def test_topic_headings_between_marked_names_are_topics() -> None:
+    text = _OPENING + "## Sea Walls\n\n### Tomas Brandt\n\nOlder than the town.\n\n### Ines Caro\n\nHow so?\n"
+    t = transcripts.parse(text)
+    assert [n for n, _ in turns(text)] == ["Ines Caro", "Tomas Brandt", "Ines Caro", "Tomas Brandt", "Ines Caro"]
+    assert [(p.title, p.turns) for p in t.topics] == [("Sea Walls", (3, 4))]
+
+
+def test_a_heading_used_once_at_the_voices_level_is_no_voice() -> None:
+    # Its words in the speech above are no introduction.
+    text = _OPENING + "### Sea Walls\n\nThey hold the tide back.\n\n### Tomas Brandt\n\nOlder than the town.\n"
+    assert turns(text) == [("Ines Caro", 1), ("Tomas Brandt", 1), ("Ines Caro", 2), ("Tomas Brandt", 1)]
+    assert any("'Sea Walls' not accepted: a marked line used once" in r for r in unsure(text))
+
+
+def test_marked_names_that_never_come_back_within_a_section_are_a_form() -> None:
+    # One label of each per section, the same under every heading: "### Problem", "### Solution".
+    text = "### Ines Caro\n\nHello.\n\n### Tomas Brandt\n\nHi.\n\n## Tides\n\n### Ines Caro\n\nSo?\n\n### Tomas Brandt\n\nYes.\n"
+    assert turns(text) == []
+
+
+def test_a_marked_voice_used_once_counts_when_named_above_as_written() -> None:
+    intro = "# Dunes\n\nWith Odile Marchetti, and a word on sea walls.\n\n"
+    text = intro + _OPENING + "### Odile Marchetti\n\nHello.\n\n### Sea Walls\n\nThey hold.\n\n### Tomas Brandt\n\nOlder than the town.\n"
+    assert [n for n, _ in turns(text)] == ["Ines Caro", "Tomas Brandt", "Ines Caro", "Odile Marchetti", "Tomas Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Section headings that read as names, each once.
+        "# Notes\n\n## Batch Signing\n\nIt is faster.\n\n## Key Rotation\n\nIt is safer.\n\n## Open Questions\n\nMany.\n",
+        # A profile page: two people, each once, named above.
+        "# Our crew\n\nMeet Ines Caro and Tomas Brandt.\n\n### Ines Caro\n\nInes keeps the marsh.\n\n### Tomas Brandt\n\nTomas sails the ferry.\n",
+        "# Our crew\n\nMeet Ines Caro and Tomas Brandt.\n\n**Ines Caro**\n\nInes keeps the marsh.\n\n**Tomas Brandt**\n\nTomas sails the ferry.\n",
+        # One bold line that recurs.
+        "**Update**\n\nThe ferry is late.\n\n**Update**\n\nThe ferry is here.\n\n**Update**\n\nIt left.\n",
+    ],
+)
+def test_headings_and_bold_lines_of_a_page_are_no_dialogue(text: str) -> None:
+    assert turns(text) == []
+    assert unsure(text) == []
+
+
+@pytest.mark.parametrize("fmt", ["### {}", "**{}**"])
+def test_the_same_sections_under_each_heading_are_no_dialogue(fmt: str) -> None:
+    text = "# Repairs\n\n" + "\n\n".join(f"## Pump {x}\n\n{fmt.format('Problem')}\n\nIt failed.\n\n{fmt.format('Solution')}\n\nWe replaced it." for x in "ABC")
+    assert turns(text) == []
+
+
+def test_a_talk_with_sections_goes_on_after_its_last_label() -> None:
+    # Headings that read as names ("## Misconceptions") still divide the talk.
+    text = (
+        "---\ntitle: Tides\nspeakers:\n  - Ines Caro\n---\n## Introduction\n\nToday I talk about tides.\n\n"
+        "Q: Are they late?\n\nA: Never.\n\nQ: Are they high?\n\nA: Sometimes.\n\n## Misconceptions\n\nThe moon is not alone.\n\nThe sun pulls too.\n"
+    )
+    t = transcripts.parse(text)
+    assert t.turns[-1].paragraphs == ("Sometimes.", "The moon is not alone.", "The sun pulls too.")
+
+
+# 3. A role word in parentheses ----------------------------------------------------
+
+
+def test_a_role_word_in_parentheses_is_the_role_not_a_description() -> None:
+    text = "Mara Quint (Host): Good evening.\n\nJonas Berg (Guest): Thank you.\n\nMara Quint: Shall we?\n\nJonas Berg: Yes.\n"
+    t = transcripts.parse(text)
+    assert [(s.name, s.role, s.description) for s in t.speakers] == [("Mara Quint", "host", None), ("Jonas Berg", "guest", None)]
+    assert [n for n, _ in turns(text)] == ["Mara Quint", "Jonas Berg", "Mara Quint", "Jonas Berg"]
+
+
+def test_another_qualifier_still_describes_the_speaker() -> None:
+    text = "Mara Quint (Harbour Board): Good evening.\n\nJonas Berg: Thank you.\n\nMara Quint: Shall we?\n\nJonas Berg: Yes.\n"
+    t = transcripts.parse(text)
+    assert [(s.name, s.description) for s in t.speakers][0] == ("Mara Quint", "Harbour Board")
