@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple, Optional
 
 from ..model import Speaker, Transcript
 from ._estimate import turn_times
-from ._linebreak import layout_paragraph, name_tokens
+from ._linebreak import Names, layout_paragraph, name_tokens
 from ._profiles import Profile, word_count
 from ._registry import DEFAULT_WPM
 
@@ -48,6 +48,59 @@ class Cue(NamedTuple):
         if not self.label:
             return self.lines
         return ((self.label + self.lines[0]).rstrip(),) + self.lines[1:]
+
+
+_new = tuple.__new__
+# A cue of a turn before it is timed: its lines, label, whether it ends its
+# paragraph, its words and characters (the label's included) and its text.
+_Piece = tuple[tuple[str, ...], str, bool, int, int, str]
+
+
+def _pieces(
+    paragraphs: list[list[str]],
+    prof: Profile,
+    tag: str,
+    tag_words: int,
+    ambiguous: Optional[Callable[[str], bool]],
+    bad_start: Optional[Callable[[str], bool]],
+    names: Names,
+) -> list[_Piece]:
+    """The cues of one turn's paragraphs (their tokens), before they are
+    timed."""
+    pieces: list[_Piece] = []
+    append = pieces.append
+    label_len = len(tag)
+    for tokens in paragraphs:
+        if not tokens:
+            continue
+        laid, pos = layout_paragraph(tokens, prof, label_len, not pieces, ambiguous, bad_start, names)
+        # tokens[i:j] joined is text[pos[i]:pos[j] - 1].
+        text = " ".join(tokens)
+        for labelled, spans in laid:
+            if len(spans) == 1:
+                (a, d), = spans
+                body = text[pos[a] : pos[d] - 1]
+                lines: tuple[str, ...] = (body,)
+                chars = len(body)
+            elif len(spans) == 2:
+                (a, b), (c, d) = spans
+                body = text[pos[a] : pos[d] - 1]
+                one = text[pos[a] : pos[b] - 1] if b > a else ""  # empty: the label alone
+                two = text[pos[c] : pos[d] - 1]
+                lines = (one, two)
+                chars = len(one) + len(two)
+            else:
+                a, d = spans[0][0], spans[-1][1]
+                body = text[pos[a] : pos[d] - 1]
+                lines = tuple([text[pos[i] : pos[j] - 1] if j > i else "" for i, j in spans])
+                chars = sum(map(len, lines))
+            if labelled:
+                append((lines, tag, False, d - a + tag_words, chars + label_len, body))
+            else:
+                append((lines, "", False, d - a, chars, body))
+        lines, lab, _, words, chars, body = pieces[-1]
+        pieces[-1] = (lines, lab, True, words, chars, body)
+    return pieces
 
 
 def _ms(seconds: Optional[float]) -> int:
@@ -91,35 +144,7 @@ def layout(
             tag = label(who) if label is not None else ""
             known = tags[u.speaker] = (who, tag, word_count(tag))
         who, tag, tag_words = known
-        # Each cue's lines, label, whether it ends its paragraph, words,
-        # characters and text.
-        pieces: list[tuple[tuple[str, ...], str, bool, int, int, str]] = []
-        for tokens in paragraphs:
-            if not tokens:
-                continue
-            laid, pos = layout_paragraph(tokens, prof, len(tag), not pieces, ambiguous, bad_start, names)
-            # tokens[i:j] joined is text[pos[i]:pos[j] - 1].
-            text = " ".join(tokens)
-            last = len(laid) - 1
-            for k, (labelled, spans) in enumerate(laid):
-                a, b = spans[0]
-                d = spans[-1][1]
-                body = text[pos[a] : pos[d] - 1]
-                if len(spans) == 1:
-                    lines: tuple[str, ...] = (body,)
-                    chars = len(body)
-                elif len(spans) == 2:
-                    one = text[pos[a] : pos[b] - 1] if b > a else ""  # empty: the label alone
-                    two = text[pos[spans[1][0]] : pos[d] - 1]
-                    lines = (one, two)
-                    chars = len(one) + len(two)
-                else:
-                    lines = tuple([text[pos[i] : pos[j] - 1] if j > i else "" for i, j in spans])
-                    chars = sum(map(len, lines))
-                if labelled:
-                    pieces.append((lines, tag, k == last, d - a + tag_words, chars + len(tag), body))
-                else:
-                    pieces.append((lines, "", k == last, d - a, chars, body))
+        pieces = _pieces(paragraphs, prof, tag, tag_words, ambiguous, bad_start, names)
         if not pieces:
             continue
         begin = _ms(turn_start)
@@ -135,7 +160,9 @@ def layout(
             lo, hi = fixed or prof.duration_bounds(chars, words)
             length = ideal_end - ideal_start
             end = start + (hi if length >= hi else lo if length <= lo else length)
-            append(Cue(start, end, who, lines, lab, ti, k == 0, ends, body))
+            # tuple.__new__ makes the named tuple without its Python-level
+            # constructor (one per cue).
+            append(_new(Cue, (start, end, who, lines, lab, ti, k == 0, ends, body)))
             clock = end
             ideal_start = ideal_end
     return tuple(cues)

@@ -515,8 +515,9 @@ def _two_lines_programme(
     never = NEVER
     size = n + 1
     # best0[j]: cost of tokens[:j] with a cue starting at j; best1[j]: with
-    # the cue's second line starting at j, and from1[j] where its first line
-    # starts (-1: the label alone).
+    # the cue's second line starting at j (kept only where the lines of a
+    # labelled cue are pushed, which read it: elsewhere open1 has it), and
+    # from1[j] where its first line starts (-1: the label alone).
     # open0[j] is the cost of a cue starting at j, inf when it starts with
     # the label (its lines are longer and are pushed on their own: start0
     # holds its cost); open1[j] the cost of a second line starting at j,
@@ -531,8 +532,6 @@ def _two_lines_programme(
     start0 = [inf] * size
     next0 = [size] * size
     next1 = [size] * size
-    stack0 = [0] * size
-    stack1 = [0] * size
     final, final_from = inf, (0, size)
     # The last token the lines of a labelled cue may reach: later states'
     # costs are set by the pull alone.  A line holds at most (width + 1) / 2
@@ -553,8 +552,14 @@ def _two_lines_programme(
         second += never
     open1[0] = second
     least[0] = second if second < first else first
-    top0 = top1 = 1
     lo = 0
+    # The starts that have no next0 (next1) yet, their costs rising: the
+    # last is always the previous token, whose costs are prev0 and prev1.
+    s0 = [0]
+    s1 = [0]
+    prev0 = open0[0]
+    prev1 = least[0]
+    mid = MID_SENTENCE
     for j in range(1, n):
         # The lines ending before token j.
         p = pen[j]
@@ -565,23 +570,23 @@ def _two_lines_programme(
         if lo < j:
             r = room_line[at - pos[lo]]
             keep = open0[lo] + p + r
-            keep_at = k = lo
-            while True:
-                k = next0[k]
-                if k >= j:
-                    break
+            keep_at = lo
+            k = next0[lo]
+            while k < j:
                 cost = open0[k] + p + room_line[at - pos[k]]
                 if cost < keep:
-                    keep, keep_at = cost, k
+                    keep = cost
+                    keep_at = k
+                k = next0[k]
             close = least[lo] + p + r
-            close_at = k = lo
-            while True:
-                k = next1[k]
-                if k >= j:
-                    break
+            close_at = lo
+            k = next1[lo]
+            while k < j:
                 cost = least[k] + p + room_line[at - pos[k]]
                 if cost < close:
-                    close, close_at = cost, k
+                    close = cost
+                    close_at = k
+                k = next1[k]
         else:
             # A word longer than a line: alone on its line.
             k = j - 1
@@ -590,9 +595,8 @@ def _two_lines_programme(
             close = least[k] + over + p
             keep_at = close_at = k
         if p != 0.0:
-            close += MID_SENTENCE
+            close += mid
         if j > pushed:
-            best1[j] = keep
             from1[j] = keep_at
             best0[j] = close
             from0[j] = close_at
@@ -608,6 +612,8 @@ def _two_lines_programme(
         # The states at token j.
         first = start0[j] = close + cue
         if labelled[j]:
+            if j > pushed:
+                best1[j] = keep
             if first < inf:
                 final, final_from = _push_two(j, first, pos, pen, best0, best1, from0, from1, final, final_from, prof, label_len, room)
                 pushed = j + reach
@@ -620,16 +626,18 @@ def _two_lines_programme(
         open1[j] = keep
         low = keep if keep < first else first
         least[j] = low
-        while top0 and open0[stack0[top0 - 1]] > first:
-            top0 -= 1
-            next0[stack0[top0]] = j
-        stack0[top0] = j
-        top0 += 1
-        while top1 and least[stack1[top1 - 1]] > low:
-            top1 -= 1
-            next1[stack1[top1]] = j
-        stack1[top1] = j
-        top1 += 1
+        if prev0 > first:
+            next0[s0.pop()] = j
+            while s0 and open0[s0[-1]] > first:
+                next0[s0.pop()] = j
+        s0.append(j)
+        prev0 = first
+        if prev1 > low:
+            next1[s1.pop()] = j
+            while s1 and least[s1[-1]] > low:
+                next1[s1.pop()] = j
+        s1.append(j)
+        prev1 = low
     # The paragraph's last line, ending at token n.
     i = n - 1
     at = pos[n] - 1

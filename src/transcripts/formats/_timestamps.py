@@ -16,11 +16,11 @@ transcripts' text ("1:42") live in :mod:`transcripts.times`.
 from __future__ import annotations
 
 import functools
-from typing import Optional
+from typing import Any, Iterable, Optional, Sequence
 
 import regex
 
-__all__ = ["VTT_TIME", "format_timestamp", "srt_timestamp", "vtt_ms", "vtt_timestamp"]
+__all__ = ["VTT_TIME", "cue_stamps", "format_timestamp", "srt_timestamp", "vtt_ms", "vtt_timestamp"]
 
 
 def format_timestamp(ms: int, sep: str = ",") -> str:
@@ -38,6 +38,26 @@ def _clock(seconds: int) -> str:
 
 
 _MILLIS = [f"{f:03d}" for f in range(1000)]
+
+
+def cue_stamps(cues: Iterable[Sequence[Any]], sep: str = ",") -> list[tuple[str, str]]:
+    """:func:`format_timestamp` of the start and end (ms, a cue's first two
+    fields) of each cue.  Laid-out cues mostly follow one another without a
+    gap, so a start equal to the previous cue's end reuses its text."""
+    out = []
+    append = out.append
+    last, last_text = -1, ""
+    clock, millis = _clock, _MILLIS
+    for cue in cues:
+        start, end = cue[0], cue[1]
+        if start != last:
+            s, f = divmod(start, 1000)
+            last_text = clock(s) + sep + millis[f]
+        s, f = divmod(end, 1000)
+        text = clock(s) + sep + millis[f]
+        append((last_text, text))
+        last, last_text = end, text
+    return out
 
 
 # A SubRip timestamp as players accept it: hours (1-3 digits, may be

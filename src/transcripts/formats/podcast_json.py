@@ -73,16 +73,18 @@ def _cue_segments(laid: "tuple[LaidCue, ...]") -> str:
     and text, a newline after a paragraph's last."""
     speakers: dict[str, str] = {}
     rows = []
+    append = rows.append
+    last, last_text = -1, ""
     for cue in laid:
         name = cue.speaker.name
         speaker = speakers.get(name)
         if speaker is None:
             speaker = speakers[name] = encode_basestring(name)
         body = encode_basestring(cue.text + "\n" if cue.ends_paragraph else cue.text)
-        rows.append(
-            f'    {{\n      "speaker": {speaker},\n      "startTime": {cue.start / 1000!r},\n'
-            f'      "endTime": {cue.end / 1000!r},\n      "body": {body}\n    }}'
-        )
+        # A cue mostly starts where the one before it ends.
+        start = last_text if cue.start == last else repr(cue.start / 1000)
+        last, last_text = cue.end, repr(cue.end / 1000)
+        append(f'    {{\n      "speaker": {speaker},\n      "startTime": {start},\n      "endTime": {last_text},\n      "body": {body}\n    }}')
     return _document(rows)
 
 

@@ -34,7 +34,7 @@ from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 from ._timecodes import Timing, TimingError, lines, srt_timing
-from ._timestamps import format_timestamp, srt_timestamp
+from ._timestamps import cue_stamps, srt_timestamp
 
 __all__ = ["LABEL", "MARKUP", "cues", "read", "untag", "write"]
 
@@ -110,15 +110,17 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     prof = profile(options.profile, PODCAST)
     tags = _tag_like(t)
     laid = layout(_untagged(t) if tags else t, prof, wpm=options.wpm, label=_label, ambiguous=_needs_label, bad_start=_dash)
-    stamp = format_timestamp
     blocks = []
-    for n, (start, end, _, rows, label, *_) in enumerate(laid, 1):
-        if label:
-            # The label opens the first line (alone, when that is empty).
-            body = "\n".join(((label + rows[0]).rstrip(),) + rows[1:])
+    append = blocks.append
+    for n, (cue, (start, end)) in enumerate(zip(laid, cue_stamps(laid)), 1):
+        rows, label = cue[3], cue[4]
+        first = (label + rows[0]).rstrip() if label else rows[0]  # the label opens the first line
+        if len(rows) == 1:
+            append(f"{n}\n{start} --> {end}\n{first}\n")
+        elif len(rows) == 2:
+            append(f"{n}\n{start} --> {end}\n{first}\n{rows[1]}\n")
         else:
-            body = "\n".join(rows)
-        blocks.append(f"{n}\n{stamp(start)} --> {stamp(end)}\n{body}\n")
+            append(f"{n}\n{start} --> {end}\n{first}\n" + "\n".join(rows[1:]) + "\n")
     dropped = list(lost(t, Holds(times=True)))
     boundaries = _turn_boundaries_lost(t, [bool(c.label) for c in laid])
     if boundaries is not None:

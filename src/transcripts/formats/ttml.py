@@ -40,7 +40,7 @@ from ._cues import layout
 from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timestamps import format_timestamp
+from ._timestamps import cue_stamps, format_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -425,7 +425,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     at: dict[int, int] = {}
     turn: Optional[int] = None
     in_paragraph = False
-    for cue in laid:
+    for cue, (begin, end) in zip(laid, cue_stamps(laid, ".")):
         agent = ids.get(cue.speaker.id, "speaker")
         if cue.turn != turn:
             if in_paragraph:
@@ -449,7 +449,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
                 rows.append(" ".join(_span(tok, turn_words[k + j] if k + j < len(turn_words) else None) for j, tok in enumerate(tokens)))
                 at[cue.turn] = k + len(tokens)
             body = "<br/>".join(rows)
-        out.append(f'        <p begin="{format_timestamp(cue.start, ".")}" end="{format_timestamp(cue.end, ".")}" ttm:agent="{agent}">{body}</p>')
+        out.append(f'        <p begin="{begin}" end="{end}" ttm:agent="{agent}">{body}</p>')
         if cue.ends_paragraph:
             out.append("      </div>")
             in_paragraph = False

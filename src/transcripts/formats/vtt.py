@@ -41,7 +41,7 @@ from ._cues import layout
 from ._profiles import PROFILES, WEB, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
-from ._timestamps import VTT_TIME, format_timestamp, vtt_ms, vtt_timestamp
+from ._timestamps import VTT_TIME, cue_stamps, format_timestamp, vtt_ms, vtt_timestamp
 
 __all__ = ["cues", "read", "write"]
 
@@ -103,7 +103,6 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
     laid = layout(t, prof, wpm=options.wpm)
     words = _token_words(t)
     plain = _plain(t)
-    stamp = format_timestamp
     head = "WEBVTT\n"
     if t.metadata.language:
         head += f"Language: {' '.join(t.metadata.language.split())}\n"
@@ -114,7 +113,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         out.append(f"NOTE\nTitle: {title}\n")
     position: dict[int, int] = {}
     voices: dict[str, str] = {}
-    for cue in laid:
+    for cue, (start, end) in zip(laid, cue_stamps(laid, ".")):
         voice = voices.get(cue.speaker.name)
         if voice is None:
             voice = voices[cue.speaker.name] = _escape(" ".join(cue.speaker.name.split()))
@@ -130,7 +129,7 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
                 at += len(tokens)
             position[cue.turn] = at
             body = "\n".join(rows)
-        out.append(f"{stamp(cue.start, '.')} --> {stamp(cue.end, '.')}\n<v {voice}>{body}\n")
+        out.append(f"{start} --> {end}\n<v {voice}>{body}\n")
     holds = Holds(metadata=("title", "language"), times=True, turn_boundaries=False, words=True)
     return Conversion("\n".join(out), "vtt", lost(t, holds))
 
