@@ -112,6 +112,7 @@ def seeds() -> tuple[tuple[str, str], ...]:
         with open(os.path.join(samples, name + ".json"), encoding="utf-8") as f:
             out.append((fmt, f.read()))
     out += list(READ_ONLY_SAMPLES.items())
+    out.append(("docx", _WORD_XML.format(body="".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in EPISODE.split("\n") if line))))
     for text in texts:
         t = transcripts.parse(text)
         timed = transcripts.estimate_times(t, 160)
@@ -121,6 +122,20 @@ def seeds() -> tuple[tuple[str, str], ...]:
             if codec.read is not None and codec.write is not None:
                 out.append((fmt, transcripts.dumps(timed if fmt in ("json", "yaml") else t, fmt)))
     return tuple(out)
+
+
+#: A Word document's body XML; a docx case is its mutated text, zipped.
+_WORD_XML = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'
+
+
+def _zipped(xml: bytes) -> bytes:
+    """A .docx archive holding ``xml`` as its document."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml)
+    return out.getvalue()
 
 
 #: Small documents of the formats that are only read, written here.
@@ -167,7 +182,7 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
         "assemblyai": ".json", "revai": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
-        "scc": ".scc", "rttm": ".rttm"}  # fmt: skip
+        "scc": ".scc", "rttm": ".rttm", "docx": ".docx"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:
@@ -183,6 +198,8 @@ def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX
         data = text.encode(rng.choice(CODECS), "replace")
     else:
         data = text.encode("utf-8", "surrogatepass" if rng.random() < 0.3 else "replace")
+    if fmt == "docx":
+        data = _zipped(data)
     if rng.random() < 0.05 and data:
         spoiled = bytearray(data)
         for _ in range(rng.randint(1, 20)):

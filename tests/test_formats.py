@@ -70,7 +70,7 @@ def test_structural_errors_name_the_path(doc, message):
 def test_unknown_format():
     t = transcripts.Transcript()
     with pytest.raises(ValueError, match="unknown format"):
-        transcripts.dumps(t, "docx")
+        transcripts.dumps(t, "pdf")
 
 
 def test_import_does_not_import_hypothesis():

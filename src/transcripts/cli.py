@@ -313,11 +313,16 @@ _PARSED = ("text", "markdown")
 
 def _read_input(path: str, fmt: Optional[str], convention: Optional[str], encoding: Optional[str], lenient: bool, analyse: bool = False) -> _Input:
     from ._source import decode
-    from .formats import detect, get
+    from .formats import detect, detect_binary, get
     from .io import read
 
     filename = None if path == "-" else path
-    text = decode(_input_bytes(path), _display(path), encoding)
+    data = _input_bytes(path)
+    binary = get(fmt) if fmt else detect_binary(filename, data)
+    if binary is not None and binary.binary:
+        reading = read(data, binary.name, filename=filename, lenient=lenient)  # type: ignore[arg-type]
+        return _Input(reading.transcript, reading.format, reading.skipped, "", None)
+    text = decode(data, _display(path), encoding)
     codec = get(fmt) if fmt else detect(filename, text)
     if codec.name in _PARSED and (convention or analyse):
         from .parser import analyse as run

@@ -95,25 +95,36 @@ def read(
     encoding: Optional[str] = None,
 ) -> "Reading":
     """Read a transcript from text or bytes in format ``fmt`` (by default
-    detected from ``filename``, then the content).  Bytes are decoded as
+    detected from ``filename``, then the content).  Bytes of a binary
+    format (a Word document) are read as they are; others are decoded as
     ``encoding`` says, by default UTF-8 or the UTF-8/16/32 their
     byte-order mark names.  Malformed cues raise :class:`ParseError` naming
     file and line; with ``lenient`` they are skipped and listed in the
     result's ``.skipped``."""
-    from .formats import ReadContext, Reading, detect, get
+    from .formats import ReadContext, Reading, detect, detect_binary, get
 
+    given = get(fmt) if fmt else None
+    content: Union[str, bytes]
     if isinstance(data, (bytes, bytearray, memoryview)):
-        from ._source import decode
+        data = bytes(data)
+        binary = given if given is not None and given.binary else None if given is not None else detect_binary(filename, data)
+        if binary is not None:
+            codec, content = binary, data
+        else:
+            from ._source import decode
 
-        text = decode(bytes(data), filename, encoding)
+            content = decode(data, filename, encoding)
+            codec = given or detect(filename, content)
     else:
-        text = data
-    codec = get(fmt) if fmt else detect(filename, text)
+        content = data
+        codec = given or detect(filename, content)
+        if codec.binary:
+            raise ValueError(f"format {codec.name!r} is read from the file's bytes, not from text")
     if codec.read is None:
         raise ValueError(f"format {codec.name!r} can be written but not read")
     ctx = ReadContext(filename, lenient)
     try:
-        t = codec.read(text, ctx)
+        t = codec.read(content, ctx)  # type: ignore[arg-type]
     except ParseError as exc:
         raise exc.with_filename(filename) if filename else exc
     return Reading(t, codec.name, tuple(ctx.skipped))

@@ -26,6 +26,7 @@ from ._registry import (
     base_name,
     by_extension,
     detect,
+    detect_binary,
     get,
     register,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "cues",
     "by_extension",
     "detect",
+    "detect_binary",
     "estimate_times",
     "get",
     "readable",

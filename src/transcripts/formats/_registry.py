@@ -34,6 +34,7 @@ __all__ = [
     "base_name",
     "by_extension",
     "detect",
+    "detect_binary",
     "get",
     "register",
 ]
@@ -50,14 +51,14 @@ ROWS = ("turns", "paragraphs")
 FormatName = Literal[
     "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
     "aws-transcribe", "deepgram", "assemblyai", "revai", "html", "chapters",
-    "sbv", "ass", "ttml", "sami", "microdvd", "scc",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx",
     "csv", "tsv", "jsonl", "convokit", "rttm",
 ]  # fmt: skip
 FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "sbv", "ass", "sami", "microdvd", "scc",
+    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "sbv", "ass", "sami", "microdvd", "scc", "docx",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit")
 
@@ -68,7 +69,7 @@ WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit")
 _MODULES = (
     "jsonfmt", "yamlfmt", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
     "aws_transcribe", "deepgram", "assemblyai", "revai", "html", "chapters",
-    "sbv", "ass", "ttml", "sami", "microdvd", "scc",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx",
     "rows", "jsonl", "convokit", "rttm",
 )  # fmt: skip
 
@@ -250,6 +251,9 @@ class Format:
     options: tuple[str, ...] = ()
     #: One line for ``--list-formats``.
     summary: str = ""
+    #: A binary format (a Word document): ``read`` and ``sniff`` take the
+    #: file's bytes, not its text (see :func:`detect_binary`).
+    binary: bool = False
 
     def dumps(self, t: Transcript) -> str:
         """The transcript in this format, with the default options."""
@@ -361,6 +365,17 @@ def _by_extension(filename: Optional[str]) -> list[Format]:
     return seen
 
 
+def detect_binary(filename: Optional[str], data: bytes) -> Optional[Format]:
+    """The binary format (see :attr:`Format.binary`) of a file's bytes: one
+    whose content check recognises them, or, when none does, one whose
+    extension the file has; None for a file to be read as text."""
+    binary = [f for f in FORMATS.values() if f.binary and f.read is not None]
+    for fmt in binary:
+        if fmt.sniff is not None and fmt.sniff(data):  # type: ignore[arg-type]
+            return fmt
+    return next((f for f in _by_extension(filename) if f in binary), None)
+
+
 def detect(filename: Optional[str], text: Optional[str] = None) -> Format:
     """The format of a file: from the extension, then from the content.
 
@@ -371,13 +386,14 @@ def detect(filename: Optional[str], text: Optional[str] = None) -> Format:
     extension's own format decides; and what is left is speaker-labelled
     text."""
     candidates = _by_extension(filename)
+    candidates = [f for f in candidates if not f.binary] if text is not None else candidates
     if text is not None:
         for fmt in candidates:
             if fmt.sniff is not None and fmt.read is not None and fmt.sniff(text):
                 return fmt
         readers = {f.read for f in candidates}
         for fmt in FORMATS.values():
-            if fmt.sniff is not None and fmt.read is not None and fmt.read not in readers and fmt.sniff(text):
+            if fmt.sniff is not None and fmt.read is not None and not fmt.binary and fmt.read not in readers and fmt.sniff(text):
                 return fmt
     for fmt in candidates:
         if text is None or fmt.read is not None:

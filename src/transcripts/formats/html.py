@@ -30,7 +30,7 @@ from ._estimate import estimate_times
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
-__all__ = ["paragraphs", "read", "write"]
+__all__ = ["Paragraph", "paragraphs", "read", "read_paragraphs", "write"]
 
 
 def _escape(text: str) -> str:
@@ -269,8 +269,10 @@ def _moved(span: Optional[Span], where: list[int]) -> Optional[Span]:
     return Span(start, max(start, end))
 
 
-def _generic(found: list[Paragraph], ctx: ReadContext) -> Transcript:
-    from ..parser import parse  # the text parser imports the formats
+def read_paragraphs(found: list[Paragraph], ctx: ReadContext) -> Transcript:
+    """A document's paragraphs (a page's, a Word file's) read by the text
+    parser, positions given in the document's own lines."""
+    from ..parser import parse
 
     text, where = _as_text(found)
     t = parse(text, source=ctx.filename)
@@ -284,7 +286,7 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     found = paragraphs(text)
     if any(p.kind == "cite" for p in found):
         return _podcasting20(found, ctx)
-    return _generic(found, ctx)
+    return read_paragraphs(found, ctx)
 
 
 def _sniff(text: str) -> bool:
