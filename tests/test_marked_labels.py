@@ -195,3 +195,39 @@ def test_another_qualifier_still_describes_the_speaker() -> None:
     text = "Mara Quint (Harbour Board): Good evening.\n\nJonas Berg: Thank you.\n\nMara Quint: Shall we?\n\nJonas Berg: Yes.\n"
     t = transcripts.parse(text)
     assert [(s.name, s.description) for s in t.speakers][0] == ("Mara Quint", "Harbour Board")
+
+
+# Generated dialogues in each markdown variant -------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from transcripts.strategies import conversations, differences, render  # noqa: E402
+
+_VARIANTS = {"italic": "*{}:*", "list": "- **{}:**", "list-italic": "* *{}:*", "blockquote": "> **{}:**"}
+
+
+def _each_twice(t) -> bool:
+    said = [u.speaker for u in t.turns]
+    return all(said.count(s.id) >= 2 for s in t.speakers)
+
+
+@settings(deadline=None)
+@given(conversations(2, 3, 4, 9, alternate=True).filter(_each_twice), st.sampled_from(sorted(_VARIANTS)))
+def test_generated_dialogues_in_each_markdown_variant_parse_back(t, variant) -> None:
+    """A host asking and guests answering in turn (each twice or more: a
+    voice in a list used once is a term), written "**Name:**" and then
+    re-marked as the variant: the same dialogue parses back."""
+    ep = render(t, "markdown-bold", "colon-inside")
+    marks = {f"**{s.name}:**": _VARIANTS[variant].format(s.name) for s in t.speakers}
+    lines = []
+    for line in ep.text.split("\n"):
+        for bold, other in marks.items():
+            if line.startswith(bold + " "):
+                line = other + line[len(bold) :]
+                break
+        lines.append(line)
+    text = "\n".join(lines)
+    got = transcripts.parse(text)
+    assert got.metadata.convention == "markdown-bold"
+    assert differences(ep.transcript, got) == ()
