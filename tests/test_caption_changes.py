@@ -63,3 +63,20 @@ def test_rolling_captions_give_each_line_once_with_its_words_times():
 def test_cues_that_repeat_the_one_before_without_rolling_are_kept():
     t = transcripts.loads(_vtt("No.", "No.", "No.", "No."), "vtt")
     assert " ".join(p for u in t.turns for p in u.paragraphs) == "No. No. No. No."
+
+
+def test_srt_text_after_a_blank_line_inside_a_cue_is_kept_and_said():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nAnn: The first line\n\nand what follows it.\n\n2\n00:00:03,000 --> 00:00:04,000\nBo: Next.\n"
+    reading = transcripts.read(text, "srt")
+    assert [" ".join(u.paragraphs) for u in reading.transcript.turns] == ["The first line and what follows it.", "Next."]
+    assert [(e.line, "kept" in e.message) for e in reading.skipped] == [(5, True)]
+
+
+def test_srt_a_block_with_a_number_and_no_timing_is_still_an_error():
+    import pytest
+
+    from transcripts.errors import ParseError
+
+    with pytest.raises(ParseError) as err:
+        transcripts.loads("1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\nTwo.\n", "srt")
+    assert err.value.line == 6  # where the timing line should be

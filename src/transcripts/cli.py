@@ -383,7 +383,10 @@ def _convert_job(job: _Job, batch: Any = None) -> _Result:
     try:
         got = _read_input(job.path, s["from"], s["convention"], s["encoding"], s["lenient"])
         for problem in got.skipped:
-            r.messages.append(("warning", f"{problem.with_filename(shown)} (cue skipped)"))
+            # A reader's note that says what became of the input stands as
+            # it is; a malformed cue was skipped.
+            said = any(word in problem.message for word in ("ignored", "skipped", "kept"))
+            r.messages.append(("warning", f"{problem.with_filename(shown)}" + ("" if said else " (cue skipped)")))
         t = got.transcript
         if s["names"]:
             from .naming import name_speakers, unmatched

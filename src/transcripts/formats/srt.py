@@ -210,6 +210,14 @@ def _cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
                 shown = "\n".join([c for c in map(_clean, rows[at + 1 : stop]) if c])
             append(Cue(plain[0] / 1000, plain[1] / 1000, shown, settings={}, identifier=rows[begin].strip(), line=begin + 1, end_line=stop if stop > at + 1 else at + 1))
             continue
+        if at is None and out and not _is_number(rows[begin].strip()) and out[-1].end_line == begin - 1:
+            # Text after a blank line inside a cue (no number, no timing):
+            # the cue's, as players show it; said, never merged silently.
+            more = [c for c in map(_clean, rows[begin:stop]) if c]
+            last = out[-1]
+            out[-1] = attrs.evolve(last, text="\n".join([last.text, *more]) if last.text else "\n".join(more), end_line=stop)
+            ctx.ignored(f"text after a blank line kept as the text of the cue above (line {last.line})", begin + 1, 1)
+            continue
         if plain is None and (at is None or srt_timing(rows[at]) is None):
             ctx.bad_cue("cue has no timing line: missing '-->'", (at if at is not None else begin) + 1, 1)
             continue
