@@ -117,6 +117,8 @@ def test_a_heading_that_reads_as_a_name_is_still_the_title() -> None:
     assert transcripts.parse(text).metadata.title == "Harbour Lights"
     text = _dialogue("**{name}:** {text}", head="# Harbour Lights\n\n")
     assert transcripts.parse(text).metadata.title == "Harbour Lights"
+    text = _dialogue("**{name}:** {text}", head="**Harbour Lights**\n\nA talk about lamps.\n\n")
+    assert transcripts.parse(text).metadata.title == "Harbour Lights"
 
 
 _OPENING = "### Ines Caro\n\nLet us talk about sea walls.\n\n### Tomas Brandt\n\nSea walls are old here.\n\n### Ines Caro\n\nVery old?\n\n"
@@ -231,3 +233,17 @@ def test_generated_dialogues_in_each_markdown_variant_parse_back(t, variant) -> 
     got = transcripts.parse(text)
     assert got.metadata.convention == "markdown-bold"
     assert differences(ep.transcript, got) == ()
+
+
+def test_a_list_of_terms_in_bold_after_we_discuss_is_still_the_announced_topics() -> None:
+    text = (
+        "In this episode, we discuss:\n\n- **Tariffs:** why they rose\n- **Ports:** how they cope\n\n"
+        "Mara Quint: Welcome back.\n\nJonas Berg: Thanks.\n\nMara Quint: Tariffs first.\n\nJonas Berg: Then ports.\n"
+    )
+    t = transcripts.parse(text)
+    assert [p.title for p in t.topics if p.source == "announced"] == ["**Tariffs:** why they rose", "**Ports:** how they cope"]
+
+
+def test_a_heading_that_reads_as_a_name_and_ends_in_a_stop_is_still_a_heading() -> None:
+    text = "# Talk\n\nMara Quint: Welcome back.\n\n## Harbour Walls.\n\nJonas Berg: Thanks.\n\nMara Quint: Good.\n\nJonas Berg: Yes.\n"
+    assert [p.title for p in transcripts.parse(text).topics] == ["Harbour Walls."]

@@ -15,7 +15,7 @@ import regex
 
 from . import _patterns as P
 from .assemble import Dialogue
-from .evidence import intro_end
+from .evidence import STRICT_TEMPLATES, intro_end
 from .frontmatter import FrontMatter
 from .items import Item
 from .model import Metadata, Role, Span, Speaker, Topic, Turn
@@ -62,9 +62,12 @@ def _title(items: Sequence[Item], start: int, stop: int) -> tuple[Optional[str],
     """(title, subtitle, show) from the first group of headings in the zone."""
     group: list[str] = []
     for it in items[start:stop]:
-        # (a heading that a rule read as a name alone, "# Harbour Lights",
-        # and that is no speaker's label is a heading still)
-        unlabelled = not it.labels or (it.label is None and it.text[:1] == "#")
+        # (a heading or a bold line that a rule read as a name alone, "#
+        # Harbour Lights", "**Harbour Lights**", and that is no speaker's
+        # label is a heading still)
+        unlabelled = not it.labels or (
+            it.label is None and (it.text[:1] == "#" or all(label.template in STRICT_TEMPLATES for label in it.labels))
+        )
         if it.kind == "heading" and unlabelled and not P.CHAPTER_LINE.match(it.text):
             group.append(_clean_heading(it.text))
         elif group:

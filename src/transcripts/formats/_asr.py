@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any, Iterable, Optional
 
 import attrs
@@ -20,7 +21,10 @@ import attrs
 from ..model import Metadata, Transcript, Word
 from ._build import Piece, TurnBuilder
 
-__all__ = ["Said", "build", "confidence", "label", "language", "seconds", "shape", "tokens"]
+__all__ = [
+    "Said", "build", "confidence", "iso_duration", "label", "language", "on_tokens", "protobuf_duration", "seconds", "shape", "ticks",
+    "tokens",
+]  # fmt: skip
 
 # The last text :func:`shape` decoded, and its value: detection asks
 # several readers in turn about one text.
@@ -58,6 +62,64 @@ def seconds(value: Any, scale: float = 1.0) -> Optional[float]:
     except OverflowError:
         return None
     return out if math.isfinite(out) and out >= 0 else None
+
+
+def ticks(value: Any) -> Optional[float]:
+    """A time in 100-nanosecond ticks (Azure's ``offsetInTicks``) in
+    seconds, divided rather than scaled so that 4200000 is 0.42 exactly;
+    None when it is no finite, non-negative number."""
+    t = seconds(value)
+    if t is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value / 10_000_000
+    return t / 10_000_000
+
+
+# An ISO 8601 duration as Azure writes offsets ("PT1.5S", "PT1M2.04S",
+# "P1DT2H"): days, hours, minutes and seconds, each optional.
+_ISO_DURATION = re.compile(
+    r"P(?:(?P<d>[0-9]+(?:\.[0-9]+)?)D)?"
+    r"(?:T(?:(?P<h>[0-9]+(?:\.[0-9]+)?)H)?(?:(?P<m>[0-9]+(?:\.[0-9]+)?)M)?(?:(?P<s>[0-9]+(?:\.[0-9]+)?)S)?)?",
+    re.ASCII,
+)
+
+
+def iso_duration(value: Any) -> Optional[float]:
+    """An ISO 8601 duration ("PT1.5S", "PT1M2.5S") in seconds; None for
+    anything else (a number, "PT", "1.5")."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    m = _ISO_DURATION.fullmatch(value.strip().upper())
+    if m is None or not any(m.groups()) or value.strip().upper().endswith("T"):
+        return None
+    out = sum(float(m[k] or 0) * f for k, f in (("d", 86400.0), ("h", 3600.0), ("m", 60.0)))
+    return seconds(out + float(m["s"] or 0))
+
+
+# A protobuf Duration in its JSON form: decimal seconds with an "s".
+_PROTOBUF_DURATION = re.compile(r"([0-9]{1,12})(?:\.([0-9]{1,9}))?s", re.ASCII)
+
+
+def protobuf_duration(value: Any) -> Optional[float]:
+    """A protobuf ``Duration`` as Google's APIs write it in JSON ("1.400s"),
+    or as a JavaScript client's object (``{"seconds": "1", "nanos":
+    400000000}``), in seconds; None otherwise."""
+    if isinstance(value, str):
+        m = _PROTOBUF_DURATION.fullmatch(value.strip())
+        if m is None:
+            return None
+        whole, fraction = m.groups()
+        nanos = int((fraction or "").ljust(9, "0"))
+        return (int(whole) * 1_000_000_000 + nanos) / 1_000_000_000
+    if isinstance(value, dict) and value.keys() <= {"seconds", "nanos"} and value:
+        whole, nanos = value.get("seconds", 0), value.get("nanos", 0)
+        if isinstance(whole, str) and whole.isascii() and whole.isdigit() and len(whole) <= 12:
+            whole = int(whole)
+        if type(whole) is not int or type(nanos) is not int or not 0 <= whole < 10**12 or not 0 <= nanos < 10**9:
+            return None
+        return (whole * 1_000_000_000 + nanos) / 1_000_000_000
+    return None
 
 
 def confidence(value: Any) -> Optional[float]:
@@ -143,3 +205,16 @@ def tokens(text: str, start: Optional[float], end: Optional[float], conf: Option
     """A word as a vendor gives it, split where it holds spaces (each
     token gets the word's times)."""
     return tuple(Word(tok, start, end, conf) for tok in text.split())
+
+
+def on_tokens(text: str, words: Iterable[Word]) -> tuple[Word, ...]:
+    """The tokens of a vendor's display ``text`` with the times and
+    confidence of its ``words`` (the recogniser's words, which may lack the
+    text's punctuation and capitals), where there is one word for each
+    token and every word has its times; none otherwise (the text is kept
+    without words' times)."""
+    toks = text.split()
+    words = tuple(words)
+    if not toks or len(words) != len(toks) or any(w.start is None or w.end is None for w in words):
+        return ()
+    return tuple(Word(tok, w.start, w.end, w.confidence) for tok, w in zip(toks, words))

@@ -112,6 +112,14 @@ def bullet(text: str) -> bool:
     return P.BULLET.match(text) is not None
 
 
+@rules.block_rule("marked-list-item", "list_item", starts="-*+•", labelled=True)
+def marked_list_item(text: str) -> bool:
+    """``- **Tariffs:** why they rose``: a list's term in bold or italics,
+    which the markdown label rule reads too, is a list item when it is no
+    label (an announced topic after "We discuss:")."""
+    return text[2:3] in ("*", "_") and P.BULLET.match(text) is not None
+
+
 @rules.block_rule("stray-marker", "chrome", starts="*\\#", max_len=24)
 def stray_marker(text: str) -> bool:
     """``\\*\\*3``, ``\\*\\*12:30-end``: a transcriber's tape or page marker,
@@ -137,9 +145,10 @@ def dateline(text: str) -> bool:
     return len(text) <= 60 and P.DATELINE.match(text) is not None
 
 
-@rules.block_rule("markdown-heading", "heading", starts="#")
+@rules.block_rule("markdown-heading", "heading", starts="#", labelled=True)
 def markdown_heading(text: str) -> bool:
-    """``## Topic``"""
+    """``## Topic``, also where a rule reads it as a name alone (``##
+    Harbour Walls``): a heading when it is no label."""
     return P.MD_HEADING.match(text) is not None
 
 
