@@ -7,6 +7,7 @@ need."""
 from __future__ import annotations
 
 import io
+import os
 import json
 import subprocess
 import sys
@@ -194,6 +195,27 @@ def test_workers_give_the_same_output_and_messages(tmp_path, batch):
     import threading
 
     assert multiprocessing.active_children() == [] and threading.active_count() == 1  # the pool is gone
+
+
+def test_a_folder_converts_the_files_under_it_into_the_same_places(tmp_path):
+    src = tmp_path / "archive"
+    (src / "2023").mkdir(parents=True)
+    (src / ".cache").mkdir()
+    (src / "ep1.txt").write_text(EPISODE, encoding="utf-8")
+    (src / "2023" / "ep1.txt").write_text(EPISODE.replace("Bye now.", "Bye then."), encoding="utf-8")
+    (src / ".cache" / "ep9.txt").write_text(EPISODE, encoding="utf-8")
+    (src / "cover.png").write_bytes(b"\x89PNG")
+    (src / ".hidden.txt").write_text(EPISODE, encoding="utf-8")
+    code, out, err = cli(["convert", str(src), "--to", "json", "--out-dir", str(tmp_path / "out")])
+    assert code == 0, err
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.json"))
+    assert written == [os.path.join("2023", "ep1.json"), "ep1.json"]
+    assert "2 converted" in err
+    (tmp_path / "empty").mkdir()
+    code, out, err = cli(["convert", str(tmp_path / "empty"), "--to", "json", "--out-dir", str(tmp_path / "o2")])
+    assert code == 1 and "a folder holding no file" in err
+    code, out, err = cli(["convert", str(src), "--to", "json"])
+    assert code == 2 and "--out-dir" in err
 
 
 def test_quiet_and_verbose_together_is_bad_usage(files):

@@ -111,7 +111,7 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
 def _add_convert(c: argparse.ArgumentParser) -> None:
     from .formats._profiles import PROFILES
 
-    c.add_argument("input", metavar="INPUT", nargs="*", help="input files, or - for standard input")
+    c.add_argument("input", metavar="INPUT", nargs="*", help="input files or folders (the files under a folder that a format reads), or - for standard input")
     c.add_argument("-o", "--output", metavar="OUTPUT", default="-", help="output file, or folder for convokit (default: - for standard output); written atomically; its extension gives the format when --to is not given")
     c.add_argument("--out-dir", metavar="DIR", help="write one output per input into DIR: the input's base name and the format's extension")
     c.add_argument("-t", "--to", dest="to", metavar="FORMAT", choices=_formats("write"), help="output format: " + ", ".join(_formats("write")) + " (default: from the extension of -o)")
@@ -292,6 +292,11 @@ def _input_bytes(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
     from .io import read_bytes
+
+    if os.path.isdir(path):
+        from .errors import ParseError
+
+        raise ParseError("a folder holding no file that a format reads by its extension", path)
 
     return read_bytes(path)
 
@@ -559,6 +564,7 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _list_formats(out)
     if not args.input:
         raise _Usage("give at least one INPUT (or - for standard input)")
+    args.input, args.folders = _expand_folders(args.input)
     if args.quiet and args.verbose:
         raise _Usage("use either -q/--quiet or -v/--verbose")
     to_stdout = args.output == "-"
@@ -604,7 +610,7 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     written: dict[str, str] = {}
     settings = _settings(args, codec.name, False, batch=True)
     for index, path in enumerate(args.input):
-        target = os.path.join(args.out_dir, base_name(path) + codec.extensions[0])
+        target = os.path.join(args.out_dir, args.folders.get(path, ""), base_name(path) + codec.extensions[0])
         key = os.path.abspath(target)
         if _same_file(target, path):
             refused[index] = f"{path}: output {target} would overwrite the input"
@@ -613,7 +619,37 @@ def _convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             written[key] = path
             jobs.append(_Job(index, path, target, settings))
+    for folder in sorted({os.path.dirname(job.target) for job in jobs if job.target}):
+        os.makedirs(folder, exist_ok=True)  # a folder's subfolders, mirrored
     return _run_batch(jobs, refused, workers, report, batch)
+
+
+def _expand_folders(inputs: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The inputs with each folder replaced by the files under it that a
+    format reads by its extension (hidden ones left out), in name order,
+    and the folder of each such file relative to the folder given (its
+    output goes into the same place under --out-dir).  A folder holding
+    none stays as it is, to be reported."""
+    from .formats import FORMATS
+
+    extensions = tuple(sorted({e for f in FORMATS.values() if f.read is not None for e in f.extensions}))
+    out: list[str] = []
+    where: dict[str, str] = {}
+    for path in inputs:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        found = []
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            relative = os.path.relpath(folder, path)
+            for name in sorted(files):
+                if not name.startswith(".") and name.lower().endswith(extensions):
+                    file = os.path.join(folder, name)
+                    found.append(file)
+                    where[file] = "" if relative == "." else relative
+        out.extend(found or [path])
+    return out, where
 
 
 def _run_batch(jobs: list[_Job], refused: dict[int, str], workers: int, report: _Report, batch: bool) -> int:
