@@ -28,6 +28,7 @@ SAMPLES = [
     ("revai.json", "revai", ["Speaker 0", "Speaker 1"], None, True),
     ("openai_diarized.json", "asr-json", ["Speaker A", "Speaker B"], None, False),
     ("whisperx.json", "asr-json", ["SPEAKER_00", "SPEAKER_01"], "en", True),
+    ("speechmatics.json", "speechmatics", ["S1", "S2"], "en", True),
 ]
 
 
@@ -177,3 +178,84 @@ def test_verbose_json_without_segments_keeps_the_words_times_on_the_texts_tokens
 def test_json_with_a_text_and_other_keys_is_not_taken_for_a_recogniser():
     other = json.dumps({"text": "A note.", "author": "Ann"})
     assert transcripts.formats.detect("note.json", other).name != "asr-json"
+
+
+
+
+def _line_of(text, needle):
+    """The 1-based line of the first line of ``text`` holding ``needle``."""
+    return next(i + 1 for i, line in enumerate(text.splitlines()) if needle in line)
+
+
+def test_malformed_speechmatics_results_are_positioned_or_skipped():
+    doc = json.loads((ASR / "speechmatics.json").read_text())
+    assert doc["results"][5]["alternatives"][0]["content"] == "Thanks"
+    doc["results"][5]["start_time"] = "soon"
+    text = json.dumps(doc, indent=1)
+    with pytest.raises(transcripts.ParseError, match=r"results\[5\]: expected start_time") as err:
+        transcripts.loads(text, filename="s.json")
+    # The line where the result's object opens.
+    lines = text.splitlines()
+    assert err.value.line == max(i for i in range(_line_of(text, '"soon"')) if lines[i] == "  {") + 1
+    reading = transcripts.read(text, filename="s.json", lenient=True)
+    assert len(reading.skipped) == 1 and reading.skipped[0].line == err.value.line
+    # The comma of the word left out goes with it.
+    assert [u.paragraphs for u in reading.transcript.turns][:2] == [("Welcome back, Ines.",), ("glad to be here.",)]
+
+
+def _speechmatics(*results, language="en"):
+    return json.dumps({"format": "2.9", "metadata": {"transcription_config": {"language": language}}, "results": list(results)})
+
+
+def _sm(kind, content, start=None, end=None, attaches=None, **extra):
+    alt = {"content": content, "confidence": 0.9, "language": "de"}
+    alt.update({k: v for k, v in extra.items() if k == "speaker"})
+    item = {"type": kind, "alternatives": [alt]}
+    if start is not None:
+        item.update(start_time=start, end_time=end)
+    if attaches:
+        item["attaches_to"] = attaches
+    item.update({k: v for k, v in extra.items() if k != "speaker"})
+    return item
+
+
+def test_speechmatics_marks_join_the_side_they_attach_to_and_entities_read_as_written():
+    text = _speechmatics(
+        _sm("punctuation", "\u201c", 0.0, 0.0, "next"),
+        _sm("word", "well", 0.0, 0.3),
+        _sm("punctuation", "-", 0.3, 0.3, "both"),
+        _sm("word", "known", 0.3, 0.6),
+        _sm("punctuation", "\u201d", 0.6, 0.6, "previous"),
+        _sm("punctuation", "&", 0.7, 0.7, "none"),
+        _sm("entity", "ten pounds", 0.8, 1.4, written_form=[_sm("word", "\u00a310", 0.8, 1.4)]),
+        _sm("speaker_change", "", 1.4, 1.4),
+        _sm("punctuation", "."),
+        language="auto",
+    )
+    reading = transcripts.read(text, filename="x.json")
+    assert reading.format == "speechmatics"
+    t = reading.transcript
+    assert [w.text for w in t.turns[0].words] == ["\u201cwell-known\u201d", "&", "\u00a310."]
+    assert (t.turns[0].words[0].start, t.turns[0].words[0].end) == (0.0, 0.6)
+    assert t.metadata.language == "de"  # "auto": the words' own
+    assert [s.name for s in t.speakers] == ["Unknown Speaker"]
+
+
+def test_speechmatics_channels_are_speakers_in_order_of_time():
+    text = _speechmatics(
+        _sm("word", "Hello", 0.0, 0.4, channel="channel_1"),
+        _sm("word", "there", 1.0, 1.4, channel="channel_1"),
+        _sm("word", "Hi", 0.5, 0.9, channel="channel_2"),
+    )
+    t = transcripts.loads(text, "speechmatics")
+    assert [(t.speaker(u.speaker).name, u.paragraphs) for u in t.turns] == [
+        ("channel_1", ("Hello",)), ("channel_2", ("Hi",)), ("channel_1", ("there",)),
+    ]
+
+
+def test_each_recogniser_sample_is_claimed_by_its_own_reader_alone():
+    readers = [f for f in transcripts.formats.FORMATS.values() if f.sniff is not None and not f.binary]
+    for name, fmt, *_ in SAMPLES:
+        text = (ASR / name).read_text(encoding="utf-8")
+        claims = [f.name for f in readers if f.sniff(text)]
+        assert claims == [fmt], name
