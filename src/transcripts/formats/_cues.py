@@ -15,11 +15,13 @@ what was checked.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Callable, NamedTuple, Optional
 
 from ..model import Speaker, Transcript
 from ._estimate import turn_times
-from ._linebreak import Names, layout_paragraph, name_tokens
+from ._build import paused_gc
+from ._linebreak import Names, layout_paragraph, learn, name_tokens
 from ._profiles import Profile, word_count
 from ._registry import DEFAULT_WPM
 
@@ -126,8 +128,25 @@ def layout(
     ``bad_start(text)`` says no other line may start with ``text`` (a
     dual-speaker dash).  Every paragraph starts a new cue; each turn's time
     is shared among its cues by their length, then stretched or cut to the
-    profile's durations, never starting before the previous cue ends."""
+    profile's durations, never starting before the previous cue ends.
+
+    The cyclic garbage collector is paused meanwhile: the cues and their
+    lines are many objects, none in a cycle, and each collection they
+    would trigger walks everything the caller holds (the transcripts)."""
+    with paused_gc():
+        return _layout(t, prof, wpm, label, ambiguous, bad_start)
+
+
+def _layout(
+    t: Transcript,
+    prof: Profile,
+    wpm: float,
+    label: Optional[Callable[[Speaker], str]],
+    ambiguous: Optional[Callable[[str], bool]],
+    bad_start: Optional[Callable[[str], bool]],
+) -> tuple[Cue, ...]:
     split = [[p.split() for p in u.paragraphs] for u in t.turns]
+    learn(set(chain.from_iterable(chain.from_iterable(split))))
     times = turn_times(t, wpm, [sum(map(len, paragraphs)) for paragraphs in split])
     speakers = {s.id: s for s in t.speakers}
     names = name_tokens(t.speakers)

@@ -42,7 +42,7 @@ from .. import words as W
 from ..model import Speaker
 from ._profiles import Profile
 
-__all__ = ["CLINGING", "CONJUNCTIONS", "Names", "TITLES", "break_paragraph", "layout_paragraph", "name_tokens"]
+__all__ = ["CLINGING", "CONJUNCTIONS", "Names", "TITLES", "break_paragraph", "layout_paragraph", "learn", "name_tokens"]
 
 #: Words a line may break before: conjunctions and relative pronouns.
 CONJUNCTIONS = frozenset(
@@ -299,6 +299,18 @@ def _learn(token: str) -> int:
     _AFTER_ROW[token] = _ROWS[after]
     _BEFORE_CLASS[token] = before
     return before
+
+
+def learn(vocabulary: set[str]) -> None:
+    """Learn the classes of the tokens not yet seen: a writer hands over
+    every token of a transcript at once, so that no paragraph stops to."""
+    new = vocabulary.difference(_BEFORE_CLASS)
+    if len(_BEFORE_CLASS) + len(new) > _CLASSES_MAX:
+        _AFTER_ROW.clear()
+        _BEFORE_CLASS.clear()
+        new = vocabulary
+    for token in new:
+        _learn(token)
 
 
 def _before_classes(tokens: Sequence[str]) -> list[int]:
