@@ -58,3 +58,18 @@ def test_error_position_counts_characters_and_any_line_end(data, where):
     with pytest.raises(ParseError) as info:
         decode(data)
     assert (info.value.line, info.value.column) == where
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\u00a0\u200bab:")), max_size=40))
+def test_folding_is_split_and_join(raw):
+    """Runs of spaces fold as splitting on spaces and joining the words
+    would (without making an object of each word)."""
+    from transcripts._source import _unusual_spaces
+
+    assert normalise(raw) == " ".join(filter(None, _unusual_spaces(raw).split(" ")))
+    for line in split_lines(raw + "\nx"):
+        assert line.text == " ".join(filter(None, _unusual_spaces(line.raw).split(" ")))

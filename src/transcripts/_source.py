@@ -155,9 +155,14 @@ def _decode(data: bytes, codec: str, filename: Optional[str], guess: bool) -> st
         raise ParseError(message + (f"; {_advice(hint)}" if hint else ""), filename, line, column) from None
 
 
+# A run of spaces, folded to one (a regex rather than split and join, which
+# would make an object of every word of a long line).
+_RUN = re.compile(" {2,}")
+
+
 def normalise(raw: str) -> str:
     """Fold whitespace runs to one space and strip both ends."""
-    return " ".join(filter(None, _unusual_spaces(raw).split(" ")))
+    return _RUN.sub(" ", _unusual_spaces(raw)).strip(" ")
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
@@ -180,7 +185,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
         if raw is norm and norm[0] != " " and norm[-1] != " " and "  " not in norm:
             append(Line(number, raw, norm, 0))  # the common case: nothing to fold
             continue
-        norm = " ".join(filter(None, norm.split(" ")))
+        norm = _RUN.sub(" ", norm).strip(" ")
         if norm:  # (raw keeps its trailing spaces: two of them are a hard break)
             append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_SPACES + " "))))
     return tuple(out)
