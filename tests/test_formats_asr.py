@@ -29,6 +29,7 @@ SAMPLES = [
     ("openai_diarized.json", "asr-json", ["Speaker A", "Speaker B"], None, False),
     ("whisperx.json", "asr-json", ["SPEAKER_00", "SPEAKER_01"], "en", True),
     ("speechmatics.json", "speechmatics", ["S1", "S2"], "en", True),
+    ("azure_speech.json", "azure-speech", ["Speaker 1", "Speaker 2"], "en-US", True),
 ]
 
 
@@ -251,6 +252,52 @@ def test_speechmatics_channels_are_speakers_in_order_of_time():
     assert [(t.speaker(u.speaker).name, u.paragraphs) for u in t.turns] == [
         ("channel_1", ("Hello",)), ("channel_2", ("Hi",)), ("channel_1", ("there",)),
     ]
+
+
+def test_malformed_azure_words_are_positioned_and_the_display_text_kept():
+    doc = json.loads((ASR / "azure_speech.json").read_text())
+    doc["recognizedPhrases"][1]["nBest"][0]["words"][0]["offsetInTicks"] = "soon"
+    text = json.dumps(doc, indent=1)
+    with pytest.raises(transcripts.ParseError, match=r"recognizedPhrases\[1\]\.nBest\[0\]\.words\[0\]") as err:
+        transcripts.loads(text, filename="a.json")
+    assert err.value.line is not None and text.splitlines()[err.value.line - 1].strip() == "{"
+    assert err.value.line < _line_of(text, '"soon"')
+    reading = transcripts.read(text, filename="a.json", lenient=True)
+    assert len(reading.skipped) == 1
+    turn = reading.transcript.turns[1]
+    assert turn.paragraphs == ("Thanks, glad to be here.",) and turn.words == () and turn.start == 2.1
+
+
+def test_azure_display_words_ticks_milliseconds_iso_and_channels():
+    def phrase(channel, offset, display, **extra):
+        best = {"confidence": 0.9, "lexical": display.lower(), "display": display}
+        best.update(extra.pop("best", {}))
+        return {"recognitionStatus": "Success", "channel": channel, **offset, "nBest": [best], **extra}
+
+    doc = {
+        "combinedRecognizedPhrases": [],
+        "recognizedPhrases": [
+            phrase(0, {"offset": "PT1M2.5S", "duration": "PT1S"}, "Back again."),
+            phrase(1, {"offsetMilliseconds": 500, "durationMilliseconds": 900}, "Hi, you.",
+                   best={"displayWords": [{"displayText": "Hi,", "offsetMilliseconds": 500, "durationMilliseconds": 300},
+                                          {"displayText": "you.", "offsetMilliseconds": 900, "durationMilliseconds": 500}]}),
+            {"recognitionStatus": "NoMatch", "channel": 0, "offsetInTicks": 0, "durationInTicks": 10},
+            phrase(0, {"offsetInTicks": 0, "durationInTicks": 4000000}, "Hello.",
+                   best={"words": [{"word": "hello", "offsetInTicks": 0, "durationInTicks": 4000000, "confidence": 0.8}]}),
+        ],
+    }
+    reading = transcripts.read(json.dumps(doc), filename="x.json")
+    assert reading.format == "azure-speech" and reading.skipped == ()
+    t = reading.transcript
+    assert [(t.speaker(u.speaker).name, u.paragraphs, u.start) for u in t.turns] == [
+        ("Channel 1", ("Hello.",), 0.0), ("Channel 2", ("Hi, you.",), 0.5), ("Channel 1", ("Back again.",), 62.5),
+    ]
+    assert t.turns[0].words[0] == transcripts.Word("Hello.", 0.0, 0.4, 0.8)
+    assert [(w.text, w.start, w.end) for w in t.turns[1].words] == [("Hi,", 0.5, 0.8), ("you.", 0.9, 1.4)]
+    assert t.turns[2].words == () and t.turns[2].end == 63.5
+    # Without phrases, each channel's combined text.
+    doc = {"combinedRecognizedPhrases": [{"channel": 0, "display": "All of it."}], "recognizedPhrases": []}
+    assert transcripts.loads(json.dumps(doc), "azure-speech").turns[0].paragraphs == ("All of it.",)
 
 
 def test_each_recogniser_sample_is_claimed_by_its_own_reader_alone():
