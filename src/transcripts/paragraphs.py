@@ -4,7 +4,10 @@ A paragraph is a run of consecutive non-blank lines.  Most documents put one par
 on a line; when a document is hard-wrapped (its lines stop near one width,
 ~72 columns say) the lines of a run are joined back into one paragraph,
 except where a line opens a new item (a label, a bullet, a note), which the
-caller tells with ``opens_item``.
+caller tells with ``opens_item``, and after a line that stands alone: an
+item the caller tells with ``is_item``, a markdown heading (``### Ada
+Lind``) or a line in bold and nothing else (``**Ada Lind**``), which no
+sentence wraps into.
 """
 
 from __future__ import annotations
@@ -40,10 +43,11 @@ class Paragraph:
 def wrap_width(lines: Sequence[Line]) -> Optional[int]:
     """The column a hard-wrapped document breaks at, or None when it is not
     hard-wrapped: most of its lines that are followed by another non-blank
-    line end within 20 columns of one width no wider than 100."""
+    line end within 20 columns of one width no wider than 100 (a heading
+    or a bold line above its text is no wrapped line)."""
     lengths = []
     for a, b in zip(lines, lines[1:]):
-        if b.number == a.number + 1:
+        if b.number == a.number + 1 and not _stands_alone(a):
             lengths.append(len(a.text))
     if len(lengths) < 8:
         return None
@@ -78,6 +82,19 @@ def _wrapped_number(before: Line, line: Line) -> bool:
     return line.text[:1].isdigit() and before.text[-1:].islower()
 
 
+def _stands_alone(line: Line) -> bool:
+    """A markdown heading, or a line wholly in bold: the end of its
+    paragraph in hard-wrapped text."""
+    text = line.text
+    first = text[:1]
+    if first == "#":
+        return text.lstrip("#")[:1] == " " and len(text) - len(text.lstrip("#")) <= 6
+    if first in "*_" and len(text) > 4:
+        mark = text[:2]
+        return mark in ("**", "__") and text.endswith(mark) and mark not in text[2:-2] and text[2:3] != " "
+    return False
+
+
 def _joined(run: Sequence[Line]) -> Paragraph:
     return Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
 
@@ -103,7 +120,7 @@ def paragraphs(
             line.number != run[-1].number + 1
             or _ends_paragraph(run[-1], width)
             or (opens_item(line) and not _wrapped_number(run[-1], line))
-            or (len(run) == 1 and is_item(run[-1]))
+            or (len(run) == 1 and (is_item(run[-1]) or _stands_alone(run[-1])))
         ):
             yield _joined(run)
             run = []
