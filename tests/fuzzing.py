@@ -109,7 +109,7 @@ def seeds() -> tuple[tuple[str, str], ...]:
     out = [("asr-json", ASR), ("asr-json", WHISPERX)]
     samples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "asr")
     for fmt, name in (("aws-transcribe", "aws_transcribe"), ("deepgram", "deepgram"), ("assemblyai", "assemblyai"), ("revai", "revai"),
-                      ("speechmatics", "speechmatics"), ("azure-speech", "azure_speech")):
+                      ("speechmatics", "speechmatics"), ("azure-speech", "azure_speech"), ("google-stt", "google_stt")):
         with open(os.path.join(samples, name + ".json"), encoding="utf-8") as f:
             out.append((fmt, f.read()))
     out += list(READ_ONLY_SAMPLES.items())
@@ -182,7 +182,7 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
-        "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
+        "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
         "scc": ".scc", "rttm": ".rttm", "docx": ".docx"}  # fmt: skip
 
 

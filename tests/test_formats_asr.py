@@ -30,6 +30,7 @@ SAMPLES = [
     ("whisperx.json", "asr-json", ["SPEAKER_00", "SPEAKER_01"], "en", True),
     ("speechmatics.json", "speechmatics", ["S1", "S2"], "en", True),
     ("azure_speech.json", "azure-speech", ["Speaker 1", "Speaker 2"], "en-US", True),
+    ("google_stt.json", "google-stt", ["Speaker 1", "Speaker 2"], "en-us", True),
 ]
 
 
@@ -298,6 +299,65 @@ def test_azure_display_words_ticks_milliseconds_iso_and_channels():
     # Without phrases, each channel's combined text.
     doc = {"combinedRecognizedPhrases": [{"channel": 0, "display": "All of it."}], "recognizedPhrases": []}
     assert transcripts.loads(json.dumps(doc), "azure-speech").turns[0].paragraphs == ("All of it.",)
+
+
+def test_malformed_google_words_are_positioned_or_skipped():
+    doc = json.loads((ASR / "google_stt.json").read_text())
+    doc["response"]["results"][3]["alternatives"][0]["words"][3]["startTime"] = "soon"
+    text = json.dumps(doc, indent=1)
+    with pytest.raises(transcripts.ParseError, match=r"response\.results\[3\]\.alternatives\[0\]\.words\[3\]") as err:
+        transcripts.loads(text, filename="g.json")
+    # The line of the word's object, the one holding the bad time.
+    assert err.value.line == _line_of(text, '"soon"') - 1
+    reading = transcripts.read(text, filename="g.json", lenient=True)
+    assert len(reading.skipped) == 1
+    assert [u.paragraphs for u in reading.transcript.turns][1] == ("glad to be here.",)
+
+
+def test_google_without_diarisation_reads_each_result_as_a_turn():
+    doc = {
+        "results": [
+            {"alternatives": [{"transcript": "Good morning.", "confidence": 0.9,
+                               "words": [{"startOffset": "0.500s", "endOffset": "1s", "word": "Good"},
+                                         {"startOffset": {"seconds": "1", "nanos": 100000000}, "endOffset": "1.600s", "word": "morning."}]}],
+             "languageCode": "en-gb", "resultEndOffset": "1.700s"},
+            {"alternatives": [{}], "resultEndTime": "2s"},
+            {"alternatives": [{"transcript": " Another one", "confidence": 0.8}], "resultEndTime": "4.200s"},
+        ],
+        "totalBilledTime": "5s",
+    }
+    reading = transcripts.read(json.dumps(doc), filename="x.json")
+    assert reading.format == "google-stt" and reading.skipped == ()
+    t = reading.transcript
+    assert [u.paragraphs for u in t.turns] == [("Good morning.",), ("Another one",)]
+    assert [(w.text, w.start, w.end) for w in t.turns[0].words] == [("Good", 0.5, 1.0), ("morning.", 1.1, 1.6)]
+    assert t.turns[1].words == () and t.turns[1].end == 4.2
+    assert len(t.speakers) == 1 and t.metadata.language == "en-gb"
+    # Channels separately recognised are speakers.
+    doc["results"][2]["channelTag"] = 2
+    doc["results"][0]["channelTag"] = 1
+    t = transcripts.loads(json.dumps(doc), "google-stt")
+    assert [s.name for s in t.speakers] == ["Channel 1", "Channel 2"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # IBM Watson's results (alternatives with timestamps, a result_index)
+        {"result_index": 0, "results": [{"final": True, "alternatives": [{"transcript": "hello ", "confidence": 0.9, "timestamps": [["hello", 0.1, 0.5]]}]}]},
+        # Results of something else that has alternatives
+        {"results": [{"alternatives": [{"transcript": "x", "score": 2}]}]},
+        {"results": []},
+        {"format": "2.9", "results": [{"name": "x"}], "metadata": {}},
+        {"format": "1.0", "results": [], "metadata": {}},
+        {"recognizedPhrases": []},
+        {"combinedRecognizedPhrases": [], "phrases": []},
+    ],
+)
+def test_the_new_recognisers_claim_no_other_json(other):
+    text = json.dumps(other)
+    for name in ("speechmatics", "azure-speech", "google-stt"):
+        assert not transcripts.formats.get(name).sniff(text), name
 
 
 def test_each_recogniser_sample_is_claimed_by_its_own_reader_alone():

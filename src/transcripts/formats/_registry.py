@@ -50,7 +50,7 @@ ROWS = ("turns", "paragraphs")
 #: caught) and for listing them without importing a codec.
 FormatName = Literal[
     "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
-    "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "html", "chapters",
+    "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "html", "chapters",
     "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx",
     "csv", "tsv", "jsonl", "convokit", "rttm",
 ]  # fmt: skip
@@ -58,7 +58,7 @@ FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "sbv", "ass", "sami", "microdvd", "scc", "docx",
+    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "sbv", "ass", "sami", "microdvd", "scc", "docx",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit")
 
@@ -68,7 +68,7 @@ WRITE_ONLY: tuple[str, ...] = ("csv", "tsv", "jsonl", "convokit")
 #: lines, …) come before looser ones.
 _MODULES = (
     "jsonfmt", "yamlfmt", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
-    "aws_transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure_speech", "html", "chapters",
+    "aws_transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure_speech", "google_stt", "html", "chapters",
     "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx",
     "rows", "jsonl", "convokit", "rttm",
 )  # fmt: skip
