@@ -247,3 +247,18 @@ def test_a_list_of_terms_in_bold_after_we_discuss_is_still_the_announced_topics(
 def test_a_heading_that_reads_as_a_name_and_ends_in_a_stop_is_still_a_heading() -> None:
     text = "# Talk\n\nMara Quint: Welcome back.\n\n## Harbour Walls.\n\nJonas Berg: Thanks.\n\nMara Quint: Good.\n\nJonas Berg: Yes.\n"
     assert [p.title for p in transcripts.parse(text).topics] == ["Harbour Walls."]
+
+
+def test_a_quoted_dialogue_s_follow_on_paragraphs_lose_the_quote_mark():
+    doc = (
+        "# Tides\n\n> **Ada Lind:** Welcome back to the show.\n>\n> It has been a long winter.\n\n"
+        "> **Bo Chen:** Thanks, Ada.\n>\n> Long indeed.\n\n> **Ada Lind:** So, the wall?\n\n> **Bo Chen:** Still standing.\n"
+    )
+    t = transcripts.parse(doc)
+    assert [u.paragraphs for u in t.turns][:2] == [("Welcome back to the show.", "It has been a long winter."), ("Thanks, Ada.", "Long indeed.")]
+
+
+def test_a_quote_inside_a_plain_dialogue_keeps_its_mark_and_its_empty_lines_are_blank():
+    doc = "Ada Lind: Look at this.\n\n> The wall will hold.\n>\n> So they said.\n\nBo Chen: Famous last words.\n\nAda Lind: Indeed.\n\nBo Chen: Yes.\n"
+    t = transcripts.parse(doc)
+    assert t.turns[0].paragraphs == ("Look at this.", "> The wall will hold.", "> So they said.")

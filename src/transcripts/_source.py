@@ -169,7 +169,8 @@ def split_lines(text: str) -> tuple[Line, ...]:
     """The non-blank lines of ``text``, numbered from 1 and normalised.
 
     CRLF, CR and LF all end a line.  Blank lines are left out: a gap in the
-    numbers is a blank line."""
+    numbers is a blank line.  So is a blockquote's empty line (">" alone),
+    which in markdown separates the quote's paragraphs."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -180,12 +181,12 @@ def split_lines(text: str) -> tuple[Line, ...]:
     out: list[Line] = []
     append = out.append
     for number, (raw, norm) in enumerate(zip(raws, norms), 1):
-        if not norm:
+        if not norm or norm == ">":
             continue
         if raw is norm and norm[0] != " " and norm[-1] != " " and "  " not in norm:
             append(Line(number, raw, norm, 0))  # the common case: nothing to fold
             continue
         norm = _RUN.sub(" ", norm).strip(" ")
-        if norm:  # (raw keeps its trailing spaces: two of them are a hard break)
+        if norm and norm != ">":  # (raw keeps its trailing spaces: two of them are a hard break)
             append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_SPACES + " "))))
     return tuple(out)

@@ -202,6 +202,9 @@ def assemble(
     end = n
     # Whether "## headings" divide the document before its last label.
     sections = any(it.index not in label_at and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
+    # Whether the dialogue is a blockquote ("> **Ann:** …"): its follow-on
+    # paragraphs then carry the quote's mark too, which is markup, not speech.
+    quoted = choice is not None and any(c.label.markup[:1] == ">" for c in choice.labels)
     for i in range(first, n):
         it = items[i]
         label = label_at.get(i)
@@ -238,7 +241,10 @@ def assemble(
         if lead is not None and (b.k < 0 or (b.who[b.k] in questioners and b.paras[b.k])):
             # The talk before the first label, or an answer to a question.
             b.open(lead, pending if i >= first_label else None, it)
-        b.speak(i, it.text)
+        text = it.text
+        if quoted and text[:2] == "> ":
+            text = text[2:]
+        b.speak(i, text)
         b.extend(it)
         it.speech, it.turn = True, b.k
     convention = choice.convention if choice is not None else UNLABELLED
