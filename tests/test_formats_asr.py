@@ -183,7 +183,6 @@ def test_json_with_a_text_and_other_keys_is_not_taken_for_a_recogniser():
 
 
 
-
 def _line_of(text, needle):
     """The 1-based line of the first line of ``text`` holding ``needle``."""
     return next(i + 1 for i, line in enumerate(text.splitlines()) if needle in line)
@@ -338,6 +337,39 @@ def test_google_without_diarisation_reads_each_result_as_a_turn():
     doc["results"][0]["channelTag"] = 1
     t = transcripts.loads(json.dumps(doc), "google-stt")
     assert [s.name for s in t.speakers] == ["Channel 1", "Channel 2"]
+
+
+def test_a_bare_google_response_positions_a_malformed_result_by_its_line():
+    doc = json.loads((ASR / "google_stt.json").read_text())["response"]
+    results = doc["results"][:3]  # without diarisation
+    results.insert(1, ["not", "a", "result"])
+    text = json.dumps({"results": results}, indent=2)
+    reading = transcripts.read(text, "google-stt", filename="g.json", lenient=True)
+    assert [(e.line, e.message.split(":")[0]) for e in reading.skipped] == [(_line_of(text, '"not"') - 1, "results[1]")]
+    assert [u.paragraphs for u in reading.transcript.turns] == PARAGRAPHS
+    assert reading.transcript.turns[1].words[0] == transcripts.Word("Thanks,", 2.1, 2.48, 0.96)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("PT0.42S", 0.42), ("PT1M2.5S", 62.5), ("PT1H", 3600.0), ("P1DT0.5S", 86400.5), ("pt2s", 2.0),
+     ("PT", None), ("P", None), ("P1DT", None), ("1.5", None), ("PT-1S", None), (1.5, None)],
+)
+def test_iso_8601_durations(value, expected):
+    from transcripts.formats._asr import iso_duration
+
+    assert iso_duration(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("1.400s", 1.4), ("0s", 0.0), ("3s", 3.0), ({"seconds": "2", "nanos": 100000000}, 2.1), ({"nanos": 5}, 5e-9), ({"seconds": 4}, 4.0),
+     ("1.4", None), ("-1s", None), ("1e3s", None), ({"seconds": -1}, None), ({"nanos": 10**9}, None), ({"seconds": 1, "x": 2}, None), ({}, None), (True, None)],
+)
+def test_protobuf_durations(value, expected):
+    from transcripts.formats._asr import protobuf_duration
+
+    assert protobuf_duration(value) == expected
 
 
 @pytest.mark.parametrize(

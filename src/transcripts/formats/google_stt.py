@@ -127,9 +127,9 @@ class _Reader:
 
 def read(text: str, ctx: ReadContext) -> Transcript:
     data = decode(text, ctx)
-    if not _is(data):
-        raise ctx.error('not a Google Speech-to-Text response: expected {"results": [{"alternatives": [...]}]}', 1, 1)
     results, path = _results(data)
+    if not isinstance(results, list):  # (detection asks more of the results)
+        raise ctx.error('not a Google Speech-to-Text response: expected {"results": [{"alternatives": [...]}]}', 1, 1)
     reader = _Reader(text, ctx, path)
     lang = next((language(r.get("languageCode")) for r in results if isinstance(r, dict) and language(r.get("languageCode"))), None)
     # Diarisation: the last result whose words carry speakers holds them all.
