@@ -142,12 +142,16 @@ ANY_TOKEN = st.one_of(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(ANY_TOKEN, min_size=1, max_size=12), st.booleans())
-def test_penalties_from_classes_are_those_of_the_definition(tokens, cold):
+@given(st.lists(ANY_TOKEN, min_size=1, max_size=12), st.sampled_from(["warm", "cold", "learnt at once"]))
+def test_penalties_from_classes_are_those_of_the_definition(tokens, how):
     """The penalties read from the tokens' classes are those of
-    :func:`_info`, and the classes say which tokens are asked about."""
-    if cold:
+    :func:`_info`, and the classes say which tokens are asked about,
+    whether the classes are learnt paragraph by paragraph or for a
+    transcript's tokens at once."""
+    if how != "warm":
         L.clear_caches()
+    if how == "learnt at once":
+        L.learn(set(tokens))
     before = L._before_classes(tokens)
     infos = [L._info(t) for t in tokens]
     assert L._penalties(tokens, before, NAMES) == L._penalties_of(tokens, infos, NAMES)

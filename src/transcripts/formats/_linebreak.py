@@ -256,6 +256,8 @@ _MARKS = frozenset(".,?!;:")
 
 
 def _cost(after: float, before: float) -> float:
+    """The cost of a break between a token that says ``after`` and one
+    that says ``before`` (as :func:`_penalties_of` reads them)."""
     if before == NEVER:
         return NEVER
     return after if after >= 0 else before if before >= 0 else _UNDECIDED[int(after)][int(before)]
@@ -276,10 +278,12 @@ def clear_caches() -> None:
 
 
 def _learn(token: str) -> int:
-    """Record the classes of ``token`` (and return its before class): a word of ASCII letters, perhaps
-    followed by one full stop, comma, question or exclamation mark,
-    semicolon or colon, is read directly (:func:`_info` says the same of
-    it), anything else through :func:`_info`."""
+    """Record the classes of ``token`` and return its before class.
+
+    A word of ASCII letters, perhaps followed by one full stop, comma,
+    question or exclamation mark, semicolon or colon, is read directly
+    (:func:`_info` says the same of it, without the patterns and the
+    case-folding); anything else through :func:`_info`."""
     word = token[:-1] if token[-1] in _MARKS else token
     if word.isalpha() and word.isascii():
         low = word.lower()
