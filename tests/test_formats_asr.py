@@ -182,7 +182,6 @@ def test_json_with_a_text_and_other_keys_is_not_taken_for_a_recogniser():
     assert transcripts.formats.detect("note.json", other).name != "asr-json"
 
 
-
 def _line_of(text, needle):
     """The 1-based line of the first line of ``text`` holding ``needle``."""
     return next(i + 1 for i, line in enumerate(text.splitlines()) if needle in line)
