@@ -441,3 +441,19 @@ def test_expected_file_is_well_formed() -> None:
     for case in EXPECTED["wild"]:
         spans = [w["turns"] for w in case["topics"]]
         assert all(0 <= a <= b < case["turns"] for a, b in spans), case["file"]
+
+
+def test_evidence_is_the_same_whatever_the_chunks_the_texts_are_lowered_in(monkeypatch):
+    from transcripts import topics as T
+
+    words = "Tidal barrage SILT, the marsh: harbour walls; Storm surge — Ledger town".split()
+    texts = [" ".join(words[(k * 7 + j) % len(words)] for j in range(k % 40 + 1)) for k in range(300)]
+    texts.append(" ".join(words * 3000))  # one long text, cut at spaces
+    titles = [T.terms("Tidal barrage and silt"), T.terms("Storm surge in Ledger town"), T.terms("Harbour walls")]
+    want = None
+    for chunk in (1 << 30, 1 << 16, 97, 20):  # longer than any word: cuts fall at spaces
+        monkeypatch.setattr(T, "_CHUNK", chunk)
+        got = T.evidence(texts, titles)
+        want = got if want is None else want
+        assert got == want
+    assert len(want) > 0

@@ -8,6 +8,8 @@ paragraphs after the dialogue for a paywall and the topics behind it.
 
 from __future__ import annotations
 
+import re
+
 from typing import Optional, Sequence
 
 import attrs
@@ -243,6 +245,12 @@ def find_people(
     return tuple(people)
 
 
+# Where a recording date may be: the word, in any case (found without
+# lowering the text, which for a long paragraph of non-ASCII text costs
+# twelve bytes a character).
+_RECORDED_WORD = re.compile("recorded", re.IGNORECASE)
+
+
 def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Person] = ()) -> Context:
     """Metadata, topics and speaker details from around the dialogue."""
     start, stop, dateline = _intro_zone(items, dialogue.first)
@@ -251,16 +259,17 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
     published = items[dateline].text if dateline is not None else None
     recorded = None
     people = list(people)
-    mentions: list[str] = []
+    mentions: dict[str, None] = {}  # the names mentioned, each once, in order
     topics: list[Topic] = []
     for i in range(start, stop):
         it = items[i]
         if recorded is None:
-            m = P.RECORDED.search(it.text) if "recorded" in it.text.lower() else None
+            m = P.RECORDED.search(it.text) if _RECORDED_WORD.search(it.text) else None
             if m:
                 recorded = m["date"]
         if it.kind in ("prose", "heading"):
-            mentions.extend(m["name"] for m in P.NAME_MENTION.finditer(it.text))
+            for m in P.NAME_MENTION.finditer(it.text):
+                mentions.setdefault(m["name"])
         if it.kind == "topic_list":
             for j in _list_after(items, i, stop):
                 items[j].kind = "topic_list"
@@ -281,7 +290,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
 
     topics.extend(_chapter_topics(items, dialogue, start, stop))
     topics.extend(_heading_topics(items, dialogue))
-    speakers = _roles(dialogue.speakers, dialogue.turns, people, list(dict.fromkeys(mentions)))
+    speakers = _roles(dialogue.speakers, dialogue.turns, people, list(mentions))
     metadata = Metadata(
         title=title,
         subtitle=subtitle,

@@ -48,7 +48,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from itertools import repeat
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 import attrs
 
@@ -162,6 +162,47 @@ def terms(title: str) -> tuple[Term, ...]:
     return tuple(out.values())
 
 
+#: How much text :func:`_joined` lowers at once (characters).
+_CHUNK = 1 << 16
+
+
+def _joined(texts: Sequence[str]) -> Iterator[str]:
+    """The texts in lower case without punctuation, each followed by the
+    separator word, in strings of about :data:`_CHUNK` characters: one
+    string rather than one per text (fast), but never the whole document
+    at once (lowering non-ASCII text takes twelve bytes a character; a
+    long text is cut at a space)."""
+    buf: list[str] = []
+    size = 0
+    for text in texts:
+        start = 0
+        while len(text) - start > _CHUNK:
+            cut = text.rfind(" ", start + 1, start + _CHUNK)
+            cut = cut if cut > start else start + _CHUNK
+            buf.append(text[start:cut])
+            buf.append(" ")
+            start = cut
+            size += _CHUNK
+            if size >= _CHUNK:
+                yield _lowered(buf)
+                buf, size = [], 0
+        buf.append(text[start:] if start else text)
+        buf.append(f" {_SEP} ")
+        size += len(text) - start
+        if size >= _CHUNK:
+            yield _lowered(buf)
+            buf, size = [], 0
+    if buf:
+        yield _lowered(buf)
+
+
+def _lowered(parts: list[str]) -> str:
+    joined = "".join(parts).lower()
+    for ch in _PUNCTUATION:
+        joined = joined.replace(ch, " ")
+    return joined
+
+
 def evidence(texts: Sequence[str], topics: Sequence[Sequence[Term]]) -> list[tuple[int, tuple[float, ...]]]:
     """Each text's evidence for each topic, for the texts that have any:
     ``[(text index, (evidence for topic 0, topic 1, …)), …]``."""
@@ -178,18 +219,15 @@ def evidence(texts: Sequence[str], topics: Sequence[Sequence[Term]]) -> list[tup
     for stem, t in stems.items():
         found.update(zip(t.forms(), repeat(ids[stem])))
     found[_SEP] = -1
-    joined = f" {_SEP} ".join(texts).lower()
-    for ch in _PUNCTUATION:
-        joined = joined.replace(ch, " ")
     counts: list[dict[int, int]] = []
     current: dict[int, int] = {}
-    for s in map(found.__getitem__, filter(found.__contains__, joined.split())):
-        if s < 0:
-            counts.append(current)
-            current = {}
-        else:
-            current[s] = current.get(s, 0) + 1
-    counts.append(current)
+    for joined in _joined(texts):
+        for s in map(found.__getitem__, filter(found.__contains__, joined.split())):
+            if s < 0:
+                counts.append(current)
+                current = {}
+            else:
+                current[s] = current.get(s, 0) + 1
     n = len(counts)
     df = [0] * len(stems)
     for c in counts:
