@@ -80,3 +80,20 @@ def test_srt_a_block_with_a_number_and_no_timing_is_still_an_error():
     with pytest.raises(ParseError) as err:
         transcripts.loads("1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n2\nTwo.\n", "srt")
     assert err.value.line == 6  # where the timing line should be
+
+
+def test_a_time_past_any_recording_is_an_input_error_not_a_writer_crash():
+    import json
+
+    import pytest
+
+    from transcripts.errors import ParseError
+
+    doc = json.loads(transcripts.dumps(transcripts.parse("Ann: Hi.\n\nBo: Hello.\n\nAnn: Bye.\n"), "json"))
+    doc["turns"][0]["start"] = 1e308
+    with pytest.raises(ParseError, match="at most"):
+        transcripts.loads(json.dumps(doc), "json")
+    doc["turns"][0]["start"] = 3600.0 * 1000  # a thousand hours is a time
+    assert "1000:00:00" in transcripts.dumps(transcripts.loads(json.dumps(doc), "json"), "srt")
+    with pytest.raises(ParseError):
+        transcripts.loads("SPEAKER ep 1 1e308 1.0 <NA> <NA> a <NA> <NA>\n", "rttm")

@@ -7,7 +7,12 @@ from typing import Optional
 
 from ._patterns import LEADING_TIME, TIME_ONLY
 
-__all__ = ["format_clock", "leading_time", "parse_time"]
+__all__ = ["MAX_SECONDS", "format_clock", "leading_time", "parse_time"]
+
+#: The largest time (and, negated, the earliest) that readers accept, in
+#: seconds: about 31 years.  No recording is longer, and a time past it
+#: (``1e308``) is an input error rather than a writer's overflow.
+MAX_SECONDS = 1e9
 
 
 def parse_time(text: str) -> Optional[float]:

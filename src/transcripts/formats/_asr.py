@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 import attrs
 
 from ..model import Metadata, Transcript, Word
+from ..times import MAX_SECONDS
 from ._build import Piece, TurnBuilder
 
 __all__ = [
@@ -61,7 +62,7 @@ def seconds(value: Any, scale: float = 1.0) -> Optional[float]:
         out = float(value) * scale
     except OverflowError:
         return None
-    return out if math.isfinite(out) and out >= 0 else None
+    return out if math.isfinite(out) and 0 <= out <= MAX_SECONDS else None
 
 
 def ticks(value: Any) -> Optional[float]:

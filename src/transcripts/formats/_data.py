@@ -14,6 +14,7 @@ import math
 from typing import Any, Callable, Iterator, Optional, Sequence, TypeVar, Union
 
 from ..errors import ParseError
+from ..times import MAX_SECONDS
 from ..model import BLOCK_KINDS, ROLES, TIMINGS, TOPIC_SOURCES, Block, Metadata, Span, Speaker, Topic, Transcript, Turn, Word
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "Rows", "WordData", "dotted", "from_data", "to_data"]
@@ -199,9 +200,9 @@ class _Reader:
                 seconds = float(value)
             except OverflowError:
                 seconds = math.inf
-            if math.isfinite(seconds):
+            if math.isfinite(seconds) and abs(seconds) <= MAX_SECONDS:
                 return seconds  # (negative before the count's zero: "[-00:00:00:04]")
-        raise _Invalid(path, f"expected seconds (a finite number) or null, got {_short(value)}")
+        raise _Invalid(path, f"expected seconds (a number of at most {MAX_SECONDS:.0e} either way) or null, got {_short(value)}")
 
     def choice(self, d: dict[builtins.str, Any], key: builtins.str, path: Path, choices: tuple[builtins.str, ...], default: Optional[builtins.str]) -> Any:
         value = d.get(key, default)

@@ -24,6 +24,7 @@ import attrs
 
 from ..model import Metadata, Span, Speaker, Transcript, Turn
 from ..names import unique_slugs
+from ..times import MAX_SECONDS
 from ._estimate import estimate_times
 from ._export import episode_id, lost_in_rows
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
@@ -82,7 +83,7 @@ def _seconds(value: str) -> Optional[float]:
         number = float(value)
     except ValueError:
         return None
-    return number if math.isfinite(number) and number >= 0 else None
+    return number if math.isfinite(number) and 0 <= number <= MAX_SECONDS else None
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
