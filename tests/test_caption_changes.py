@@ -97,3 +97,18 @@ def test_a_time_past_any_recording_is_an_input_error_not_a_writer_crash():
     assert "1000:00:00" in transcripts.dumps(transcripts.loads(json.dumps(doc), "json"), "srt")
     with pytest.raises(ParseError):
         transcripts.loads("SPEAKER ep 1 1e308 1.0 <NA> <NA> a <NA> <NA>\n", "rttm")
+
+
+def test_caption_times_past_any_recording_are_malformed_cues():
+    import pytest
+
+    from transcripts.errors import ParseError
+
+    huge = "9" * 320
+    vtt = f"WEBVTT\n\n{huge}:00:00.000 --> {huge}:00:01.000\nHi\n\n00:00:01.000 --> 00:00:02.000\n<00:00:01.500>Hello <{huge}:00:00.000>there\n"
+    with pytest.raises(ParseError, match="past any recording"):
+        transcripts.loads(vtt, "vtt")
+    reading = transcripts.read(vtt, "vtt", lenient=True)
+    assert [u.paragraphs for u in reading.transcript.turns] == [("Hello there",)] and reading.transcript.turns[0].words == ()
+    with pytest.raises(ParseError, match="past any recording"):
+        transcripts.loads(f"<SAMI><BODY><SYNC Start={huge}><P Class=ENCC>Hi</SYNC></BODY></SAMI>", "sami")

@@ -18,6 +18,7 @@ from typing import Optional
 import regex
 
 from ..model import Transcript
+from ..times import MAX_SECONDS
 from ._build import reading
 from ._caption import Cue
 from ._registry import Format, ReadContext, register
@@ -55,6 +56,9 @@ class _Reader(HTMLParser):
             start = (values.get("start") or "").strip()
             if not start.isdigit():
                 self.ctx.bad_cue(f"SYNC without a start time in milliseconds: {start!r}", line, column + 1)
+                return
+            if len(start) > 13 or int(start) > MAX_SECONDS * 1000:
+                self.ctx.bad_cue(f"SYNC time past any recording (more than {MAX_SECONDS:.0e} seconds)", line, column + 1)
                 return
             self.start, self.line = int(start), line
         elif tag == "p" and self.start is not None:

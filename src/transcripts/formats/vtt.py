@@ -35,6 +35,7 @@ from typing import Optional
 import regex
 
 from ..model import Transcript, Word
+from ..times import MAX_SECONDS
 from ._build import paused_gc, reading
 from ._caption import Cue, Part
 from ._cues import layout
@@ -336,7 +337,7 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
     if voiced:
         out_parts = tuple(Part(who, "".join(chunks)) for who, chunks in parts if who is not None or "".join(chunks).strip())
     words: tuple[Word, ...] = ()
-    if clock:
+    if clock and all(ms <= _MAX_MS for _, ms in clock):  # (a time past any recording times no word)
         tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(full)]
         # Each word starts at the last timestamp before it (the cue's
         # start before the first).
@@ -354,6 +355,10 @@ def _cue_text(text: str, start: int, end: int) -> tuple[str, tuple[Part, ...], t
     return full, out_parts, words
 
 
+#: The latest time a cue may have, in milliseconds.
+_MAX_MS = int(MAX_SECONDS) * 1000
+
+
 def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], Optional[str]]:
     header, blocks = _blocks(text, ctx)
     title = language = None
@@ -367,6 +372,9 @@ def _scan(text: str, ctx: ReadContext) -> tuple[tuple[Cue, ...], Optional[str], 
     for block in blocks:
         if block.kind == "cue" and block.timing is not None:
             start, end, settings = block.timing
+            if max(start, end) > _MAX_MS:
+                ctx.bad_cue(f"cue time past any recording (more than {MAX_SECONDS:.0e} seconds)", block.line, 1)
+                continue
             shown, parts, words = _cue_text(block.text, start, end)
             voice = next((p.voice for p in parts if p.voice), None)
             timed = timed or bool(words)
