@@ -262,3 +262,36 @@ def test_a_quote_inside_a_plain_dialogue_keeps_its_mark_and_its_empty_lines_are_
     doc = "Ada Lind: Look at this.\n\n> The wall will hold.\n>\n> So they said.\n\nBo Chen: Famous last words.\n\nAda Lind: Indeed.\n\nBo Chen: Yes.\n"
     t = transcripts.parse(doc)
     assert t.turns[0].paragraphs == ("Look at this.", "> The wall will hold.", "> So they said.")
+
+
+@pytest.mark.parametrize("terms", [("Pros", "Cons"), ("Problem", "Solution")])
+def test_plain_bold_terms_once_under_each_heading_are_no_dialogue(terms: tuple[str, str]) -> None:
+    # An article's form: the same two terms in bold, once each per section.
+    a, b = terms
+    text = "# Ferries compared\n\nThree boats we sailed.\n\n" + "\n\n".join(
+        f"## The {x}\n\nIt crosses the bay.\n\n**{a}:** It is quick.\n\n**{b}:** It leaks." for x in ("Heron", "Gull", "Tern")
+    )
+    assert turns(text) == []
+
+
+def test_a_podcast_with_topic_headings_between_its_turns_stays_a_dialogue() -> None:
+    text = (
+        "# On the estuary\n\n**Ines Caro:** Welcome back.\n\n**Tomas Brandt:** Glad to be here.\n\n**Ines Caro:** Shall we?\n\n"
+        "## Tides\n\n**Tomas Brandt:** The tides are late.\n\n**Ines Caro:** Why?\n\n**Tomas Brandt:** The moon.\n\n"
+        "## Walls\n\n**Ines Caro:** And the walls?\n\n**Tomas Brandt:** They hold.\n"
+    )
+    assert [n for n, _ in turns(text)] == ["Ines Caro", "Tomas Brandt", "Ines Caro", "Tomas Brandt", "Ines Caro", "Tomas Brandt", "Ines Caro", "Tomas Brandt"]
+
+
+@pytest.mark.parametrize(
+    "intro, ask, answer",
+    [
+        ("We spoke with Odile Marchetti about the dunes.", "Ines Caro", "Odile Marchetti"),  # the guest named above
+        ("An interview about the dunes.", "Q", "A"),  # a questioner's role
+    ],
+)
+def test_an_interview_of_one_question_per_heading_stays_a_dialogue(intro: str, ask: str, answer: str) -> None:
+    text = f"# Dunes\n\n{intro}\n\n" + "\n\n".join(
+        f"## {topic}\n\n**{ask}:** What about {topic.lower()}?\n\n**{answer}:** They move." for topic in ("Sand", "Grass", "Wind")
+    )
+    assert len(turns(text)) == 6

@@ -31,7 +31,9 @@ italics, a list or a blockquote (also a glossary's terms) make a dialogue
 only with two voices that recur, one of them again within a section (the
 same terms under each heading are a form); a voice used once is accepted
 only when named above the dialogue as the label writes it; list and
-italic voices must also take turns.
+italic voices must also take turns.  In plain bold, the same terms once
+each under every heading ("## Hugo", "**Pros:**", "**Cons:**", "## Jekyll",
+the same again) are an article's form, not voices.
 """
 
 from __future__ import annotations
@@ -354,6 +356,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     voices = Counter(voice[id(c)] for c in accepted)
     if strict and not _recurring_dialogue(accepted, [voice[id(c)] for c in accepted], voices, main in WEAK_MARKUPS, items):
         return None
+    if main == "**" and _sectioned_form(accepted, [voice[id(c)] for c in accepted], named, items):
+        return None
     strong_voices = [v for v in voices if v in strong]
     is_named = any(v in named for v in strong_voices)
     if len(voices) < 2:
@@ -457,20 +461,45 @@ def _recurring_dialogue(accepted: Sequence[Candidate], order: Sequence[str], voi
         return False
     if alternate and sum(1 for a, b in zip(order, order[1:]) if a != b) < 2:
         return False
+    return _comes_back(accepted, order, items)
+
+
+def _comes_back(accepted: Sequence[Candidate], order: Sequence[str], items: Sequence[Item]) -> bool:
+    """Whether a voice labels two paragraphs of one section (no markdown
+    heading between them)."""
+    return any(len(set(run)) < len(run) for run in _by_section(accepted, order, items))
+
+
+def _by_section(accepted: Sequence[Candidate], order: Sequence[str], items: Sequence[Item]) -> list[list[str]]:
+    """The voices of the accepted labels, section by section (a markdown
+    heading between two labels starts a section; sections without labels
+    are left out)."""
     taken = {c.item for c in accepted}
-    last: dict[str, int] = {}
-    section = 0
+    runs: list[list[str]] = [[]]
     k = 0
     for i in range(accepted[0].item, accepted[-1].item + 1):
         if i == accepted[k].item:
-            v = order[k]
-            if last.get(v) == section:
-                return True
-            last[v] = section
+            runs[-1].append(order[k])
             k += 1
-        elif i not in taken and items[i].text[:1] == "#" and items[i].kind == "heading":
-            section += 1
-    return False
+        elif i not in taken and items[i].text[:1] == "#" and items[i].kind == "heading" and runs[-1]:
+            runs.append([])
+    return runs
+
+
+def _sectioned_form(accepted: Sequence[Candidate], order: Sequence[str], named: frozenset[str], items: Sequence[Item]) -> bool:
+    """Whether labels in plain bold are a form repeated under each heading
+    ("## Hugo", "**Pros:** …", "**Cons:** …", "## Jekyll", the same again):
+    every section holds the same labels in the same order, each once, and
+    none is a person the document introduces or a role ("Q", "Host": an
+    interview of one question per heading).  A podcast with topic
+    headings between its turns has voices that come back within a section
+    or change from one section to the next."""
+    if len(accepted) < 2 or any(voice in named for voice in order):
+        return False
+    if any(c.label.kind == "role" or questioner(c.key, c.label.kind) for c in accepted):
+        return False
+    runs = _by_section(accepted, order, items)
+    return len(runs) >= 2 and all(run == runs[0] for run in runs) and len(set(runs[0])) == len(runs[0])
 
 
 def _tiny(live: Sequence[Candidate], items: Sequence[Item], speaks) -> Optional[_Verdict]:  # type: ignore[no-untyped-def]
