@@ -217,6 +217,17 @@ def test_segment_markers_with_only_a_time_are_breaks() -> None:
     assert sum(1 for b in t.blocks if b.kind == "break") == 3
 
 
+@pytest.mark.parametrize("span", ["\\[56:55\\] to \\[57:12\\]", "[1:02:03]-[1:02:30]", "(12:01) – (12:20)"])
+def test_a_marker_with_the_span_of_a_clip_is_a_break(span: str) -> None:
+    text = (
+        f"**Mat Ryer:** Hello.\n\n**Egon Elbre:** Hi.\n\n**Mat Ryer:** Now a song.\n\n**Jingle:** {span}\n\n"
+        "**Mat Ryer:** Welcome back.\n\n**Egon Elbre:** Yes.\n"
+    )
+    t = transcripts.parse(text)
+    assert [n for n, _ in turns(text)] == ["Mat Ryer", "Egon Elbre", "Mat Ryer", "Mat Ryer", "Egon Elbre"]
+    assert [b.kind for b in t.blocks] == ["break"]
+
+
 # 4. Pseudo-labels ---------------------------------------------------------------
 
 

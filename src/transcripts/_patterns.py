@@ -135,6 +135,10 @@ DIARISED = compile_lazily(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
 #: label line whose speech is below it ("Ines Caro: 00:00:00").
 TIME_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 
+#: Two such times and "to" or a dash between them, and nothing else: the
+#: span of a clip or a jingle ("**Jingle:** \\[56:55\\] to \\[57:12\\]").
+TIME_SPAN_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?[ ]?(?:to|[-–—])[ ]?\\?[\[(]?{TIME}\\?[\])]?$")
+
 #: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
 #: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
 #: colon (perhaps after a stray space), then a space and speech or nothing.

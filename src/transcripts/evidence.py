@@ -293,9 +293,10 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         return bool(c.label.text) or (c.item + 1 < len(items) and c.item + 1 not in labelled)
 
     def timed(c: Candidate) -> bool:
-        """A label whose rest is only a time and has no speech below it."""
+        """A label whose rest is only a time (or a span of two) and has no
+        speech below it."""
         text = c.label.text
-        return bool(text) and text[:1] in _TIME_FIRST and P.TIME_REST.match(text) is not None and (
+        return bool(text) and text[:1] in _TIME_FIRST and (P.TIME_REST.match(text) or P.TIME_SPAN_REST.match(text)) is not None and (
             c.item + 1 >= len(items) or c.item + 1 in labelled
         )
 
