@@ -54,15 +54,21 @@ def test_rolling_captions_give_each_line_once_with_its_words_times():
         "the tide turned\nat<00:00:03.400><c> dawn</c>",
         "at dawn\n ",
         "at dawn\nand<00:00:05.500><c> we</c><00:00:05.700><c> left</c>",
+        "and we left\n ",
+        "and we left\nfor<00:00:07.400><c> home</c>",
     )
     t = transcripts.loads(vtt, "vtt")
-    assert [u.paragraphs for u in t.turns] == [("the tide turned at dawn and we left",)]
+    assert [u.paragraphs for u in t.turns] == [("the tide turned at dawn and we left for home",)]
     assert [(w.text, w.start) for w in t.turns[0].words][2:5] == [("turned", 1.6), ("at", 3.0), ("dawn", 3.4)]
 
 
 def test_cues_that_repeat_the_one_before_without_rolling_are_kept():
     t = transcripts.loads(_vtt("No.", "No.", "No.", "No."), "vtt")
     assert " ".join(p for u in t.turns for p in u.paragraphs) == "No. No. No. No."
+    # One line repeated over cues that add lines: a writer's unbreakable token, not a roll.
+    url = "https://example.com/a/rather/long/address"
+    t = transcripts.loads(_vtt(url, f"{url}\nmore", "more", f"more\n{url}", url, f"{url}\nend"), "vtt")
+    assert " ".join(p for u in t.turns for p in u.paragraphs).count(url) == 5
 
 
 def test_srt_text_after_a_blank_line_inside_a_cue_is_kept_and_said():

@@ -373,8 +373,11 @@ def _rolls(cues: Sequence[Cue]) -> bool:
     line again above its new one (YouTube's automatic captions, broadcast
     roll-up captions): most cues after the first open with the previous
     cue's last line, and a third or more add a line below it (cues that
-    only repeat the one before, as test files do, are no rolling)."""
+    only repeat the one before, as test files do, are no rolling, nor is a
+    repeated line that opens with a speaker's label, which a writer puts on
+    cue after cue); and the lines that roll are different lines."""
     pairs = repeats = rolls = 0
+    rolled: set[str] = set()
     previous: Optional[list[str]] = None
     for c in cues:
         lines = _shown(c.text)
@@ -382,11 +385,23 @@ def _rolls(cues: Sequence[Cue]) -> bool:
             continue
         if previous is not None:
             pairs += 1
-            if lines[0] == previous[-1]:
+            if lines[0] == previous[-1] and not _labelled(lines[0]):
                 repeats += 1
                 rolls += len(lines) > 1
+                rolled.add(lines[0])
         previous = lines
-    return pairs >= 3 and 2 * repeats > pairs and 3 * rolls >= pairs
+    # The lines that roll are speech going on, each different: one line
+    # repeated cue after cue (a token a writer could not break) is no roll.
+    return pairs >= 3 and 2 * repeats > pairs and 3 * rolls >= pairs and len(rolled) >= 3 and 2 * len(rolled) >= repeats
+
+
+def _labelled(line: str) -> bool:
+    """Whether a line opens with a speaker prefix: a line a writer labels
+    on every cue, which repeats without rolling."""
+    if ":" not in line:
+        return False
+    m = LABEL.match(line)
+    return m is not None and speaker_of(m) is not None
 
 
 def _unrolled(cues: Sequence[Cue]) -> list[Cue]:
