@@ -20,6 +20,7 @@ footnotes are left out.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from typing import Optional
@@ -39,6 +40,8 @@ MAX_PART = 256 * 2**20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _OFF = ("0", "false", "off", "none")
+# What the zip module raises on a damaged archive (it is not one error type).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError)
 
 
 def _part(archive: zipfile.ZipFile, name: str, ctx: ReadContext) -> Optional[ElementTree.Element]:
@@ -53,7 +56,7 @@ def _part(archive: zipfile.ZipFile, name: str, ctx: ReadContext) -> Optional[Ele
     try:
         with archive.open(info) as f:
             xml = f.read(MAX_PART + 1)  # the size the archive states may lie
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ctx.error(f"not a Word document: {name} cannot be read ({exc})") from None
     if len(xml) > MAX_PART:
         raise too_big
@@ -148,7 +151,7 @@ def paragraphs(data: bytes, ctx: ReadContext) -> tuple[list[Paragraph], Optional
     """The document's paragraphs, numbered from 1, and its title property."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _ZIP_ERRORS:
         raise ctx.error("not a Word document: not a zip archive (a .docx file is one)") from None
     with archive:
         document = _part(archive, "word/document.xml", ctx)
@@ -196,7 +199,7 @@ def _sniff(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _ZIP_ERRORS:
         return False
 
 
