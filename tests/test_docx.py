@@ -120,3 +120,11 @@ def test_a_zip_without_a_document_or_with_broken_xml_is_named():
         transcripts.loads(out.getvalue(), "docx")
     with pytest.raises(ValueError, match="bytes"):
         transcripts.loads("Ada: text", "docx")
+
+
+def test_check_reads_a_word_document_from_its_bytes(tmp_path):
+    from transcripts.check import check_file
+
+    path = tmp_path / "ep.docx"
+    path.write_bytes(docx(EPISODE))
+    assert all(f.code != "unreadable" for f in check_file(path))

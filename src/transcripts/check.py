@@ -321,12 +321,19 @@ def check_bytes(
     parsed with the unsure lines kept; other formats are read by their
     reader.  Bytes that cannot be decoded, and input the reader refuses,
     give one ``unreadable`` finding at their line."""
-    from .formats import detect, get
+    from .formats import detect, detect_binary, get
     from .io import read
 
+    name = None if file == "<stdin>" else file
     try:
+        binary = get(fmt) if fmt else detect_binary(name, data)
+        if binary is not None and binary.binary:
+            # A Word document: read from its bytes; its positions are its
+            # paragraphs, not lines of a text.
+            transcript = read(data, cast("FormatName", binary.name), filename=file).transcript
+            return check_document(Document(file, "", transcript), tuple(ignore) + ("unaccounted",))
         text = decode(data, file, encoding)
-        codec = get(fmt) if fmt else detect(None if file == "<stdin>" else file, text)
+        codec = get(fmt) if fmt else detect(name, text)
         if codec.name in ("text", "markdown"):
             return check_text(text, file, convention=convention, ignore=ignore)
         transcript = read(text, cast("FormatName", codec.name), filename=file).transcript
