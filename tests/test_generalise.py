@@ -443,3 +443,21 @@ def test_a_dash_inside_wrapped_text_does_not_split_it() -> None:
     ) * 3
     t = transcripts.parse(wrapped)
     assert [len(u.paragraphs) for u in t.turns][:2] == [1, 1]
+
+
+@pytest.mark.parametrize("slip", ["MR. HALLORN", "MR. HALOLRAN", "MR. HALLORAAN"])
+@pytest.mark.parametrize("first", [False, True])
+def test_a_label_written_once_with_a_slip_is_the_speaker_it_misspells(slip: str, first: bool) -> None:
+    once = f"{slip}:  One more thing.\n\n"
+    body = "".join(f"MR. HALLORAN:  Answer {k}.\n\nQ  Question {k}?\n\n" for k in range(4))
+    text = (once + body) if first else (body + once)
+    t = transcripts.parse(text)
+    assert sorted(s.name for s in t.speakers) == ["Mr. Halloran", "Q"]
+    (halloran,) = [s for s in t.speakers if s.name == "Mr. Halloran"]
+    assert sum(1 for u in t.turns if u.speaker == halloran.id) == 5
+
+
+def test_two_voices_a_letter_apart_stay_two() -> None:
+    text = "".join("SPEAKER 1:  Hello.\n\nSPEAKER 2:  Hi.\n\n" for _ in range(3)) + "MR. BATES:  Yes.\n\n" + "MR. GATES:  No.\n\n" * 3
+    t = transcripts.parse(text)
+    assert len(t.speakers) == 4

@@ -12,7 +12,7 @@ import regex
 from . import _patterns as P
 from . import words as W
 
-__all__ = ["display_name", "initials", "name_key", "part_of", "same_person", "slug", "unique_ids", "unique_slugs", "words_of"]
+__all__ = ["display_name", "initials", "misspelt", "name_key", "part_of", "same_person", "slug", "unique_ids", "unique_slugs", "words_of"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 # Anything but letters, marks and digits, in any script.
@@ -194,6 +194,36 @@ def same_person(a: str, b: str) -> bool:
     if _edit_distance(sa, sb, limit) > limit:
         return False
     return _given_names_match(ka[0], kb[0])
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter added, dropped or
+    changed, or by two neighbours swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Whether two labels are one name with a slip of the keyboard in one
+    word ("MR. SULLIAN" and "MR. SULLIVAN", "MODEARTOR" and "MODERATOR",
+    "ADMINSITRATOR CRISWELL"): the same words but one, whose two spellings
+    are letters only, of five or more, open with the same letter and differ
+    by one letter or two swapped.  Numbers never differ ("Speaker 1" and
+    "Speaker 2" are two voices)."""
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 5 and x.isalpha() and y.isalpha() and x[0] == y[0] and _one_slip(x, y)
 
 
 def _bare_words(name: str) -> list[str]:

@@ -16,7 +16,7 @@ import attrs
 
 from . import words as W
 from .model import Role, Speaker
-from .names import display_name, initials, name_key, part_of, same_person, unique_slugs
+from .names import display_name, initials, misspelt, name_key, part_of, same_person, unique_slugs
 from .rules import Label
 
 __all__ = ["Person", "Resolution", "resolve"]
@@ -111,6 +111,10 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
                 # Two spellings a transcript keeps using are two people
                 # ("Ann Lee" and "Anna Lee"); a variant used once is a typo.
                 and not (counts[w] >= 2 and any(counts[g] >= 2 for g in group))
+            ) or (
+                # A label written once with a slip of the keyboard in a
+                # name the transcript keeps using ("MR. SULLIAN").
+                any(sorted((counts[w], counts[g]))[0] == 1 and max(counts[w], counts[g]) >= 3 and misspelt(g, w) for g in group)
             ):
                 group.append(w)
                 break
