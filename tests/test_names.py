@@ -55,6 +55,9 @@ def test_slugs_are_stable_and_clean(name):
         ("STEVE INSKEEP", "Steve Inskeep"),
         ("PRESIDENT XI", "President Xi"),  # not a numeral we keep: a name
         ("IV", "IV"),  # a short label alone stays
+        ("CV-39", "CV-39"),  # a call sign, a code: a word with a digit stays
+        ("BELL 7", "Bell 7"),
+        ("B-52 PILOT", "B-52 Pilot"),
     ],
 )
 def test_display_name_keeps_generational_suffixes(name, shown):

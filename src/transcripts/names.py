@@ -125,8 +125,8 @@ def name_key(name: str) -> str:
 
 def display_name(name: str) -> str:
     """Names written in capitals ("STEVE INSKEEP") in normal case
-    ("Steve Inskeep"); others, and a speech recogniser's labels
-    ("SPEAKER_00"), unchanged."""
+    ("Steve Inskeep"); others, a speech recogniser's labels ("SPEAKER_00")
+    and words with a digit (call signs, "CV-39"), unchanged."""
     if not any(c.isupper() for c in name) or any(c.islower() for c in name) or P.DIARISED.match(name):
         return name
     if " " not in name and len(name) <= 3:
@@ -136,6 +136,9 @@ def display_name(name: str) -> str:
     for k, word in enumerate(words):
         if k and word.rstrip(".,") in _ROMAN:
             out.append(word)  # "JOHN SMITH III" → "John Smith III"
+            continue
+        if any(c.isdigit() for c in word):
+            out.append(word)  # a code or a call sign: "CV-39", "B-52", "R2D2"
             continue
         low = word.casefold()
         if low in W.PARTICLES:
