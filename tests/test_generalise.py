@@ -243,6 +243,16 @@ def test_fields_and_links_are_no_speakers() -> None:
     assert {b.text for b in t.blocks} >= {"Podcast: https://example.org/ep/12", "_page : 77", "Video:"}
 
 
+def test_the_terms_of_notes_are_no_speakers() -> None:
+    text = (
+        "Goal: agree on the tide tables.\n\nOption: print them weekly.\n\nOption: put them online.\n\n"
+        "Problem: nobody reads them.\n\nSolution: a siren.\n\nProblem: the siren is loud.\n\nSolution: a bell.\n\n"
+        "Ann Lee: Shall we vote?\n\nBo Chen: Yes.\n\nAnn Lee: The bell it is.\n"
+    )
+    t = transcripts.parse(text)
+    assert [s.name for s in t.speakers] == ["Ann Lee", "Bo Chen"]
+
+
 # 5. Speech before the first label -------------------------------------------------
 
 

@@ -132,6 +132,9 @@ FIELD_WORDS = _words(
     code demo reference references resources resource notebook proposal proposals spec specification
     bip bips pr prs issue issues mailing list lists website websites location venue event events
     ad ads advert commercial midroll mid-roll preroll pre-roll postroll
+    goal goals option options problem problems solution solutions pros cons
+    advantages disadvantages drawbacks downside downsides upside upsides takeaway takeaways
+    todo to-do decision decisions outcome outcomes motivation rationale caveat caveats workaround
     """
 )
 
