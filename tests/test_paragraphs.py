@@ -40,3 +40,32 @@ def test_what_stands_alone():
     assert alone("## Ada Lind") and alone("**Ada Lind**") and alone("__Ada Lind__")
     assert not alone("#hashtag and more") and not alone("####### seven") and not alone("**Ada:** hello")
     assert not alone("**Note** the silt moved") and not alone("**a** and **b**") and not alone("** x **")
+
+
+def test_a_list_item_wrapped_under_its_text_is_one_paragraph():
+    doc = (
+        "Notes from the survey\n"
+        "- the silt moved further than the charts\n"
+        "  had it, again\n"
+        "  * the channel is shallower\n"
+        "    by the pier\n"
+        "1. sound it weekly\n"
+        "   from the boat\n"
+        "not in the list\n"
+        "- last item\n"
+    )
+    texts = [p.text for p in paragraphs(split_lines(doc))]
+    assert texts == [
+        "Notes from the survey",
+        "- the silt moved further than the charts had it, again",
+        "* the channel is shallower by the pier",
+        "1. sound it weekly from the boat",
+        "not in the list",
+        "- last item",
+    ]
+
+
+def test_lines_indented_under_no_list_item_stay_apart():
+    # (a line broken mid-sentence under a label is the labels' business)
+    doc = "CC: Roger, the cabin is at 5.5.\n     Over.\nP: Roger.\n- a list item\nSpeech again.\n"
+    assert [p.text for p in paragraphs(split_lines(doc))] == ["CC: Roger, the cabin is at 5.5.", "Over.", "P: Roger.", "- a list item", "Speech again."]

@@ -95,6 +95,33 @@ def _stands_alone(line: Line) -> bool:
     return False
 
 
+_BULLETS = frozenset("-*+")
+
+
+def _item_indent(line: Line) -> int:
+    """The column where the text of a markdown list item starts ("- ",
+    "  * ", "1. "), or -1 for a line that is no list item."""
+    raw = line.raw
+    lead = len(raw) - len(raw.lstrip(" "))
+    rest = raw[lead:]
+    if rest[:1] in _BULLETS and rest[1:2] == " " and rest[2:3] not in ("", " "):
+        return lead + 2
+    digits = len(rest) - len(rest.lstrip("0123456789"))
+    if 0 < digits <= 3 and rest[digits : digits + 2] in (". ", ") "):
+        return lead + digits + 2
+    return -1
+
+
+def _goes_on(line: Line, indent: int) -> bool:
+    """Whether a line goes on with the list item above it: indented to its
+    text or deeper, opening with no bullet of its own ("- when new
+    features are proposed, discuss how to evaluate" / "    and have a
+    consistent approach")."""
+    raw = line.raw
+    lead = len(raw) - len(raw.lstrip(" "))
+    return lead >= indent and bool(line.text) and _item_indent(line) < 0
+
+
 def _joined(run: Sequence[Line]) -> Paragraph:
     return Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
 
@@ -110,9 +137,20 @@ def paragraphs(
     the line after it starts another."""
     width = wrap_width(lines)
     if width is None:
-        # Not hard-wrapped: every line is a paragraph.
+        # Not hard-wrapped: every line is a paragraph, but for the lines
+        # a list's item wraps into, indented under its text.
+        run: list[Line] = []
+        indent = -1
         for line in lines:
-            yield Paragraph((line,), line.text)
+            if run and indent >= 0 and line.number == run[-1].number + 1 and _goes_on(line, indent):
+                run.append(line)
+                continue
+            if run:
+                yield _joined(run)
+            run = [line]
+            indent = _item_indent(line)
+        if run:
+            yield _joined(run)
         return
     run: list[Line] = []
     for line in lines:
