@@ -199,3 +199,37 @@ def test_rttm_reader_sorts_skips_comments_and_positions_errors():
     with pytest.raises(ParseError) as err:
         transcripts.loads("SPEAKER ep 1 0.5 soon <NA> <NA> spk_0 <NA> <NA>\n", "rttm")
     assert (err.value.line, err.value.column) == (1, 18)
+
+
+def test_tables_read_back_into_the_transcript_they_were_written_from():
+    t = transcripts.load(EXAMPLES / "tidewater.txt")
+    for fmt in ("csv", "tsv"):
+        for rows in ("turns", "paragraphs"):
+            back = transcripts.loads(transcripts.convert(t, fmt, rows=rows).text, fmt)
+            assert [u.paragraphs for u in back.turns] == [u.paragraphs for u in t.turns]
+            assert [(s.name, s.role) for s in back.speakers] == [(s.name, s.role) for s in t.speakers]
+
+
+def test_tables_of_other_tools_by_their_column_names():
+    sheet = "Speaker,Start Time,End Time,Transcript\nAda Lind,00:00:01,00:00:04,\"Welcome back, Bo.\"\nBo Chen,00:00:04,00:00:06,Thanks.\n"
+    t = transcripts.loads(sheet, "csv")
+    assert [(t.speaker(u.speaker).name, u.start, u.end, u.paragraphs) for u in t.turns] == [
+        ("Ada Lind", 1.0, 4.0, ("Welcome back, Bo.",)),
+        ("Bo Chen", 4.0, 6.0, ("Thanks.",)),
+    ]
+    segments = "start\tend\ttext\n0\t2400\t Welcome back.\n2400\t5100\t Today, the silt\n5100\t8000\t and the wall.\n"
+    t = transcripts.loads(segments, "tsv")  # whisper's .tsv: milliseconds, no speakers
+    assert [(u.start, u.end, u.paragraphs) for u in t.turns] == [(0.0, 8.0, ("Welcome back. Today, the silt and the wall.",))]
+
+
+def test_a_table_that_is_no_transcript_or_many_is_a_clear_error():
+    from transcripts.errors import ParseError
+
+    with pytest.raises(ParseError, match="no column of text"):
+        transcripts.loads("a,b\n1,2\n", "csv")
+    with pytest.raises(ParseError, match="2 episodes") as err:
+        transcripts.loads("episode,speaker,text\none,Ann,Hi.\ntwo,Bo,Yo.\n", "csv")
+    assert err.value.line == 3
+    with pytest.raises(ParseError) as err:
+        transcripts.loads("speaker,start,text\nAnn,soon,Hi.\n", "csv")
+    assert (err.value.line, err.value.column) == (2, 2)
