@@ -471,3 +471,18 @@ def test_two_voices_a_letter_apart_stay_two() -> None:
     text = "".join("SPEAKER 1:  Hello.\n\nSPEAKER 2:  Hi.\n\n" for _ in range(3)) + "MR. BATES:  Yes.\n\n" + "MR. GATES:  No.\n\n" * 3
     t = transcripts.parse(text)
     assert len(t.speakers) == 4
+
+
+def test_a_sentence_without_a_stop_after_the_last_label_does_not_end_the_speech() -> None:
+    text = (
+        "**Ann Lee:** Welcome to the tide report.\n\n**Bo Chen:** Thanks, Ann.\n\n**Ann Lee:** That's the report for now.\n\n"
+        "Read the rest of the charts at example.org/tides\n\nHave a good week, and I'll talk to you soon.\n\n"
+        "Related Episodes\n\nThe silt report, part two.\n"
+    )
+    t = transcripts.parse(text)
+    assert t.turns[-1].paragraphs == (
+        "That's the report for now.",
+        "Read the rest of the charts at example.org/tides",
+        "Have a good week, and I'll talk to you soon.",
+    )
+    assert [b.text for b in t.blocks] == ["Related Episodes", "The silt report, part two."]

@@ -34,6 +34,17 @@ _MARKED = frozenset("([\\")
 _DIGITS = frozenset("0123456789")
 
 #: Kinds that sit between turns as blocks without ending the dialogue.
+def _sentence(text: str) -> bool:
+    """Whether a short line without a closing stop, which reads as a
+    heading, is a sentence of the speech: five words or more, most of them
+    after the first in lower case ("Get in on the newsletter at
+    example.com/news", not "Related Episodes" or "Tom Reyes (Acme)")."""
+    words = text.split(" ")
+    if len(words) < 5 or text[:1] in "#*_[<":
+        return False
+    return 2 * sum(1 for w in words[1:] if w[:1].islower()) > len(words) - 1
+
+
 INTERRUPTING = frozenset({"note", "event", "break", "chrome", "metadata", "timestamp", "elision", "paywall", "date"})
 #: Kinds that end the dialogue when they follow the last labelled turn.
 ENDING = frozenset({"heading", "date", "chrome", "elision", "paywall", "topic_list", "metadata", "break"})
@@ -226,7 +237,13 @@ def assemble(
         # After the last label the page goes on, but a "## heading" like
         # those between the turns is one more section of the talk, and a
         # label alone on its line has its speech below it.
-        if i > last and kind in ENDING and not (section and sections) and not (i == last + 1 and not b.paras[b.k]):
+        if (
+            i > last
+            and kind in ENDING
+            and not (section and sections)
+            and not (i == last + 1 and not b.paras[b.k])
+            and not (kind == "heading" and not section and b.paras[b.k] and _sentence(it.text))
+        ):
             end = i
             break
         if kind == "timestamp":
