@@ -203,8 +203,8 @@ def test_rttm_reader_sorts_skips_comments_and_positions_errors():
 
 def test_tables_read_back_into_the_transcript_they_were_written_from():
     t = transcripts.load(EXAMPLES / "tidewater.txt")
-    for fmt in ("csv", "tsv"):
-        for rows in ("turns", "paragraphs"):
+    for fmt in ("csv", "tsv", "jsonl"):
+        for rows in (("turns", "paragraphs") if fmt != "jsonl" else ("turns",)):
             back = transcripts.loads(transcripts.convert(t, fmt, rows=rows).text, fmt)
             assert [u.paragraphs for u in back.turns] == [u.paragraphs for u in t.turns]
             assert [(s.name, s.role) for s in back.speakers] == [(s.name, s.role) for s in t.speakers]
@@ -233,3 +233,16 @@ def test_a_table_that_is_no_transcript_or_many_is_a_clear_error():
     with pytest.raises(ParseError) as err:
         transcripts.loads("speaker,start,text\nAnn,soon,Hi.\n", "csv")
     assert (err.value.line, err.value.column) == (2, 2)
+
+
+def test_json_lines_of_a_dataset_read_by_their_field_names():
+    from transcripts.errors import ParseError
+
+    lines = '{"speaker": "Ada", "text": "Hello.", "start": 0.5}\n\n{"speaker": "Bo", "text": "Hi.", "start": 1.5}\n'
+    t = transcripts.loads(lines, "jsonl")
+    assert [(t.speaker(u.speaker).name, u.start, u.paragraphs) for u in t.turns] == [("Ada", 0.5, ("Hello.",)), ("Bo", 1.5, ("Hi.",))]
+    with pytest.raises(ParseError) as err:
+        transcripts.loads(lines + "[1, 2]\n", "jsonl")
+    assert err.value.line == 4
+    reading = transcripts.read(lines + "{oops\n", "jsonl", lenient=True)
+    assert len(reading.transcript.turns) == 2 and reading.skipped[0].line == 4

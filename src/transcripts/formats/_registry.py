@@ -60,7 +60,7 @@ FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 READ_ONLY: tuple[str, ...] = (
     "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "sbv", "ass", "sami", "microdvd", "scc", "docx",
 )  # fmt: skip
-WRITE_ONLY: tuple[str, ...] = ("jsonl", "convokit")
+WRITE_ONLY: tuple[str, ...] = ("convokit",)
 
 #: The modules that register the built-in formats, imported on first use of
 #: the registry; detection asks the formats in this order, so the strict

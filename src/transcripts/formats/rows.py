@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import attrs
 
@@ -37,7 +37,7 @@ from ._build import Piece, TurnBuilder
 from ._export import clock, dropped_over, single, utterances
 from ._registry import ROWS, Corpus, Episode, Format, ReadContext, WriteOptions, register
 
-__all__ = ["HEADER", "read_csv", "read_tsv", "write_csv", "write_tsv"]
+__all__ = ["HEADER", "fields", "read_csv", "read_tsv", "records", "write_csv", "write_tsv"]
 
 HEADER = ("episode", "turn", "speaker", "speaker_name", "role", "start", "end", "text")
 
@@ -66,7 +66,7 @@ def write_tsv(episodes: Sequence[Episode], options: WriteOptions) -> Corpus:
 
 # ---------------------------------------------------------------- reading
 
-#: A column's role, by its name as a key (lower case, spaces and hyphens as
+#: A field's role, by its name as a key (lower case, spaces and hyphens as
 #: underscores), in order of preference within a role.
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("text", "transcript", "utterance", "content", "sentence", "speech", "caption", "words"),
@@ -76,45 +76,61 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "turn": ("turn", "turn_index"),
     "role": ("role", "speaker_role"),
     "episode": ("episode", "episode_id"),
+    "paragraphs": ("paragraphs",),
 }
+
+#: A record: its line, and its fields by name as written.
+Record = tuple[int, dict[str, Any]]
 
 
 def _key(name: str) -> str:
     return "_".join(name.strip().lstrip("\ufeff").lower().replace("-", " ").split())
 
 
-def _columns(header: Sequence[str]) -> dict[str, int]:
-    """Which column plays each role (the most preferred name present)."""
-    keys = [_key(h) for h in header]
-    out: dict[str, int] = {}
-    for role, names in _COLUMNS.items():
-        for name in names:
-            if name in keys and keys.index(name) not in out.values():
-                out[role] = keys.index(name)
+def fields(names: Iterable[str]) -> dict[str, str]:
+    """The field playing each role, among ``names`` (the most preferred
+    name present)."""
+    keyed: dict[str, str] = {}
+    for name in names:
+        keyed.setdefault(_key(name), name)
+    out: dict[str, str] = {}
+    for role, wanted in _COLUMNS.items():
+        for name in wanted:
+            if name in keyed and keyed[name] not in out.values():
+                out[role] = keyed[name]
                 break
     return out
 
 
-def _time(value: str) -> Optional[float]:
-    """Seconds in a cell: a number, or a clock time (``1:02:03.5``); None
+def _text(value: Any) -> str:
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _time(value: Any) -> Optional[float]:
+    """Seconds in a field: a number, or a clock time (``1:02:03.5``); None
     when it is neither (or past any recording)."""
-    value = value.strip()
-    try:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
         seconds: Optional[float] = float(value)
-    except ValueError:
-        seconds = parse_time(value)
+    else:
+        value = _text(value).strip()
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = parse_time(value)
     if seconds is None or seconds != seconds or abs(seconds) > MAX_SECONDS:
         return None
     return seconds
 
 
-def _in_ms(rows: list[tuple[int, list[str]]], columns: dict[str, int]) -> bool:
-    """Whether a table's times are whole milliseconds: every time an
-    integer, and most rows 100 or more after the one before."""
-    at = columns.get("start")
-    if at is None:
+def _in_ms(records: Sequence[Record], start: Optional[str]) -> bool:
+    """Whether the times are whole milliseconds: every start an integer,
+    and most records 100 or more after the one before."""
+    if start is None:
         return False
-    values = [row[at].strip() for _, row in rows if at < len(row) and row[at].strip()]
+    values = [_text(r.get(start)).strip() for _, r in records]
+    values = [v for v in values if v]
     if not values or not all(v.isdigit() for v in values):
         return False
     starts = [int(v) for v in values]
@@ -122,67 +138,76 @@ def _in_ms(rows: list[tuple[int, list[str]]], columns: dict[str, int]) -> bool:
     return bool(gaps) and sum(g >= 100 for g in gaps) * 2 > len(gaps)
 
 
+def records(items: Sequence[Record], names: Sequence[str], ctx: ReadContext, what: str = "column") -> Transcript:
+    """A transcript from records (a table's rows, JSON Lines' objects)
+    whose fields are found by name (see the module's doc); ``names`` are
+    the fields the records may have, in order, for columns in errors."""
+    role = fields(names)
+    if "text" not in role and "paragraphs" not in role:
+        raise ctx.error(f"no {what} of text (one of: {', '.join(_COLUMNS['text'])})", 1, 1)
+    column = {name: k + 1 for k, name in enumerate(names)}
+    if "episode" in role:
+        seen: dict[str, int] = {}
+        for line, r in items:
+            seen.setdefault(_text(r.get(role["episode"])).strip(), line)
+        if len(seen) > 1:
+            second = sorted(seen.values())[1]
+            raise ctx.error(f"{len(seen)} episodes: read them as a corpus, not as one transcript (the second starts here)", second, 1)
+    scale = 0.001 if _in_ms(items, role.get("start")) else 1.0
+    b = TurnBuilder()
+    roles: dict[str, str] = {}
+    last_turn: Optional[str] = None
+    # A record is a paragraph (as is each line of its text) where there are
+    # turns or speakers; a recogniser's segments, without, run on.
+    ends = "turn" in role or "speaker" in role
+    for line, r in items:
+        times: list[Optional[float]] = []
+        for key in ("start", "end"):
+            value = r.get(role[key]) if key in role else None
+            seconds = _time(value) if _text(value).strip() else None
+            if _text(value).strip() and seconds is None:
+                ctx.bad_cue(f"{role[key]}: not a time: {_text(value)[:40]!r}", line, column.get(role[key]) if what == "column" else None)
+                break
+            times.append(None if seconds is None else seconds * scale)
+        else:
+            who = " ".join(_text(r.get(role["speaker"])).split()) or None if "speaker" in role else None
+            turn = _text(r.get(role["turn"])).strip() if "turn" in role else None
+            new_turn = turn is not None and turn != last_turn
+            last_turn = turn
+            said = _text(r.get(role["role"])).strip().lower() if "role" in role else ""
+            if who is not None and said in ROLES:
+                roles.setdefault(who, said)
+            given = r.get(role["paragraphs"]) if "paragraphs" in role else None
+            if isinstance(given, list) and all(isinstance(p, str) for p in given):
+                parts = [p for p in given if p.strip()] or [""]
+            else:
+                parts = [p for p in _text(r.get(role["text"]) if "text" in role else "").split("\n") if p.strip()] or [""]
+            for k, part in enumerate(parts):
+                b.add(Piece(who, part, times[0], times[1], line, line, ends_paragraph=ends or len(parts) > 1, new_turn=new_turn and k == 0))
+    t = b.build(Metadata(source=ctx.filename))
+    if roles:
+        speakers = tuple(attrs.evolve(s, role=roles[s.name]) if s.name in roles else s for s in t.speakers)
+        t = attrs.evolve(t, speakers=speakers)
+    return t
+
+
 def _read(text: str, ctx: ReadContext, delimiter: str) -> Transcript:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
+    rows: list[Record] = []
     header: Optional[list[str]] = None
     try:
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
-                header = row
+                header = [h.strip() for h in row]
             else:
-                rows.append((reader.line_num, row))
+                rows.append((reader.line_num, dict(zip(header, row))))
     except csv.Error as exc:
         raise ctx.error(f"not a table: {exc}", reader.line_num) from None
     if header is None:
         raise ctx.error("an empty table: no header row", 1, 1)
-    columns = _columns(header)
-    if "text" not in columns:
-        raise ctx.error(f"no column of text in the header (one of: {', '.join(_COLUMNS['text'])})", 1, 1)
-    episodes = columns.get("episode")
-    if episodes is not None:
-        seen: dict[str, int] = {}
-        for line, row in rows:
-            value = row[episodes].strip() if episodes < len(row) else ""
-            seen.setdefault(value, line)
-        if len(seen) > 1:
-            second = sorted(seen.values())[1]
-            raise ctx.error(f"a table of {len(seen)} episodes: read it as a corpus, not as one transcript (the second starts here)", second, 1)
-    scale = 0.001 if _in_ms(rows, columns) else 1.0
-    b = TurnBuilder()
-    roles: dict[str, str] = {}
-    last_turn: Optional[str] = None
-    for line, row in rows:
-        cell = {role: (row[k] if k < len(row) else "") for role, k in columns.items()}
-        times = []
-        for role in ("start", "end"):
-            value = cell.get(role, "").strip()
-            seconds = _time(value) if value else None
-            if value and seconds is None:
-                ctx.bad_cue(f"{header[columns[role]].strip()}: not a time: {value!r}", line, columns[role] + 1)
-                break
-            times.append(None if seconds is None else seconds * scale)
-        else:
-            who = " ".join(cell.get("speaker", "").split()) or None
-            turn = cell.get("turn", "").strip() if "turn" in columns else None
-            new_turn = turn is not None and turn != last_turn
-            last_turn = turn
-            if who is not None and cell.get("role", "").strip().lower() in ROLES:
-                roles.setdefault(who, cell["role"].strip().lower())
-            # A row is a paragraph (and so is each line of its text) in a
-            # table of turns or of speakers' utterances; a recogniser's
-            # segments, without speakers, run on.
-            parts = [p for p in cell["text"].split("\n") if p.strip()] or [""]
-            ends = "turn" in columns or "speaker" in columns or len(parts) > 1
-            for k, part in enumerate(parts):
-                b.add(Piece(who, part, times[0], times[1], line, line, ends_paragraph=ends, new_turn=new_turn and k == 0))
-    t = b.build(Metadata(source=ctx.filename))
-    if roles:
-        speakers = tuple(attrs.evolve(s, role=roles[s.name]) if s.name in roles else s for s in t.speakers)  # type: ignore[arg-type]
-        t = attrs.evolve(t, speakers=speakers)
-    return t
+    return records(rows, header, ctx)
 
 
 def read_csv(text: str, ctx: ReadContext) -> Transcript:
