@@ -486,3 +486,29 @@ def test_a_sentence_without_a_stop_after_the_last_label_does_not_end_the_speech(
         "Have a good week, and I'll talk to you soon.",
     )
     assert [b.text for b in t.blocks] == ["Related Episodes", "The silt report, part two."]
+
+
+def _opening(first: str) -> str:
+    return (
+        f"**Ines Caro:** {first}\n\n**Odile Marchetti:** Glad to be here.\n\n"
+        "**Tomas Brandt:** And I am here too.\n\n**Ines Caro:** Let us start with the dunes.\n\n"
+        "**Odile Marchetti:** They move every winter.\n\n**Tomas Brandt:** Further each year.\n"
+    )
+
+
+def test_the_opening_of_a_show_without_an_intro_names_its_host_and_guest() -> None:
+    t = transcripts.parse(_opening("Hello, and welcome to Tide Talk. Today I am joined by Odile Marchetti."))
+    # Tomas Brandt, whom the opening does not introduce, may be a co-host or a guest.
+    assert [(s.name, s.role) for s in t.speakers] == [("Ines Caro", "host"), ("Odile Marchetti", "guest"), ("Tomas Brandt", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Today I am joined by Odile Marchetti.",  # no opening of a show: a mention
+        "Hello, and welcome to Tide Talk. Today I am joined by Odile.",  # no full name
+    ],
+)
+def test_a_mention_in_the_first_turn_alone_gives_no_roles(first: str) -> None:
+    t = transcripts.parse(_opening(first))
+    assert {s.role for s in t.speakers} == {"unknown"}

@@ -197,12 +197,52 @@ def _roles(
             ):
                 aliases.append(mention)
         out.append(attrs.evolve(s, role=role, description=description, aliases=tuple(aliases)))
+    if not found_guest and len(out) >= 2 and all(s.role == "unknown" for s in out):
+        # Without an intro, the show's opening may introduce its guests
+        # ("Welcome to Go Time. Today I am joined by Mike Fridman.").
+        # The one who opens it hosts; the others may be co-hosts or guests
+        # introduced later, and stay unknown unless the questions tell.
+        welcomed = _welcomed(out, turns)
+        if welcomed:
+            host = turns[0].speaker
+            asked = _roles_from_questions(out, turns)
+            if any(s.id == host and s.role == "host" for s in asked):
+                out = asked  # the one who asks the questions opens the show too
+            return [attrs.evolve(s, role="guest" if s.id in welcomed else "host" if s.id == host else s.role) for s in out]
     if found_guest:
         # Those the intro does not introduce are the hosts.
         out = [attrs.evolve(s, role="host") if s.role == "unknown" else s for s in out]
     elif len(out) >= 2 and all(s.role == "unknown" for s in out):
         out = _roles_from_questions(out, turns)
     return out
+
+
+#: How much of the first turn may introduce the guests.
+OPENING_REACH = 600
+
+
+def _welcomed(speakers: Sequence[Speaker], turns: Sequence[Turn]) -> set[str]:
+    """The speakers the first turn introduces as its guests by their full
+    names ("Today I am joined by Mike Fridman", "my guest today is …"),
+    when it opens the show ("welcome to", "I'm your host"): not the one
+    who speaks it."""
+    if not turns or not turns[0].paragraphs:
+        return set()
+    first = turns[0]
+    text = " ".join(first.paragraphs)[:OPENING_REACH]
+    if not _OPENING.search(text):
+        return set()
+    found = set()
+    for person in _people(text):
+        if person.role != "guest" or " " not in person.name:
+            continue
+        for s in speakers:
+            if s.id != first.speaker and _match(s, person.name):
+                found.add(s.id)
+    return found
+
+
+_OPENING = regex.compile(r"\b(?:welcome(?:[ ]back)?[ ]to|I'm[ ]your[ ]host|I[ ]am[ ]your[ ]host)\b", regex.IGNORECASE)
 
 
 def _roles_from_questions(speakers: list[Speaker], turns: Sequence[Turn]) -> list[Speaker]:
