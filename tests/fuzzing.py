@@ -141,6 +141,7 @@ def _zipped(xml: bytes) -> bytes:
 
 #: Small documents of the formats that are only read, written here.
 READ_ONLY_SAMPLES = {
+    "json-records": '[{"text": "The tide comes in.", "start": 1.0, "duration": 2.5}, {"text": "Twice a day.", "start": 3.5, "duration": 2.5}]',
     "sbv": "0:00:01.000,0:00:03.500\nAda: The tide comes in.\n\n0:00:03.500,0:00:06.000\nMarisol: Twice a day.\n",
     "ass": (
         "[Script Info]\nTitle: Tides\nScriptType: v4.00+\n\n[Events]\n"
@@ -183,7 +184,7 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
         "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
-        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl"}  # fmt: skip
+        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:

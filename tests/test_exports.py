@@ -246,3 +246,19 @@ def test_json_lines_of_a_dataset_read_by_their_field_names():
     assert err.value.line == 4
     reading = transcripts.read(lines + "{oops\n", "jsonl", lenient=True)
     assert len(reading.transcript.turns) == 2 and reading.skipped[0].line == 4
+
+
+def test_a_json_array_of_records_reads_and_is_detected():
+    from transcripts.errors import ParseError
+
+    doc = '[\n  {"text": "Welcome back.", "start": 0.0, "duration": 2.5},\n  {"text": "Today, the silt.", "start": 2.5, "duration": 2}\n]\n'
+    reading = transcripts.read(doc, filename="video.json")
+    assert reading.format == "json-records"
+    t = reading.transcript
+    assert [(u.start, u.end, u.paragraphs) for u in t.turns] == [(0.0, 4.5, ("Welcome back. Today, the silt.",))]
+    said = '[{"speaker": "Ada", "text": "Hi."},\n 7,\n {"speaker": "Bo", "text": "Hello."}]'
+    with pytest.raises(ParseError) as err:
+        transcripts.loads(said, "json-records")
+    assert err.value.line == 2
+    t = transcripts.read(said, "json-records", lenient=True).transcript
+    assert [t.speaker(u.speaker).name for u in t.turns] == ["Ada", "Bo"]

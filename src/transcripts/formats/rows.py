@@ -13,7 +13,7 @@ text (``text``, ``transcript``, ``utterance``, ``content``, ``sentence``,
 and with spaces or underscores: the speaker (``speaker_name``, ``speaker``,
 ``name``, ``speaker_label``, ``participant``, ``who``), times (``start``,
 ``start_time``, ``begin``, ``from``; ``end``, ``end_time``, ``stop``,
-``to``) as seconds or clock times, ``turn`` and ``role``.  Rows with one
+``to``; or a ``duration``) as seconds or clock times, ``turn`` and ``role``.  Rows with one
 ``turn`` value make one turn; without that column, consecutive rows of one
 speaker do (each row a paragraph, as are the lines of a row's text; a
 table without speakers, a recogniser's segments, runs on as one).
@@ -73,6 +73,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "speaker": ("speaker_name", "speaker", "name", "speaker_label", "participant", "who", "spk"),
     "start": ("start", "start_time", "begin", "from", "start_seconds", "start_sec"),
     "end": ("end", "end_time", "stop", "to", "end_seconds", "end_sec"),
+    "duration": ("duration", "dur", "length"),
     "turn": ("turn", "turn_index"),
     "role": ("role", "speaker_role"),
     "episode": ("episode", "episode_id"),
@@ -162,7 +163,7 @@ def records(items: Sequence[Record], names: Sequence[str], ctx: ReadContext, wha
     ends = "turn" in role or "speaker" in role
     for line, r in items:
         times: list[Optional[float]] = []
-        for key in ("start", "end"):
+        for key in ("start", "end", "duration"):
             value = r.get(role[key]) if key in role else None
             seconds = _time(value) if _text(value).strip() else None
             if _text(value).strip() and seconds is None:
@@ -170,6 +171,8 @@ def records(items: Sequence[Record], names: Sequence[str], ctx: ReadContext, wha
                 break
             times.append(None if seconds is None else seconds * scale)
         else:
+            if times[1] is None and times[0] is not None and times[2] is not None:
+                times[1] = times[0] + times[2]  # a start and a duration
             who = " ".join(_text(r.get(role["speaker"])).split()) or None if "speaker" in role else None
             turn = _text(r.get(role["turn"])).strip() if "turn" in role else None
             new_turn = turn is not None and turn != last_turn
