@@ -512,3 +512,13 @@ def test_the_opening_of_a_show_without_an_intro_names_its_host_and_guest() -> No
 def test_a_mention_in_the_first_turn_alone_gives_no_roles(first: str) -> None:
     t = transcripts.parse(_opening(first))
     assert {s.role for s in t.speakers} == {"unknown"}
+
+
+def test_a_term_used_once_whose_speech_opens_in_lower_case_is_speech() -> None:
+    qa = "".join(f"Q: Does the wall hold number {k}?\n\nA: Yes, it holds.\n\n" for k in range(3))
+    text = qa + "A: It has two parts.\n\nDrainage: water runs off below the crest.\n\nQ: And the rest?\n\nA: Sand.\n"
+    t = transcripts.parse(text)
+    assert [s.name for s in t.speakers] == ["Q", "A"]
+    assert t.turns[6].paragraphs == ("It has two parts.", "Drainage: water runs off below the crest.")
+    # A voice used once whose speech opens in capitals stays a voice.
+    assert "Odile" in [s.name for s in transcripts.parse(qa + "Odile: May I add something?\n\nA: Please.\n").speakers]

@@ -319,6 +319,11 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     # The style of the dialogue's labels (short ones such as "Q", "CC" fit any).
     styles = {_capitals(c.label.name) for c in live if voice[id(c)] in inside and len(c.label.name) > 3}
     handles = any(c.label.kind == "handle" for c in live if voice[id(c)] in inside)
+    # Whether the dialogue's speech opens in capitals ("Upgradeability: we
+    # have a version mechanism", once among "Q: How…" and "A: Yes…", is a
+    # term of the speech).
+    openings = [c.label.text[:1] for c in live if voice[id(c)] in inside and c.label.text[:1].isalpha()]
+    capitalised = len(openings) >= 5 and sum(1 for ch in openings if ch.isupper()) >= 0.9 * len(openings)
     accepted: list[Candidate] = []
     for c in live:
         v = voice[id(c)]
@@ -348,6 +353,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             why = "used once, in lower case"
         elif plain and styles and len(label.name) > 3 and label.kind != "mark" and _capitals(label.name) not in styles:
             why = "used once, written in another style than the dialogue's labels"
+        elif plain and capitalised and label.text[:1].islower():
+            why = "used once, its speech in lower case unlike the dialogue's: a term"
         else:
             accepted.append(c)
             continue
