@@ -141,6 +141,8 @@ def _zipped(xml: bytes) -> bytes:
 
 #: Small documents of the formats that are only read, written here.
 READ_ONLY_SAMPLES = {
+    "youtube-json3": '{"wireMagic": "pb3", "events": [{"tStartMs": 0, "dDurationMs": 2500, "segs": [{"utf8": "Ada: the tide"}, {"utf8": " comes in", "tOffsetMs": 900}]}, {"tStartMs": 2500, "dDurationMs": 2000, "segs": [{"utf8": "Marisol: twice a day"}]}]}',
+    "youtube-xml": '<timedtext format="3"><body><p t="0" d="2500"><s>Ada: the</s><s t="400"> tide</s></p><p t="2500" d="2000">Marisol: twice a day</p></body></timedtext>',
     "json-records": '[{"text": "The tide comes in.", "start": 1.0, "duration": 2.5}, {"text": "Twice a day.", "start": 3.5, "duration": 2.5}]',
     "sbv": "0:00:01.000,0:00:03.500\nAda: The tide comes in.\n\n0:00:03.500,0:00:06.000\nMarisol: Twice a day.\n",
     "ass": (
@@ -184,7 +186,7 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
         "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
-        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json"}  # fmt: skip
+        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:

@@ -51,14 +51,14 @@ ROWS = ("turns", "paragraphs")
 FormatName = Literal[
     "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
     "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "html", "chapters",
-    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json-records",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml",
     "csv", "tsv", "jsonl", "convokit", "rttm",
 ]  # fmt: skip
 FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records",
+    "asr-json", "aws-transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("convokit",)
 
@@ -69,7 +69,7 @@ WRITE_ONLY: tuple[str, ...] = ("convokit",)
 _MODULES = (
     "jsonfmt", "yamlfmt", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
     "aws_transcribe", "deepgram", "assemblyai", "revai", "speechmatics", "azure_speech", "google_stt", "html", "chapters",
-    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json_records",
+    "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json_records", "youtube",
     "rows", "jsonl", "convokit", "rttm",
 )  # fmt: skip
 
