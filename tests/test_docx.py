@@ -128,3 +128,12 @@ def test_check_reads_a_word_document_from_its_bytes(tmp_path):
     path = tmp_path / "ep.docx"
     path.write_bytes(docx(EPISODE))
     assert all(f.code != "unreadable" for f in check_file(path))
+
+
+def test_a_text_box_is_read_once_and_deleted_text_not_at_all():
+    box = "<w:r><w:pict><w:txbxContent>" + _p(_run("Bo Chen: From the box.")) + "</w:txbxContent></w:pict></w:r>"
+    deleted = '<w:del><w:r><w:delText>struck</w:delText></w:r></w:del>'
+    body = _p(_run("Ada Lind: Hello."), deleted, box) + _p(_run("Ada Lind: Bye.")) + _p(_run("Bo Chen: Bye now."))
+    t = transcripts.loads(docx(body), "docx")
+    said = " ".join(p for u in t.turns for p in u.paragraphs)
+    assert said.count("From the box.") == 1 and "struck" not in said

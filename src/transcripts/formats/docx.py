@@ -14,7 +14,7 @@ A file that is no Word document (not a zip archive, or one without
 ``word/document.xml``), or whose XML is malformed, is an error naming the
 file; parts larger than :data:`MAX_PART` bytes are refused rather than
 inflated (a zip bomb).  Comments, tracked deletions, headers, footers and
-footnotes are left out.
+footnotes are left out; a text box's paragraphs are read once, in place.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import io
 import struct
 import zipfile
 import zlib
-from typing import Optional
+from typing import Iterator, Optional
 from xml.etree import ElementTree
 
 import attrs
@@ -94,10 +94,25 @@ def _bold(run: ElementTree.Element) -> bool:
     return b is not None and (b.get(_W + "val") or "true").lower() not in _OFF
 
 
+# What a paragraph's runs are not looked for in: a paragraph inside it (a
+# text box's, read as a paragraph of its own), and tracked deletions and
+# moves away (the text is where it went).
+_SKIPPED = frozenset({_W + "p", _W + "del", _W + "moveFrom"})
+
+
+def _run_elements(el: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """A paragraph's runs, in order, hyperlinks' and fields' included."""
+    for child in el:
+        if child.tag == _W + "r":
+            yield child
+        elif child.tag not in _SKIPPED:
+            yield from _run_elements(child)
+
+
 def _runs(p: ElementTree.Element) -> list[tuple[str, bool]]:
     """The text of a paragraph's runs, each with whether it is bold."""
     out: list[tuple[str, bool]] = []
-    for run in p.iter(_W + "r"):
+    for run in _run_elements(p):
         pieces = []
         for child in run:
             tag = child.tag
