@@ -522,3 +522,17 @@ def test_a_term_used_once_whose_speech_opens_in_lower_case_is_speech() -> None:
     assert t.turns[6].paragraphs == ("It has two parts.", "Drainage: water runs off below the crest.")
     # A voice used once whose speech opens in capitals stays a voice.
     assert "Odile" in [s.name for s in transcripts.parse(qa + "Odile: May I add something?\n\nA: Please.\n").speakers]
+
+
+def test_a_panel_roster_in_the_intro_tells_whom_initials_stand_for() -> None:
+    text = (
+        "Salt marsh futures\n\nOdile Marchetti, Harbour Trust - Moderator\n\nTomas Brandt, Tide Works\n\n"
+        "Ines Caro (Dune Lab)\n\n"
+        + "".join("OM: What comes next for the marsh?\n\nTB: More silt.\n\nIC: And more sand.\n\n" for _ in range(2))
+    )
+    t = transcripts.parse(text)
+    assert [(s.name, s.description) for s in t.speakers] == [
+        ("Odile Marchetti", "Harbour Trust - Moderator"),
+        ("Tomas Brandt", "Tide Works"),
+        ("Ines Caro", "Dune Lab"),
+    ]

@@ -280,9 +280,24 @@ def find_people(
     for it in items[: intro_end(items, bare, PEOPLE_REACH)]:
         if it.kind == "metadata":
             people.extend(attrs.evolve(p, listed=True) for p in _participants(it.text))
-        elif it.kind == "prose" and not it.labels:
-            people.extend(_people(it.text))
+        elif it.kind in ("prose", "heading") and not it.labels:
+            if it.kind == "prose":
+                people.extend(_people(it.text))
+            m = _ROSTER.match(it.text) if it.kind == "heading" and it.text[:1] != "#" else None
+            if m is not None:
+                said = m["d"] or m["p"].strip()[1:-1].replace(") (", ", ")
+                people.append(Person(m["name"], None, said.replace("\\_", "_").strip()))
     return tuple(people)
+
+
+#: A line of a panel's roster in the intro (short, without a stop), a
+#: full name and what the page says of them: "Matthew Bishop, The Economist - Moderator", "Ada Lee
+#: (Acme) (moderator)".  It tells whom later initials stand for ("MB:");
+#: the role is left to the dialogue.
+_ROSTER = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{Ll}\p{M}'’\-]{1,30}(?:[ ]\p{Lu}\.?|[ ]\p{Lu}[\p{Ll}\p{M}'’\-]{1,30}){1,3})"
+    r"(?:,[ ](?P<d>[^,()]{2,100})|(?P<p>(?:[ ]\([^()]{1,40}\)){1,2}))$"
+)
 
 
 # Where a recording date may be: the word, in any case (found without
