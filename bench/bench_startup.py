@@ -17,6 +17,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _setup import bytecode  # noqa: E402
+
 PY = sys.executable
 SCRIPT = shutil.which("transcripts", path=os.path.dirname(PY)) or shutil.which("transcripts")
 CASES = {
@@ -29,6 +32,7 @@ CASES = {
 
 
 def main() -> int:
+    bytecode()
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 21
     times: dict[str, list[float]] = {name: [] for name in CASES}
     for _ in range(rounds):
