@@ -33,13 +33,13 @@ _LAST: list[Any] = [None, None]
 
 
 def shape(text: str) -> Any:
-    """The JSON value of a text that is a JSON object (None when it is
-    not), for readers that recognise their format by its shape; the last
-    text asked about is remembered."""
+    """The JSON value of a text that is a JSON object or array (None when
+    it is neither), for readers that recognise their format by its shape;
+    the last text asked about is remembered."""
     if _LAST[0] is text:
         return _LAST[1]
     value = None
-    if text.lstrip("\ufeff").lstrip()[:1] == "{":
+    if text.lstrip("\ufeff").lstrip()[:1] in ("{", "["):
         try:
             value = json.loads(text.lstrip("\ufeff"))
         except (ValueError, RecursionError):

@@ -133,11 +133,13 @@ def locate(text: str, path: Sequence[Union[str, int]]) -> Optional[tuple[int, in
     return best
 
 
-def array_lines(text: str, key: str) -> list[int]:
+def array_lines(text: str, key: Optional[str]) -> list[int]:
     """The 1-based line on which each element of the array under the
-    top-level ``key`` starts (empty when there is no such array).
+    top-level ``key`` starts (empty when there is no such array); with
+    ``key`` None, of the document's own array (``[{…}, {…}]``).
 
     One linear pass over the text, tracking strings and nesting depth."""
+    level = 1 if key is None else 2  # the depth inside that array
     lines: list[int] = []
     depth = 0
     line = 1
@@ -164,7 +166,7 @@ def array_lines(text: str, key: str) -> list[int]:
             continue
         if ch in " \t\r":
             continue
-        if in_array and expect_item and depth == 2 and ch not in "],":
+        if in_array and expect_item and depth == level and ch not in "],":
             lines.append(line)
             expect_item = False
         if ch == '"':
@@ -174,14 +176,14 @@ def array_lines(text: str, key: str) -> list[int]:
             after_key = last_string == key
         elif ch in "[{":
             depth += 1
-            if ch == "[" and depth == 2 and after_key:
+            if ch == "[" and depth == level and (after_key or key is None):
                 in_array = expect_item = True
             after_key = False
         elif ch in "]}":
-            if in_array and depth == 2:
+            if in_array and depth == level:
                 return lines
             depth -= 1
-        elif ch == "," and in_array and depth == 2:
+        elif ch == "," and in_array and depth == level:
             expect_item = True
     return lines
 

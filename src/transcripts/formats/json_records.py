@@ -12,54 +12,15 @@ speaker.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Optional
 
 from ..model import Metadata, Transcript
-from ._json import load
+from ._asr import shape
+from ._json import array_lines, load
 from ._registry import Format, ReadContext, register
 from .rows import Record, fields, records
 
 __all__ = ["read"]
-
-
-def _element_lines(text: str) -> list[int]:
-    """The line on which each element of a top-level array starts (one
-    pass, minding strings)."""
-    out: list[int] = []
-    depth = 0
-    line = 1
-    in_string = escaped = False
-    expect = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-            elif ch == "\n":
-                line += 1
-            continue
-        if ch == "\n":
-            line += 1
-        elif ch in " \t\r":
-            continue
-        elif depth == 1 and expect:
-            out.append(line)
-            expect = False
-        if ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth == 1:
-                expect = True
-        elif ch in "]}":
-            depth -= 1
-        elif ch == "," and depth == 1:
-            expect = True
-    return out
 
 
 def _is(data: Any) -> bool:
@@ -72,29 +33,11 @@ def _is(data: Any) -> bool:
     return "text" in role and ("start" in role or "speaker" in role)
 
 
-_LAST: list[Any] = [None, None]
-
-
-def _shape(text: str) -> Any:
-    """The JSON value of a text that is a JSON array (None otherwise), the
-    last one asked about remembered."""
-    if _LAST[0] is text:
-        return _LAST[1]
-    value = None
-    if text.lstrip("\ufeff").lstrip()[:1] == "[":
-        try:
-            value = json.loads(text.lstrip("\ufeff"))
-        except (ValueError, RecursionError):
-            value = None
-    _LAST[0], _LAST[1] = text, value
-    return value
-
-
 def read(text: str, ctx: ReadContext) -> Transcript:
     data = load(text, ctx.filename)
     if not isinstance(data, list):
         raise ctx.error("expected a JSON array of utterance records", 1, 1)
-    lines = _element_lines(text)
+    lines = array_lines(text, None)
     found: list[Record] = []
     names: dict[str, None] = {}
     for i, item in enumerate(data):
@@ -110,7 +53,7 @@ def read(text: str, ctx: ReadContext) -> Transcript:
 
 
 def _sniff(text: str) -> bool:
-    return _is(_shape(text))
+    return _is(shape(text))
 
 
 register(Format("json-records", (".records.json",), None, read, _sniff))
