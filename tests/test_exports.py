@@ -262,3 +262,12 @@ def test_a_json_array_of_records_reads_and_is_detected():
     assert err.value.line == 2
     t = transcripts.read(said, "json-records", lenient=True).transcript
     assert [t.speaker(u.speaker).name for u in t.turns] == ["Ada", "Bo"]
+
+
+def test_array_lines_find_each_element_of_a_keyed_or_top_level_array():
+    from transcripts.formats._json import array_lines
+
+    doc = '{"a": "x [\\n",\n "segments": [\n  {"t": "{,"},\n  7,\n  {"t": "]"}\n ]}'
+    assert array_lines(doc, "segments") == [3, 4, 5]
+    assert array_lines('[\n {"text": "a, b"},\n\n [1, 2],\n "s"]', None) == [2, 4, 5]
+    assert array_lines('{"segments": 3}', "segments") == [] and array_lines("{}", None) == []
