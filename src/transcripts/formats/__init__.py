@@ -4,7 +4,8 @@ The built-in codecs register themselves when the registry is first used
 (:data:`FORMATS`, :func:`get`, :func:`detect`), not when this package is
 imported.  Detection asks them in registration order, so the strict content
 checks (transcripts JSON and YAML, WebVTT's header, SRT's timing lines, …)
-come before looser ones.
+come before looser ones.  The README's "Adding a format" is the checklist
+for a new one (module, registry entry, the builders to use, errors, tests).
 """
 
 from __future__ import annotations
