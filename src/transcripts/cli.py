@@ -487,8 +487,8 @@ CHUNK = 8
 
 def _results(jobs: list[_Job], workers: int) -> Any:
     """Each job's result in input order: converted in groups of at most
-    :data:`CHUNK`, in this process or in a pool of ``workers`` processes
-    (the outputs are the same either way)."""
+    :data:`CHUNK`, in this process alone or in it and ``workers - 1``
+    forked ones (the outputs are the same either way)."""
     size = max(1, min(CHUNK, -(-len(jobs) // max(1, workers * 16))))
     # The last few inputs go one by one, so that the workers finish
     # together instead of one waiting for another's last group.
@@ -498,25 +498,11 @@ def _results(jobs: list[_Job], workers: int) -> Any:
         for chunk in chunks:
             yield from _convert_chunk(chunk)
         return
-    import gc
-    import multiprocessing
-
     from . import parser  # noqa: F401 (imported once here, and shared by the forked workers, rather than in each)
+    from ._workers import ordered
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    gc.freeze()  # forked workers then share the parent's objects without copying their pages
-    pool = ctx.Pool(min(workers, len(chunks)), initializer=_worker_init)
-    gc.unfreeze()
-    try:
-        for results in pool.imap(_convert_chunk, chunks):
-            yield from results
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    for results in ordered(_convert_chunk, chunks, workers, init=_worker_init):
+        yield from results
 
 
 def _same_file(a: str, b: str) -> bool:
