@@ -186,7 +186,8 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
         "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
-        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3"}  # fmt: skip
+        "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3",
+        "textgrid": ".TextGrid"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:
