@@ -156,6 +156,11 @@ READ_ONLY_SAMPLES = {
         "<SYNC Start=1000><P Class=ENUSCC>Ada: The tide comes in.\n<SYNC Start=3500><P Class=ENUSCC>&nbsp;\n</BODY></SAMI>\n"
     ),
     "microdvd": "{1}{1}25\n{25}{87}Ada: The tide comes in.\n{88}{150}Marisol: Twice a day.|Always.\n",
+    "chat": (
+        "@UTF8\n@Begin\n@Languages:\teng\n@Participants:\tINV Ada_Lindqvist Investigator, PAR Participant\n"
+        "*INV:\tso tell me about the flood . \x151200_3400\x15\n%mor:\tadv|so v|tell .\n"
+        "*PAR:\tthe water came up\n\tto the wall . \x153500_9100\x15\n%com:\tpoints\n@End\n"
+    ),
     "scc": "Scenarist_SCC V1.0\n\n00:00:01:00\t9420 9420 94ae 94ae 9452 9452 97a2 97a2 c8e5 ecec ef80\n",
 }
 
@@ -187,7 +192,7 @@ _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "sr
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
         "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
         "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3",
-        "textgrid": ".TextGrid"}  # fmt: skip
+        "textgrid": ".TextGrid", "chat": ".cha"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:
