@@ -793,6 +793,8 @@ _SUMMARIES = {
     "jsonl": "JSON Lines, one utterance per line; many inputs make one file",
     "convokit": "a ConvoKit corpus folder (-o DIR); many inputs make one corpus",
     "rttm": "NIST RTTM diarisation, one SPEAKER line per timed turn",
+    "textgrid": "Praat TextGrid, an interval tier per speaker",
+    "chat": "CHAT (TalkBank, CHILDES): *CODE: utterances with their time bullets",
 }
 
 
