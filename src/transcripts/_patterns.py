@@ -184,7 +184,7 @@ NAME_BRACKET_TIME = compile_lazily(
 #: "Stephan Livera – 00:03:20:" alone on its line, the speech below.
 NAME_DASH_TIME = compile_lazily(
     rf"""
-    ^(?P<name>{SLOT})[ ][-–—][ ](?P<time>{TIME}):?$
+    ^(?P<name>{SLOT})[ ][-–—|][ ](?P<time>{TIME}):?$
     """,
     _F,
 )
@@ -249,7 +249,7 @@ BRACKET_TIME_NAME = compile_lazily(
 #: the speech below (Happy Scribe, Trint, Google Meet exports).
 TIME_NAME = compile_lazily(
     rf"""
-    ^\\?\[?(?P<time>{TIME})\\?\]?[ ](?P<name>{NAME}|{CAP_NAME})$
+    ^\\?\[?(?P<time>{TIME})\\?\]?[ ](?:[-–—|][ ])?(?P<name>{NAME}|{CAP_NAME})$
     """,
     _F,
 )
