@@ -31,6 +31,8 @@ SAMPLES = [
     ("speechmatics.json", "speechmatics", ["S1", "S2"], "en", True),
     ("azure_speech.json", "azure-speech", ["Speaker 1", "Speaker 2"], "en-US", True),
     ("google_stt.json", "google-stt", ["Speaker 1", "Speaker 2"], "en-us", True),
+    ("elevenlabs.json", "elevenlabs", ["speaker_0", "speaker_1"], "eng", True),
+    ("ibm_watson.json", "ibm-watson", ["Speaker 0", "Speaker 1"], None, True),
 ]
 
 
@@ -397,3 +399,36 @@ def test_each_recogniser_sample_is_claimed_by_its_own_reader_alone():
         text = (ASR / name).read_text(encoding="utf-8")
         claims = [f.name for f in readers if f.sniff(text)]
         assert claims == [fmt], name
+
+
+def test_elevenlabs_channels_events_and_confidence():
+    doc = {
+        "transcripts": [
+            {"language_code": "en", "channel_index": 0, "text": "Hello there.", "words": [
+                {"text": "Hello", "start": 0.0, "end": 0.4, "type": "word", "logprob": -0.1},
+                {"text": " ", "start": 0.4, "end": 0.5, "type": "spacing"},
+                {"text": "there.", "start": 0.5, "end": 0.9, "type": "word", "logprob": 0.0}]},
+            {"language_code": "en", "channel_index": 1, "text": "(laughter) Hi.", "words": [
+                {"text": "(laughter)", "start": 1.0, "end": 1.5, "type": "audio_event"},
+                {"text": "Hi.", "start": 1.6, "end": 1.9, "type": "word", "logprob": -0.5}]},
+        ]
+    }
+    t = transcripts.loads(json.dumps(doc), "elevenlabs")
+    assert [s.name for s in t.speakers] == ["Channel 1", "Channel 2"]
+    assert [u.paragraphs for u in t.turns] == [("Hello there.",), ("(laughter) Hi.",)]
+    assert t.turns[0].words[0].confidence == pytest.approx(0.905, abs=1e-3) and t.turns[0].words[1].confidence == 1.0
+    assert t.turns[1].words[0].confidence is None
+    assert transcripts.formats.detect("x.json", json.dumps(doc)).name == "elevenlabs"
+
+
+def test_ibm_watson_without_speaker_labels_and_with_hesitations():
+    doc = {"results": [{"final": True, "alternatives": [{"transcript": "so %HESITATION the tide ", "timestamps": [["so", 0.1, 0.3], ["%HESITATION", 0.3, 0.8], ["the", 0.9, 1.0], ["tide", 1.0, 1.4]]}]},
+                       {"final": True, "alternatives": [{"transcript": "comes in "}]}], "result_index": 0}
+    got = transcripts.read(json.dumps(doc), "ibm-watson")
+    assert [u.paragraphs for u in got.transcript.turns] == [("so the tide",), ("comes in",)]
+    assert [w.text for w in got.transcript.turns[0].words] == ["so", "the", "tide"]
+    assert [e.message for e in got.skipped] == ["1 %HESITATION mark left out"]
+    # A finished asynchronous job holds the response as its first result.
+    job = {"id": "job-1", "status": "completed", "results": [doc]}
+    from_job = transcripts.read(json.dumps(job)).transcript
+    assert [(u.paragraphs, u.words) for u in from_job.turns] == [(u.paragraphs, u.words) for u in got.transcript.turns]

@@ -27,7 +27,10 @@ def _is(data: Any) -> bool:
         return False
     utterances, words = data.get("utterances"), data.get("words")
     first = words[0] if isinstance(words, list) and words else None
-    return (isinstance(utterances, list) and bool(utterances)) or (isinstance(first, dict) and "text" in first and "start" in first)
+    # (ElevenLabs' words, in seconds, have a "type" and a "speaker_id")
+    return (isinstance(utterances, list) and bool(utterances)) or (
+        isinstance(first, dict) and "text" in first and "start" in first and "type" not in first and "speaker_id" not in first
+    )
 
 
 def _words(ctx: ReadContext, items: Any, where: str) -> tuple[Word, ...]:
