@@ -110,7 +110,7 @@ def seeds() -> tuple[tuple[str, str], ...]:
     samples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "asr")
     for fmt, name in (("aws-transcribe", "aws_transcribe"), ("deepgram", "deepgram"), ("assemblyai", "assemblyai"), ("revai", "revai"),
                       ("speechmatics", "speechmatics"), ("azure-speech", "azure_speech"), ("google-stt", "google_stt"),
-                      ("elevenlabs", "elevenlabs"), ("ibm-watson", "ibm_watson")):
+                      ("elevenlabs", "elevenlabs"), ("ibm-watson", "ibm_watson"), ("whisper-cpp", "whisper_cpp"), ("vosk", "vosk"), ("gladia", "gladia")):
         with open(os.path.join(samples, name + ".json"), encoding="utf-8") as f:
             out.append((fmt, f.read()))
     out += list(READ_ONLY_SAMPLES.items())
@@ -191,7 +191,8 @@ def _mutate(rng: random.Random, text: str, tokens: tuple[str, ...] = HOSTILE) ->
 
 _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "srt": ".srt", "vtt": ".vtt", "podcast-json": ".transcript.json",
         "asr-json": ".asr.json", "html": ".html", "chapters": ".chapters.json", "aws-transcribe": ".json", "deepgram": ".json",
-        "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "elevenlabs": ".json", "ibm-watson": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
+        "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "elevenlabs": ".json", "ibm-watson": ".json",
+        "whisper-cpp": ".json", "vosk": ".json", "gladia": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
         "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3",
         "textgrid": ".TextGrid", "chat": ".cha"}  # fmt: skip
 

@@ -33,6 +33,7 @@ SAMPLES = [
     ("google_stt.json", "google-stt", ["Speaker 1", "Speaker 2"], "en-us", True),
     ("elevenlabs.json", "elevenlabs", ["speaker_0", "speaker_1"], "eng", True),
     ("ibm_watson.json", "ibm-watson", ["Speaker 0", "Speaker 1"], None, True),
+    ("gladia.json", "gladia", ["Speaker 0", "Speaker 1"], "en", True),
 ]
 
 
@@ -432,3 +433,34 @@ def test_ibm_watson_without_speaker_labels_and_with_hesitations():
     job = {"id": "job-1", "status": "completed", "results": [doc]}
     from_job = transcripts.read(json.dumps(job)).transcript
     assert [(u.paragraphs, u.words) for u in from_job.turns] == [(u.paragraphs, u.words) for u in got.transcript.turns]
+
+
+#: Recognisers that name no speakers: (sample, format, language).
+UNNAMED = [("whisper_cpp.json", "whisper-cpp", "en"), ("vosk.json", "vosk", None)]
+
+
+@pytest.mark.parametrize("name, fmt, language", UNNAMED, ids=[u[0] for u in UNNAMED])
+def test_recognisers_without_speakers_give_turns_of_one_unnamed_speaker(name, fmt, language):
+    text = (ASR / name).read_text(encoding="utf-8")
+    assert [f.name for f in transcripts.formats.FORMATS.values() if f.sniff is not None and not f.binary and f.sniff(text)] == [fmt]
+    got = transcripts.read(text, filename="episode.json")
+    t = got.transcript
+    assert got.format == fmt and got.skipped == () and t.metadata.language == language
+    assert [s.name for s in t.speakers] == ["Unknown Speaker"]
+    # Each of whisper.cpp's segments ends a turn here (tinydiarize), as does each of Vosk's results.
+    assert [u.start for u in t.turns] == STARTS
+    words = t.turns[1].words
+    assert [w.text.strip(".,").lower() for w in words] == "thanks glad to be here".split()
+    assert (words[0].start, words[0].end) == (2.1, 2.48) and words[-1].end == pytest.approx(3.52)
+
+
+def test_whisper_cpp_tokens_make_words_and_a_plain_output_reads_its_text():
+    t = transcripts.load(ASR / "whisper_cpp.json")
+    assert [u.paragraphs for u in t.turns] == PARAGRAPHS
+    assert t.turns[2].words[0].text == "Let's" and t.turns[2].words[0].confidence == 0.8
+    doc = json.loads((ASR / "whisper_cpp.json").read_text())
+    for segment in doc["transcription"]:
+        del segment["tokens"], segment["offsets"], segment["speaker_turn_next"]
+    plain = transcripts.loads(json.dumps(doc))
+    assert [u.paragraphs for u in plain.turns] == [(" ".join(p[0] for p in PARAGRAPHS),)]
+    assert plain.turns[0].start == 0.42 and plain.turns[0].words == ()

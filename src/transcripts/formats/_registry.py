@@ -50,15 +50,15 @@ ROWS = ("turns", "paragraphs")
 #: caught) and for listing them without importing a codec.
 FormatName = Literal[
     "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
-    "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "html",
-    "chapters", "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml",
+    "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp",
+    "vosk", "gladia", "html", "chapters", "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml",
     "csv", "tsv", "jsonl", "convokit", "rttm", "textgrid", "chat",
 ]  # fmt: skip
 FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat",
+    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp", "vosk", "gladia", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("convokit",)
 
@@ -68,7 +68,7 @@ WRITE_ONLY: tuple[str, ...] = ("convokit",)
 #: lines, …) come before looser ones.
 _MODULES = (
     "jsonfmt", "yamlfmt", "textgrid", "chat", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
-    "aws_transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure_speech", "google_stt", "ibm_watson", "html", "chapters",
+    "aws_transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure_speech", "google_stt", "ibm_watson", "whisper_cpp", "vosk", "gladia", "html", "chapters",
     "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json_records", "youtube",
     "rows", "jsonl", "convokit", "rttm",
 )  # fmt: skip
