@@ -75,3 +75,23 @@ def test_stopping_early_stops_the_workers():
     assert _nothing_left()
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child was reaped
+
+
+def test_a_batch_whose_groups_do_not_divide_it_gives_each_input_once(tmp_path):
+    # 45 inputs on two workers: groups of two, then the last eight one by
+    # one; the group before those once reached into them.
+    from transcripts.cli import main
+
+    paths = []
+    for n in range(45):
+        path = tmp_path / f"ep{n:02d}.txt"
+        path.write_text(f"Ann Lee: Episode {n} opens.\n\nBo Chen: And closes, {n}.\n", encoding="utf-8")
+        paths.append(str(path))
+    for jobs in ("1", "2"):
+        assert main(["convert", *paths, "--to", "jsonl", "-o", str(tmp_path / f"j{jobs}.jsonl"), "-j", jobs, "-q"]) == 0
+    one = (tmp_path / "j1.jsonl").read_text(encoding="utf-8")
+    assert one == (tmp_path / "j2.jsonl").read_text(encoding="utf-8")
+    import json
+
+    opening = [json.loads(line)["text"] for line in one.splitlines() if "opens" in line]
+    assert opening == [f"Episode {n} opens." for n in range(45)]

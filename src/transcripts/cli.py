@@ -493,7 +493,7 @@ def _results(jobs: list[_Job], workers: int) -> Any:
     # The last few inputs go one by one, so that the workers finish
     # together instead of one waiting for another's last group.
     tail = max(0, len(jobs) - 2 * workers * size) if workers > 1 else len(jobs)
-    chunks = [jobs[k : k + size] for k in range(0, tail, size)] + [[job] for job in jobs[tail:]]
+    chunks = [jobs[k : min(k + size, tail)] for k in range(0, tail, size)] + [[job] for job in jobs[tail:]]
     if workers <= 1 or len(jobs) < 4:
         for chunk in chunks:
             yield from _convert_chunk(chunk)
