@@ -155,7 +155,7 @@ def _language(doc: _Node, speech: list[_Node]) -> Optional[str]:
 def _scan(text: str, ctx: ReadContext) -> tuple[list[tuple[Cue, bool]], Metadata, Optional[Block]]:
     """The speech cues in order of start, each with whether its time was
     estimated; the metadata and the metadata block."""
-    root = _parse_xml(text, ctx, "ELAN EAF")
+    root = _parse_xml(text, ctx, "ELAN document")
     doc = next((c for c in root.children if isinstance(c, _Node)), None)
     if doc is None or doc.local != "ANNOTATION_DOCUMENT":
         raise ctx.error("not an ELAN document: the document element must be <ANNOTATION_DOCUMENT>", doc.line if doc else 1, doc.column if doc else 1)

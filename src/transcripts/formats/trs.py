@@ -84,6 +84,7 @@ class _Stretch:
     line: int
     parts: list[list[str]] = attrs.field(factory=list)  # [voice, text]
     end_line: int = 0
+    stop: Optional[float] = None
 
     def said(self) -> bool:
         return any(text.strip() for _, text in self.parts)
@@ -161,6 +162,7 @@ class _Reader:
                     continue
                 if current.said():
                     current.end_line = max(current.line, child.line - 1)
+                    current.stop = t
                     stretches.append(_Stretch(t, child.line))
                 else:
                     current.start = t
@@ -183,10 +185,10 @@ class _Reader:
                 ctx.ignored(f"<{child.local}> in a turn ignored: not Transcriber's", child.line, child.column)
         stretches[-1].end_line = max(stretches[-1].line, node.end_line)
         first = True
-        for k, s in enumerate(stretches):
+        for s in stretches:
             if not s.said():
                 continue
-            stop = stretches[k + 1].start if k + 1 < len(stretches) else end
+            stop = s.stop if s.stop is not None else end
             parts = [Part(v, " ".join(text.split())) for v, text in s.parts if text.strip()]
             text = " ".join(p.text for p in parts)
             self.cues.append(Cue(s.start, max(s.start, stop), text, parts[0].voice, tuple(parts) if len(parts) > 1 else (), line=s.line, end_line=s.end_line))
@@ -209,7 +211,7 @@ class _Reader:
 
 
 def _scan(text: str, ctx: ReadContext) -> tuple[_Reader, Node]:
-    root = parse(text, ctx, "Transcriber")
+    root = parse(text, ctx, "Transcriber file")
     trans = next((c for c in root.children if isinstance(c, Node)), None)
     if trans is None or trans.local != "Trans":
         raise ctx.error("not a Transcriber file: the document element must be <Trans>", trans.line if trans else 1, trans.column if trans else 1)

@@ -136,10 +136,13 @@ def _parse_xml(text: str, ctx: ReadContext, kind: str = "TTML") -> _Node:
         else:
             children.append(chunk)
 
+    where: list[int] = []  # where a handler refused the document
+
     def no_entities(*_: Any) -> None:
         raise ValueError("entity declarations are not read")
 
     def undefined(name: str, _parameter: bool) -> None:
+        where[:] = [parser.CurrentLineNumber, parser.CurrentColumnNumber + 1]
         raise ValueError(f"undefined entity &{name};")
 
     parser.StartElementHandler = start
@@ -152,7 +155,8 @@ def _parse_xml(text: str, ctx: ReadContext, kind: str = "TTML") -> _Node:
     except xml.parsers.expat.ExpatError as exc:
         raise ctx.error(f"invalid XML: {xml.parsers.expat.ErrorString(exc.code)}", exc.lineno, exc.offset + 1) from None
     except ValueError as exc:
-        raise ctx.error(f"invalid {kind}: {exc}", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
+        line, column = where or (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+        raise ctx.error(f"invalid {kind}: {exc}", line, column) from None
     return root
 
 
