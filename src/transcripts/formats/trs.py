@@ -17,21 +17,23 @@ id as an alias.  The ``check``, ``type``, ``dialect``, ``accent`` and
 marks) and ``<Vocal>`` are kept as event blocks (``[rire]``,
 ``[language: en, begin]``), ``<Background>`` as an event block naming the
 background (``[background: music, high]``), ``<Comment>`` as an editor
-note; each block follows the turn it sits in.  A section's ``topic`` is a
+note (``[Comment: …]``); each block follows the turn it sits in.  A section's ``topic`` is a
 topic (``source: heading``) with the section's start and turns.  The
 language is ``xml:lang``, the show the episode's ``program``, published
 its ``air_date``; ``audio_filename``, ``scribe``, ``version`` and
 ``version_date`` are kept as a metadata block.  The times inside a turn
-(its ``Sync`` points) are not kept, as a caption file's cue times are
-not once consecutive cues make one turn.
+(its ``Sync`` points) are not kept on the turn, as a caption file's cue
+times are not once consecutive cues make one turn; :func:`cues` gives
+each timed stretch with its times.
 
 Malformed XML is an error naming line and column (no DTD or external
 entity is read: an entity the DTD might declare is an error); a turn
 whose times are no number of seconds or end before they start, a
 ``Sync`` outside its turn or going back in time, and a ``Who`` naming no
 speaker of the turn are malformed (an error naming the element's line and
-column; with ``lenient``, the turn — or the ``Sync``, or the ``Who`` — is
-skipped and reported).  An ISO-8859-1 file that says so in its XML
+column; with ``lenient``, the turn or the ``Sync`` is skipped, and the
+text after a bad ``Who`` is the unknown speaker's, each reported), as is
+a section's start that is no number (its topic then has no start).  An ISO-8859-1 file that says so in its XML
 declaration is decoded as such (see :func:`transcripts._source.decode`).
 """
 
@@ -48,7 +50,7 @@ from ..times import MAX_SECONDS
 from ._build import UNKNOWN, from_cues
 from ._caption import Cue, Part
 from ._registry import Format, ReadContext, register
-from ._xml import Node, parse, root_element, text_of
+from ._xml import Node, parse, root_element
 
 __all__ = ["cues", "read"]
 
