@@ -248,14 +248,15 @@ def _times(node: _Node, slots: _Slots, ctx: ReadContext) -> Optional[tuple[float
 
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The speech annotations of an ELAN document as cues, in order of start."""
-    return tuple(c for c, _ in _scan(text, ctx)[0])
+    with paused_gc():
+        return tuple(c for c, _ in _scan(text, ctx)[0])
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
-    found, metadata, block = _scan(text, ctx)
-    b = TurnBuilder()
-    estimated: set[int] = set()
     with paused_gc():
+        found, metadata, block = _scan(text, ctx)
+        b = TurnBuilder()
+        estimated: set[int] = set()  # turns holding an estimated time
         for cue, guessed in found:
             b.add(Piece(cue.voice, cue.text, cue.start, cue.end, cue.line, cue.end_line))
             at = b.turn_index()

@@ -39,6 +39,7 @@ declaration is decoded as such (see :func:`transcripts._source.decode`).
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Optional
 
@@ -47,7 +48,7 @@ import attrs
 from ..model import Block, Metadata, Span, Topic, Transcript
 from ..names import name_key
 from ..times import MAX_SECONDS
-from ._build import UNKNOWN, from_cues
+from ._build import UNKNOWN, from_cues, paused_gc
 from ._caption import Cue, Part
 from ._registry import Format, ReadContext, register
 from ._xml import Node, parse, root_element
@@ -233,10 +234,16 @@ def _scan(text: str, ctx: ReadContext) -> tuple[_Reader, Node]:
 def cues(text: str, ctx: ReadContext) -> tuple[Cue, ...]:
     """The timed stretches of a Transcriber file's turns as cues, in file
     order (a stretch's parts say who speaks where a turn has several)."""
-    return tuple(_scan(text, ctx)[0].cues)
+    with paused_gc():
+        return tuple(_scan(text, ctx)[0].cues)
 
 
 def read(text: str, ctx: ReadContext) -> Transcript:
+    with paused_gc():
+        return _read(text, ctx)
+
+
+def _read(text: str, ctx: ReadContext) -> Transcript:
     reader, trans = _scan(text, ctx)
     episode = next(iter(_nodes(trans, "Episode")), None)
     metadata = Metadata(
@@ -248,14 +255,11 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     t = from_cues(reader.cues, metadata, breaks=reader.breaks) if reader.cues else Transcript(metadata=metadata)
     # A block belongs to the last turn that starts on or before its line,
     # a section's topic to the turns that start inside it.
-    starts = [u.lines.start if u.lines is not None else 0 for u in t.turns]
+    starts = [u.lines.start if u.lines is not None else 0 for u in t.turns]  # in order: turns follow the file
 
     def turn_at(line: int) -> Optional[int]:
-        k = None
-        for i, s in enumerate(starts):
-            if s <= line:
-                k = i
-        return k
+        k = bisect.bisect_right(starts, line)
+        return k - 1 if k else None
 
     blocks = [attrs.evolve(b, turn=turn_at(b.lines.start)) if b.lines is not None else b for b in reader.blocks]
     held = [f"{key}: {_attr(trans, key)}" for key in ("audio_filename", "scribe", "version", "version_date") if _attr(trans, key)]
@@ -263,7 +267,7 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         blocks.insert(0, Block("metadata", "\n".join(held), Span(trans.line, trans.line)))
     topics = []
     for title, line, end_line, start in reader.sections:
-        covered = tuple(k for k, s in enumerate(starts) if line <= s <= end_line)
+        covered = tuple(range(bisect.bisect_left(starts, line), bisect.bisect_right(starts, end_line)))
         topics.append(Topic(title, "heading", True, covered, start, Span(line, end_line), 1.0))
     speakers = tuple(
         attrs.evolve(s, aliases=s.aliases + tuple(i for i, n in reader.names.items() if name_key(n) == name_key(s.name) and i != s.name and i not in s.aliases))
