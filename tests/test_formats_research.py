@@ -258,6 +258,17 @@ def test_trs_malformed_documents_are_errors_with_a_position(text, where):
     assert (info.value.line, info.value.column) == where, str(info.value)
 
 
+def test_trs_what_is_not_transcriber_is_reported():
+    text = trs('stray words\n<Turn speaker="spk1" startTime="0" endTime="1">hi <b>there</b></Turn>\n<Note/>')
+    reading = transcripts.read(text, "trs")
+    assert [u.paragraphs for u in reading.transcript.turns] == [("hi",)]
+    assert [(e.line, e.column, e.message.split(":")[0]) for e in reading.skipped] == [
+        (6, 1, "text outside a turn ignored"),
+        (8, 51, "<b> in a turn ignored"),
+        (9, 1, "<Note> in <Section> ignored"),
+    ]
+
+
 # ------------------------------------------------------------- detection
 
 

@@ -200,11 +200,15 @@ class _Reader:
 
     def section(self, node: Node, topics: dict[str, str]) -> None:
         for child in node.children:
-            if isinstance(child, Node):
-                if child.local == "Turn":
-                    self.turn(child)
-                elif child.local == "Section":
-                    self.section(child, topics)
+            if isinstance(child, str):
+                if child.strip():
+                    self.ctx.ignored(f"text outside a turn ignored: {' '.join(child.split())[:40]!r}", node.line, node.column)
+            elif child.local == "Turn":
+                self.turn(child)
+            elif child.local == "Section":
+                self.section(child, topics)
+            else:
+                self.ctx.ignored(f"<{child.local}> in <{node.local}> ignored: only turns hold speech", child.line, child.column)
         ref = (node.get("", "topic") or "").strip()
         if node.local == "Section" and ref:
             start = _seconds(node.get("", "startTime"))
