@@ -114,6 +114,18 @@ def test_eaf_unaligned_slots_between_aligned_ones_are_spread_evenly():
     assert [(c.start, c.end) for c in transcripts.cues(text, "eaf")] == [(1.0, 2.0), (2.0, 3.0), (3.0, 4.0)]
 
 
+def test_eaf_unaligned_slots_listed_last_are_placed_along_their_tiers_chain():
+    # Some converters put the unaligned slots at the end of the time order.
+    text = eaf(
+        "\n".join([slot("t0", 1000), slot("t3", 4000), slot("t1"), slot("t2")]),
+        tier("A", ("a1", "t0", "t1", "one"), ("a2", "t1", "t2", "two"), ("a3", "t2", "t3", "three")),
+    )
+    reading = transcripts.read(text, "eaf")
+    assert not reading.skipped
+    assert [(c.start, c.end) for c in transcripts.cues(text, "eaf")] == [(1.0, 2.0), (2.0, 3.0), (3.0, 4.0)]
+    assert reading.transcript.turns[0].timing == "estimated"
+
+
 def test_eaf_slot_without_an_aligned_slot_after_it_takes_the_other_end_and_says_so():
     text = eaf("\n".join([slot("t0", 1000), slot("t1")]), tier("A", ("a1", "t0", "t1", "one")))
     reading = transcripts.read(text, "eaf")

@@ -14,7 +14,10 @@ utterance) are no speech: each is reported as ignored, with its line.
 A time slot without a ``TIME_VALUE`` (ELAN leaves the slots inside a
 subdivided stretch unaligned) is placed between the aligned slots before
 and after it in the time order, in proportion to its place among the
-unaligned ones; a turn with such a time says ``timing: estimated``.  A
+unaligned ones, or, where the time order has no aligned slot after it
+(or before), between the known times along its tier's chain of
+annotations (one ending where the next starts); a turn with such a time
+says ``timing: estimated``.  A
 slot with no aligned slot on one side takes the annotation's other end
 (reported as ignored: the time is not known); an annotation with neither
 end known, a reference to a slot that does not exist, a time that is no
@@ -113,6 +116,22 @@ class _Slots:
             if ident is not None and ident not in self.times:
                 self.times[ident] = round(v, 6) if v is not None else None
 
+    def fill(self, chain: list[str]) -> None:
+        """Place the slots still without a time along a chain of a tier's
+        annotations (each ending at the slot where the next starts), between
+        the known times before and after them on the chain."""
+        known = [k for k, ref in enumerate(chain) if self.times.get(ref) is not None]
+        for a, b in zip(known, known[1:]):
+            if b - a < 2:
+                continue
+            before, after = self.times[chain[a]], self.times[chain[b]]
+            assert before is not None and after is not None
+            for m in range(a + 1, b):
+                ref = chain[m]
+                if ref in self.times and self.times[ref] is None:
+                    self.times[ref] = round(before + (max(after, before) - before) * (m - a) / (b - a), 6)
+                    self.estimated.add(ref)
+
 
 def _metadata_block(doc: _Node, header: Optional[_Node]) -> Optional[Block]:
     """What the document says of its media and itself, as written."""
@@ -181,6 +200,7 @@ def _scan(text: str, ctx: ReadContext) -> tuple[list[tuple[Cue, bool]], Metadata
                 )
             continue
         speech.append(tier)
+        _chains(tier, slots)
         who = " ".join((tier.get("", "PARTICIPANT") or "").split()) or " ".join(tier_id.split()) or f"Tier {tier_no + 1}"
         for a_no, annotation in enumerate(_children(tier, "ANNOTATION")):
             for node in annotation.children:
@@ -204,6 +224,26 @@ def _scan(text: str, ctx: ReadContext) -> tuple[list[tuple[Cue, bool]], Metadata
     found.sort(key=lambda f: f[:3])
     metadata = Metadata(source=ctx.filename, language=_language(doc, speech))
     return [(f[3], f[4]) for f in found], metadata, _metadata_block(doc, header)
+
+
+def _chains(tier: _Node, slots: _Slots) -> None:
+    """Give the tier's unplaced slots their times along its chains of
+    annotations (a stretch ELAN subdivided: a1 ts1→ts2, a2 ts2→ts3, …)."""
+    chain: list[str] = []
+    for annotation in _children(tier, "ANNOTATION"):
+        node = _first(annotation, "ALIGNABLE_ANNOTATION")
+        if node is None:
+            continue
+        ref1, ref2 = node.get("", "TIME_SLOT_REF1"), node.get("", "TIME_SLOT_REF2")
+        if ref1 is None or ref2 is None:
+            continue
+        if not chain or chain[-1] != ref1:
+            if len(chain) > 2:
+                slots.fill(chain)
+            chain = [ref1]
+        chain.append(ref2)
+    if len(chain) > 2:
+        slots.fill(chain)
 
 
 def _value(node: _Node) -> str:
