@@ -163,6 +163,25 @@ READ_ONLY_SAMPLES = {
         "*PAR:\tthe water came up\n\tto the wall . \x153500_9100\x15\n%com:\tpoints\n@End\n"
     ),
     "scc": "Scenarist_SCC V1.0\n\n00:00:01:00\t9420 9420 94ae 94ae 9452 9452 97a2 97a2 c8e5 ecec ef80\n",
+    "eaf": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ANNOTATION_DOCUMENT AUTHOR="" DATE="2024-03-05T10:12:00+01:00" FORMAT="3.0" VERSION="3.0">\n'
+        '<HEADER TIME_UNITS="milliseconds"><MEDIA_DESCRIPTOR MEDIA_URL="file:///tides.wav" MIME_TYPE="audio/x-wav"/></HEADER>\n'
+        '<TIME_ORDER><TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="1000"/><TIME_SLOT TIME_SLOT_ID="ts2"/><TIME_SLOT TIME_SLOT_ID="ts3" TIME_VALUE="6000"/></TIME_ORDER>\n'
+        '<TIER LINGUISTIC_TYPE_REF="utt" PARTICIPANT="Ada" TIER_ID="A"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">'
+        "<ANNOTATION_VALUE>The tide comes in.</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>\n"
+        '<TIER LINGUISTIC_TYPE_REF="utt" TIER_ID="Marisol"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts2" TIME_SLOT_REF2="ts3">'
+        "<ANNOTATION_VALUE>Twice a day.</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>\n"
+        '<TIER LINGUISTIC_TYPE_REF="tr" PARENT_REF="A" TIER_ID="A-fr"><ANNOTATION><REF_ANNOTATION ANNOTATION_ID="a3" ANNOTATION_REF="a1">'
+        "<ANNOTATION_VALUE>La marée monte.</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION></TIER>\n</ANNOTATION_DOCUMENT>\n"
+    ),
+    "trs": (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE Trans SYSTEM "trans-14.dtd">\n<Trans scribe="Inès" audio_filename="tides" xml:lang="en">\n'
+        '<Speakers><Speaker id="spk1" name="Ada" type="female"/><Speaker id="spk2" name="Marisol"/></Speakers>\n'
+        '<Topics><Topic id="to1" desc="Tides"/></Topics>\n<Episode><Section type="report" topic="to1" startTime="0" endTime="6">\n'
+        '<Turn speaker="spk1" startTime="0" endTime="3.5"><Sync time="0"/>The tide <Event desc="rire"/> comes in.<Sync time="2"/>Again.</Turn>\n'
+        '<Turn speaker="spk1 spk2" startTime="3.5" endTime="6"><Sync time="3.5"/><Who nb="1"/>Twice?<Who nb="2"/>Twice a day.<Comment desc="noise"/></Turn>\n'
+        "</Section></Episode>\n</Trans>\n"
+    ),
 }
 
 
@@ -194,7 +213,7 @@ _EXT = {"text": ".txt", "markdown": ".md", "json": ".json", "yaml": ".yaml", "sr
         "assemblyai": ".json", "revai": ".json", "speechmatics": ".json", "azure-speech": ".json", "google-stt": ".json", "elevenlabs": ".json", "ibm-watson": ".json",
         "whisper-cpp": ".json", "vosk": ".json", "gladia": ".json", "sbv": ".sbv", "ass": ".ass", "ttml": ".ttml", "sami": ".smi", "microdvd": ".sub",
         "scc": ".scc", "rttm": ".rttm", "docx": ".docx", "csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl", "json-records": ".json", "youtube-json3": ".json3", "youtube-xml": ".srv3",
-        "textgrid": ".TextGrid", "chat": ".cha"}  # fmt: skip
+        "textgrid": ".TextGrid", "chat": ".cha", "eaf": ".eaf", "trs": ".trs"}  # fmt: skip
 
 
 def make_case(rng: random.Random, fmt: Optional[str] = None, max_size: int = MAX_SIZE, long_run: bool = False) -> tuple[str, bytes, list[str]]:

@@ -108,11 +108,38 @@ def _advice(name: str) -> str:
     return f"looks like {name}; give the encoding (--encoding {name.lower()}, or encoding={name.lower()!r})"
 
 
+# An XML declaration naming its encoding: ``<?xml version="1.0" encoding="ISO-8859-1"?>``.
+_XML_DECLARATION = re.compile(rb"""^[ \t\r\n]*<\?xml[ \t\r\n][^>]{0,200}?encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._-]{0,40})["']""")
+
+
+def _declared(data: bytes) -> Optional[str]:
+    """The encoding an XML declaration at the start of the bytes names, when
+    Python knows it, it is not UTF-8 and it reads ASCII as ASCII (the
+    declaration could be read at all): Transcriber's ``.trs`` files, and
+    other XML, are often ISO-8859-1 and say so."""
+    m = _XML_DECLARATION.match(data[:300])
+    if m is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(m.group(1).decode("ascii"))
+        if not getattr(info, "_is_text_encoding", True) or info.name.startswith(("utf-8", "utf-16", "utf-32")):
+            return None
+        if m.group(0).decode(info.name) != m.group(0).decode("ascii"):
+            return None
+    except (LookupError, UnicodeError):
+        return None
+    return info.name
+
+
 def decode(data: bytes, filename: Optional[str] = None, encoding: Optional[str] = None) -> str:
     """Bytes to text.
 
     Without ``encoding``: UTF-8, or UTF-8, UTF-16 or UTF-32 with a
-    byte-order mark.  UTF-16 without a mark, and bytes that are not UTF-8,
+    byte-order mark; bytes that are not UTF-8 but open with an XML
+    declaration naming another encoding are read in it (an ISO-8859-1
+    Transcriber file).  UTF-16 without a mark, and bytes that are not UTF-8,
     are a ParseError naming the line and column of the first bad byte and
     the encoding the bytes look like ("looks like UTF-16-LE", "looks like
     Latin-1").  With ``encoding`` (any name Python knows), the bytes are
@@ -134,6 +161,12 @@ def decode(data: bytes, filename: Optional[str] = None, encoding: Optional[str] 
                 except UnicodeDecodeError:
                     continue
             return _decode(data[len(bom):], codec, filename, guess=False)
+    declared = _declared(data)
+    if declared is not None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _decode(data, declared, filename, guess=False)
     text = _decode(data, "utf-8", filename, guess=True)
     if "\x00" in text:
         wide = _utf16_without_bom(data)

@@ -78,7 +78,8 @@ def cues(text: str, fmt: Optional[str] = None, *, filename: Optional[str] = None
     """The cues of a caption file, in file order.
 
     ``fmt`` names the format ("srt", "vtt", "sbv", "ass", "ttml", "sami",
-    "microdvd", "podcast-json"); by default it is detected from
+    "microdvd", "podcast-json", and the annotations of "eaf" and the timed
+    stretches of "trs"); by default it is detected from
     ``filename`` and the content.  A malformed cue raises
     :class:`~transcripts.ParseError` naming file, line and column, or with
     ``lenient`` is skipped; what the format's own rules skip (a WebVTT

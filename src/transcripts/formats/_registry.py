@@ -52,13 +52,13 @@ FormatName = Literal[
     "json", "yaml", "text", "markdown", "srt", "vtt", "podcast-json", "asr-json",
     "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp",
     "vosk", "gladia", "html", "chapters", "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml",
-    "csv", "tsv", "jsonl", "convokit", "rttm", "textgrid", "chat",
+    "csv", "tsv", "jsonl", "convokit", "rttm", "textgrid", "chat", "eaf", "trs",
 ]  # fmt: skip
 FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp", "vosk", "gladia", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat",
+    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp", "vosk", "gladia", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat", "eaf", "trs",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("convokit",)
 
@@ -70,7 +70,7 @@ _MODULES = (
     "jsonfmt", "yamlfmt", "textgrid", "chat", "text", "markdown", "srt", "vtt", "podcast_json", "asr_json",
     "aws_transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure_speech", "google_stt", "ibm_watson", "whisper_cpp", "vosk", "gladia", "html", "chapters",
     "sbv", "ass", "ttml", "sami", "microdvd", "scc", "docx", "json_records", "youtube",
-    "rows", "jsonl", "convokit", "rttm",
+    "rows", "jsonl", "convokit", "rttm", "eaf", "trs",
 )  # fmt: skip
 
 

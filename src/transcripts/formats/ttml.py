@@ -111,10 +111,12 @@ class _Node:
         return self.attrs.get(f"{ns} {name}" if ns else name)
 
 
-def _parse_xml(text: str, ctx: ReadContext) -> _Node:
+def _parse_xml(text: str, ctx: ReadContext, kind: str = "TTML") -> _Node:
     """The document as a tree of :class:`_Node` with source lines.  No DTD,
     no external entities: expat reads neither, and refuses entity
-    expansion bombs."""
+    expansion bombs; an entity the document never declares is an error
+    even where a DTD outside it (which is not read) might declare it.
+    ``kind`` names the format in the errors (TTML, ELAN EAF, …)."""
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     root = _Node("document", {}, 1, 1)
     stack = [root]
@@ -134,19 +136,27 @@ def _parse_xml(text: str, ctx: ReadContext) -> _Node:
         else:
             children.append(chunk)
 
+    where: list[int] = []  # where a handler refused the document
+
     def no_entities(*_: Any) -> None:
         raise ValueError("entity declarations are not read")
+
+    def undefined(name: str, _parameter: bool) -> None:
+        where[:] = [parser.CurrentLineNumber, parser.CurrentColumnNumber + 1]
+        raise ValueError(f"undefined entity &{name};")
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
     parser.EntityDeclHandler = no_entities
+    parser.SkippedEntityHandler = undefined
     try:
         parser.Parse(text.lstrip("\ufeff"), True)
     except xml.parsers.expat.ExpatError as exc:
         raise ctx.error(f"invalid XML: {xml.parsers.expat.ErrorString(exc.code)}", exc.lineno, exc.offset + 1) from None
     except ValueError as exc:
-        raise ctx.error(f"invalid TTML: {exc}", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1) from None
+        line, column = where or (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+        raise ctx.error(f"invalid {kind}: {exc}", line, column) from None
     return root
 
 
