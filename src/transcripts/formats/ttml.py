@@ -26,8 +26,7 @@ words' times a ``<span>`` per word.
 
 from __future__ import annotations
 
-import xml.parsers.expat
-from typing import Any, Optional
+from typing import Optional
 
 import attrs
 import regex
@@ -41,6 +40,12 @@ from ._profiles import PODCAST, PROFILES, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 from ._timestamps import cue_stamps, format_timestamp
+from ._xml import NOT_XML as _NOT_XML
+from ._xml import Node as _Node
+from ._xml import escape, quoteattr
+from ._xml import find as _find
+from ._xml import parse as _parse_xml
+from ._xml import text_of as _text_of
 
 __all__ = ["cues", "read", "write"]
 
@@ -85,97 +90,6 @@ def _seconds(text: Optional[str], frame_rate: float, tick_rate: float) -> Option
     if m["unit"] == "t":
         return n / tick_rate
     return n * scale[m["unit"]]
-
-
-# ------------------------------------------------------------------ tree
-
-
-@attrs.define(slots=True)
-class _Node:
-    tag: str  # "namespace local" or "local"
-    attrs: dict[str, str]
-    line: int
-    column: int
-    children: list[Any] = attrs.field(factory=list)  # _Node or str
-    end_line: int = 0
-
-    @property
-    def local(self) -> str:
-        return self.tag.rpartition(" ")[2]
-
-    @property
-    def ns(self) -> str:
-        return self.tag.rpartition(" ")[0]
-
-    def get(self, ns: str, name: str) -> Optional[str]:
-        return self.attrs.get(f"{ns} {name}" if ns else name)
-
-
-def _parse_xml(text: str, ctx: ReadContext, kind: str = "TTML") -> _Node:
-    """The document as a tree of :class:`_Node` with source lines.  No DTD,
-    no external entities: expat reads neither, and refuses entity
-    expansion bombs; an entity the document never declares is an error
-    even where a DTD outside it (which is not read) might declare it.
-    ``kind`` names the format in the errors (TTML, ELAN EAF, …)."""
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    root = _Node("document", {}, 1, 1)
-    stack = [root]
-
-    def start(tag: str, attributes: dict[str, str]) -> None:
-        node = _Node(tag, attributes, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
-        stack[-1].children.append(node)
-        stack.append(node)
-
-    def end(tag: str) -> None:
-        stack.pop().end_line = parser.CurrentLineNumber
-
-    def data(chunk: str) -> None:
-        children = stack[-1].children
-        if children and isinstance(children[-1], str):
-            children[-1] += chunk
-        else:
-            children.append(chunk)
-
-    where: list[int] = []  # where a handler refused the document
-
-    def no_entities(*_: Any) -> None:
-        raise ValueError("entity declarations are not read")
-
-    def undefined(name: str, _parameter: bool) -> None:
-        where[:] = [parser.CurrentLineNumber, parser.CurrentColumnNumber + 1]
-        raise ValueError(f"undefined entity &{name};")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
-    parser.EntityDeclHandler = no_entities
-    parser.SkippedEntityHandler = undefined
-    try:
-        parser.Parse(text.lstrip("\ufeff"), True)
-    except xml.parsers.expat.ExpatError as exc:
-        raise ctx.error(f"invalid XML: {xml.parsers.expat.ErrorString(exc.code)}", exc.lineno, exc.offset + 1) from None
-    except ValueError as exc:
-        line, column = where or (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
-        raise ctx.error(f"invalid {kind}: {exc}", line, column) from None
-    return root
-
-
-def _find(node: _Node, local: str) -> Optional[_Node]:
-    for child in node.children:
-        if isinstance(child, _Node):
-            if child.local == local:
-                return child
-            found = _find(child, local)
-            if found is not None:
-                return found
-    return None
-
-
-def _text_of(node: _Node) -> str:
-    return "".join(c if isinstance(c, str) else _text_of(c) for c in node.children)
-
-
-# --------------------------------------------------------------- reading
 
 
 @attrs.define(slots=True)
@@ -369,16 +283,6 @@ def _sniff(text: str) -> bool:
 # --------------------------------------------------------------- writing
 
 
-# Characters XML 1.0 cannot hold: written as U+FFFD.
-_NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def escape(text: str) -> str:
-    """Text for XML character data (as ``xml.sax.saxutils.escape`` writes
-    it, without importing it: that module pulls in urllib and http)."""
-    return _NOT_XML.sub("\ufffd", text).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
 def _plain(t: Transcript) -> bool:
     """Whether :func:`escape` leaves every paragraph as it is (and so every
     line of a cue: its characters are a paragraph's).  A printable
@@ -386,16 +290,6 @@ def _plain(t: Transcript) -> bool:
     return not any(
         "&" in p or "<" in p or ">" in p or not (p.isprintable() or _NOT_XML.search(p) is None) for u in t.turns for p in u.paragraphs
     )
-
-
-def quoteattr(text: str) -> str:
-    """An attribute's value with its quotes (as ``xml.sax.saxutils.quoteattr``)."""
-    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    if '"' not in text:
-        return f'"{text}"'
-    if "'" not in text:
-        return f"'{text}'"
-    return '"' + text.replace('"', "&quot;") + '"'
 
 
 def _clock(ms: int) -> str:
