@@ -324,3 +324,33 @@ def test_an_xml_declaration_names_the_encoding_of_bytes_that_are_not_utf8():
         transcripts._source.decode(body.format("UTF-8").encode("latin-1"))
     with pytest.raises(transcripts.ParseError, match="not UTF-8 text"):
         transcripts._source.decode(b"<a>S\xf8ren</a>")
+
+
+# ------------------------------------------------------------ the EAF writer
+
+
+def test_eaf_written_is_a_tier_per_speaker_and_reads_back():
+    t = transcripts.parse("Ada Lindqvist: The tide <comes> in & out.\n\nInes Caro: Twice a day.\n\nAda Lindqvist: Always.\n")
+    timed = transcripts.estimate_times(t, 160)
+    out = transcripts.convert(timed, "eaf")
+    assert out.dropped == ()
+    assert out.text.count("<TIER ") == 2 and 'PARTICIPANT="Ines Caro"' in out.text and "&lt;comes&gt; in &amp; out." in out.text
+    back = transcripts.loads(out.text, "eaf")
+    names = {s.id: s.name for s in back.speakers}
+    assert [(names[u.speaker], u.paragraphs, u.start, u.end) for u in back.turns] == [
+        ({s.id: s.name for s in t.speakers}[u.speaker], u.paragraphs, round(u.start, 3), round(u.end, 3)) for u in timed.turns
+    ]
+    assert transcripts.formats.detect("x.eaf", out.text).name == "eaf"
+
+
+def test_eaf_writer_says_what_it_drops_and_keeps_the_language():
+    t = transcripts.Transcript(
+        metadata=transcripts.Metadata(title="Tides", language="nb", recorded="2024-03-05"),
+        speakers=[transcripts.Speaker("ada", "Ada")],
+        turns=[transcripts.Turn(0, "ada", ("One.", "Two."), 1.0, 2.0, "given")],
+    )
+    out = transcripts.convert(t, "eaf")
+    assert {d.what for d in out.dropped} == {"title", "recorded", "paragraph break"}
+    assert 'DATE="2024-03-05T00:00:00+00:00"' in out.text and 'LANG_REF="nb"' in out.text
+    back = transcripts.loads(out.text, "eaf")
+    assert back.metadata.language == "nb" and back.turns[0].paragraphs == ("One. Two.",)

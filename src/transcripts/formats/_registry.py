@@ -58,7 +58,7 @@ FORMAT_NAMES: tuple[str, ...] = get_args(FormatName)
 #: Built-in formats that are only read, or only written (the command line
 #: lists its choices from these without importing a codec).
 READ_ONLY: tuple[str, ...] = (
-    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp", "vosk", "gladia", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat", "eaf", "trs",
+    "asr-json", "aws-transcribe", "deepgram", "elevenlabs", "assemblyai", "revai", "speechmatics", "azure-speech", "google-stt", "ibm-watson", "whisper-cpp", "vosk", "gladia", "sbv", "ass", "sami", "microdvd", "scc", "docx", "json-records", "youtube-json3", "youtube-xml", "chat", "trs",
 )  # fmt: skip
 WRITE_ONLY: tuple[str, ...] = ("convokit",)
 

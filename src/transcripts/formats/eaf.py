@@ -40,18 +40,22 @@ import math
 from typing import Optional
 
 import attrs
+import regex
 
 from ..model import Block, Metadata, Span, Transcript
 from ..times import MAX_SECONDS
 from ._build import Piece, TurnBuilder, paused_gc
 from ._caption import Cue
-from ._registry import Format, ReadContext, register
+from ._estimate import estimate_times
+from ._registry import Conversion, Format, ReadContext, WriteOptions, register
+from ._report import Holds, lost
+from ._xml import escape, quoteattr
 from ._xml import Node as _Node
 from ._xml import parse as _parse_xml
 from ._xml import root_element
 from ._xml import text_of as _text_of
 
-__all__ = ["cues", "read"]
+__all__ = ["cues", "read", "write"]
 
 #: Seconds per unit of ``TIME_UNITS``.
 _UNITS = {"milliseconds": 0.001, "PAL-frames": 1 / 25, "NTSC-frames": 1001 / 30000}
@@ -315,8 +319,70 @@ def read(text: str, ctx: ReadContext) -> Transcript:
     return attrs.evolve(t, blocks=(block,)) if block is not None else t
 
 
+# ------------------------------------------------------------ writing
+
+_HOLDS = Holds(metadata=("language",), times=True)
+_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def write(t: Transcript, options: WriteOptions) -> Conversion:
+    """An EAF 3.0 document: a tier per speaker (its ``PARTICIPANT`` the
+    speaker's name), an annotation per turn (its paragraphs as lines, which
+    read back as one), milliseconds in the time order, the language as the
+    tiers' ``LANG_REF``; untimed turns timed at ``wpm``."""
+    timed = estimate_times(t, options.wpm)
+    names = {s.id: s.name for s in t.speakers}
+    order = list(dict.fromkeys(u.speaker for u in timed.turns))
+    tier_ids = dict(zip(order, _tier_ids([names.get(who, who) for who in order])))
+    slots: list[int] = []
+    mine: dict[str, list[str]] = {who: [] for who in order}
+    for n, u in enumerate(timed.turns, 1):
+        start = round((u.start or 0.0) * 1000)
+        end = max(start, round((u.end or 0.0) * 1000))
+        slots += [start, end]
+        value = escape("\n".join(u.paragraphs))
+        mine[u.speaker].append(
+            f'        <ANNOTATION>\n            <ALIGNABLE_ANNOTATION ANNOTATION_ID="a{n}" TIME_SLOT_REF1="ts{2 * n - 1}" TIME_SLOT_REF2="ts{2 * n}">\n'
+            f"                <ANNOTATION_VALUE>{value}</ANNOTATION_VALUE>\n            </ALIGNABLE_ANNOTATION>\n        </ANNOTATION>"
+        )
+    lang = t.metadata.language
+    # The schema asks for the document's date: the recording's, where known
+    # (the date of writing would make every output differ).
+    day = t.metadata.recorded if t.metadata.recorded and _DAY.match(t.metadata.recorded) else "1970-01-01"
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<ANNOTATION_DOCUMENT AUTHOR="" DATE="{day}T00:00:00+00:00" FORMAT="3.0" VERSION="3.0"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv3.0.xsd">',
+        '    <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>',
+        "    <TIME_ORDER>",
+        *(f'        <TIME_SLOT TIME_SLOT_ID="ts{k}" TIME_VALUE="{ms}"/>' for k, ms in enumerate(slots, 1)),
+        "    </TIME_ORDER>",
+    ]
+    for who in order:
+        language = f" LANG_REF={quoteattr(lang)}" if lang else ""
+        head = f'    <TIER LINGUISTIC_TYPE_REF="utterance" PARTICIPANT={quoteattr(names.get(who, who))} TIER_ID={quoteattr(tier_ids[who])}{language}>'
+        out += [head, *mine[who], "    </TIER>"]
+    out.append('    <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="utterance" TIME_ALIGNABLE="true"/>')
+    if lang:
+        out.append(f"    <LANGUAGE LANG_ID={quoteattr(lang)}/>")
+    out.append("</ANNOTATION_DOCUMENT>")
+    dropped = list(lost(t, _HOLDS))
+    return Conversion("\n".join(out) + "\n", "eaf", tuple(dropped))
+
+
+def _tier_ids(names: list[str]) -> list[str]:
+    """A distinct tier id for each speaker's name (ELAN's ids are names)."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        base = " ".join(name.split()) or "Speaker"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return out
+
+
 def _sniff(text: str) -> bool:
     return root_element(text) == "ANNOTATION_DOCUMENT"
 
 
-register(Format("eaf", (".eaf",), None, read, _sniff, (), cues, summary="ELAN annotation documents: top-level tiers as speakers"))
+register(Format("eaf", (".eaf",), write, read, _sniff, (), cues, summary="ELAN annotation documents: top-level tiers as speakers"))
