@@ -109,3 +109,46 @@ def test_a_paragraph_opening_with_a_backslash_keeps_it():
     out = transcripts.dumps(t, "text")
     assert "\n\\\\d matches a digit.\n" in out
     assert transcripts.loads(out, "text").turns[1].paragraphs == ("Yes.", "\\d matches a digit.")
+
+
+def test_a_list_item_that_reads_as_a_label_stays_a_list_item():
+    # Found converting real pages: "- **Suggestion:** …" was written behind
+    # a backslash ("\- **Suggestion:** …"), no list in markdown, and read
+    # back with the backslash in its text.  Its first colon is escaped now.
+    page = (
+        "Ann Lee: Hello.\n\nBo Chen: Hi.\n\nAnn Lee: Notes below.\n\nNotes\n\n"
+        "- **Suggestion:** increase the witness size.\n\n- Cluster: a set of connected transactions.\n"
+    )
+    t = transcripts.parse(page)
+    assert [b.text for b in t.blocks][1:] == ["- **Suggestion:** increase the witness size.", "- Cluster: a set of connected transactions."]
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n- **Suggestion\\:** increase the witness size.\n" in out, out
+        assert "\n- Cluster\\: a set of connected transactions.\n" in out, out
+        back = transcripts.loads(out, fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        # (markdown writes the heading as "## Notes")
+        assert [(b.kind, b.text, b.turn) for b in back.blocks][1:] == [(b.kind, b.text, b.turn) for b in t.blocks][1:]
+
+
+def test_a_marked_block_that_reads_as_a_label_keeps_its_kind_and_place():
+    # "**Break:** \[13:19\]" was written "\**Break:** …", which the parser
+    # read as speech of the turn before it.
+    t = transcripts.parse("**Ann Lee:** Hello.\n\n**Bo Chen:** Hi.\n\n**Break:** \\[13:19\\]\n\n**Ann Lee:** Back again.\n\n**Bo Chen:** Yes.\n")
+    assert [(b.kind, b.text, b.turn) for b in t.blocks] == [("break", "**Break:** \\[13:19\\]", 1)]
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n**Break\\:** \\[13:19\\]\n" in out, out
+        back = transcripts.loads(out, fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+
+
+def test_a_paragraph_whose_first_colon_is_escaped_keeps_its_backslash():
+    t = transcripts.parse("Ann Lee: Paths?\n\nBo Chen: Yes.\n\nAnn Lee: Go on.\n")
+    turn = attrs.evolve(t.turns[1], paragraphs=("Yes.", "- a\\: b", "Drive C\\\\: is full."))
+    t = attrs.evolve(t, turns=(t.turns[0], turn, t.turns[2]))
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n- a\\\\: b\n" in out
+        assert transcripts.loads(out, fmt).turns[1].paragraphs == ("Yes.", "- a\\: b", "Drive C\\\\: is full.")

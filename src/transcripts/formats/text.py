@@ -18,6 +18,7 @@ from typing import Callable, Union
 import attrs
 
 from ..model import Block, Transcript, Turn
+from ..paragraphs import first_colon
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -41,14 +42,33 @@ PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
 def escaped(text: str, speech: bool = True) -> str:
     """A paragraph the parser would read as a label ("Bridges: we will
     build them." inside a turn), or that opens with a backslash, behind a
-    backslash: the parser reads it back as it is, never as a label.  A
-    block is escaped only for labels with markup or a delimiter (a heading
-    may look like a name alone on its line, and reads back as before)."""
+    backslash: the parser reads it back as it is, never as a label.  One
+    that opens with markup or a list's mark ("- **Suggestion:** do X",
+    "**Break:** \\[13:19\\]") has its first colon escaped instead
+    ("- **Suggestion\\:** do X"), which the parser takes off too: a
+    backslash before the mark would undo the list or the bold in markdown
+    (and stay in the text).  A block is escaped only for labels with
+    markup or a delimiter (a heading may look like a name alone on its
+    line, and reads back as before)."""
     if text[:1] == "\\" and text[1:2].isalnum():
         return "\\" + text
+    colon = first_colon(text)
+    if colon > 0 and text[colon - 1] == "\\":
+        return text[:colon] + "\\" + text[colon:]  # (the parser takes one off)
     find, bare = _rules()
     if any(speech or label.rule not in bare for label in find(text)):
+        if colon > 0 and not text[:1].isalnum():
+            return text[:colon] + "\\" + text[colon:]
         return "\\" + text
+    return text
+
+
+def kept(text: str) -> str:
+    """A heading or a title, never a label, as the parser reads it back: a
+    backslash before its first colon doubled (the parser takes one off)."""
+    colon = first_colon(text)
+    if colon > 0 and text[colon - 1] == "\\":
+        return text[:colon] + "\\" + text[colon:]
     return text
 
 
@@ -95,16 +115,18 @@ def render(t: Transcript, style: Style) -> str:
     out: list[str] = []
     title = t.metadata.title
     if title and not any(b.text.strip() == title for b in t.blocks):
-        out.append(style.title(title))
+        out.append(style.title(kept(title)))
     for _, item in _order(t):
         if isinstance(item, Block):
             text = item.text.strip()
             if not text:
                 continue
             if item.kind == "heading" and style.heading(text) != text:
-                text = style.title(text) if text == title else style.heading(text)
+                text = style.title(kept(text)) if text == title else style.heading(kept(text))
             elif text != title:
                 text = escaped(text, speech=False)
+            else:
+                text = kept(text)
             out.append(text)
             continue
         paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
