@@ -39,6 +39,7 @@ class Item:
     label: Optional[Label] = None  # the accepted label, when it opens a turn
     speech: bool = False  # part of a turn's speech
     turn: Optional[int] = None  # the turn it is speech of, or the turn a block follows
+    at: Optional[int] = None  # for a block inside a turn: how many of its paragraphs come before it
 
     @property
     def kind(self) -> str:
