@@ -152,3 +152,46 @@ def test_a_paragraph_whose_first_colon_is_escaped_keeps_its_backslash():
         out = transcripts.dumps(t, fmt)
         assert "\n- a\\\\: b\n" in out
         assert transcripts.loads(out, fmt).turns[1].paragraphs == ("Yes.", "- a\\: b", "Drive C\\\\: is full.")
+
+
+def test_a_block_inside_a_turn_is_written_where_it_sits():
+    # Found converting real pages: a note or an event between two
+    # paragraphs of one turn was written after the whole turn.
+    page = (
+        "Ann Lee: Hello there.\n\nBo Chen: (Laughs.) The first part of my answer.\n\n"
+        "[Editor's note: the bridge opened in 1932.]\n\nThe second part.\n\n(LAUGHTER)\n\nThe third part.\n\n"
+        "Ann Lee: Thanks.\n\n(APPLAUSE)\n\nBo Chen: Bye.\n"
+    )
+    t = transcripts.parse(page)
+    assert t.turns[1].paragraphs == ("The first part of my answer.", "The second part.", "The third part.")
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks] == [
+        ("event", "(Laughs.)", 1, 0),
+        ("note", "[Editor's note: the bridge opened in 1932.]", 1, 1),
+        ("event", "(LAUGHTER)", 1, 2),
+        ("event", "(APPLAUSE)", 2, None),
+    ]
+    out = transcripts.dumps(t, "text")
+    assert out == page
+    assert transcripts.dumps(t, "markdown") == page.replace("Ann Lee:", "**Ann Lee:**").replace("Bo Chen:", "**Bo Chen:**")
+    for fmt in ("text", "markdown"):
+        back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn, b.paragraph) for b in back.blocks] == [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks]
+
+
+def test_a_block_between_a_label_alone_and_its_speech_stays_there():
+    page = "Ann Lee:\n\n(LAUGHTER)\n\nHello there.\n\nBo Chen: Hi.\n\nAnn Lee: Go on.\n\nBo Chen:\n\n[00:00:09]\n\nMore from me.\n"
+    t = transcripts.parse(page)
+    assert [(b.kind, b.turn, b.paragraph) for b in t.blocks] == [("event", 0, 0), ("timestamp", 3, 0)]
+    out = transcripts.dumps(t, "text")
+    assert out == page
+    back = transcripts.loads(out, "text")
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert back.blocks == t.blocks
+
+
+def test_where_a_block_sits_in_its_turn_survives_json_and_yaml():
+    t = transcripts.parse("Ann Lee: One.\n\n(LAUGHTER)\n\nTwo.\n\nBo Chen: Three.\n")
+    assert [(b.turn, b.paragraph) for b in t.blocks] == [(0, 1)]
+    for fmt in ("json", "yaml"):
+        assert transcripts.loads(transcripts.dumps(t, fmt), fmt).blocks == t.blocks

@@ -13,7 +13,7 @@ document with bold labels and headings.
 from __future__ import annotations
 
 import functools
-from typing import Callable, Union
+from typing import Callable, Optional, Union
 
 import attrs
 
@@ -82,17 +82,32 @@ def _rules() -> tuple[Callable[[str], tuple], frozenset[str]]:  # type: ignore[t
     return DEFAULT_RULES.find_labels, frozenset(r.name for r in DEFAULT_RULES.label_rules if r.bare)
 
 
-def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
-    """Turns and blocks in document order: a block inside the dialogue
-    follows its turn (or precedes it, when its source lines do); one
-    outside goes before or after the dialogue by its source lines (before,
-    when it has none)."""
+def _inside(t: Transcript) -> dict[int, list[tuple[int, Block]]]:
+    """The blocks inside a turn (before its speech or between two of its
+    paragraphs), by turn: (how many of its paragraphs come before the
+    block, the block), in document order."""
+    out: dict[int, list[tuple[int, Block]]] = {}
+    for b in t.blocks:
+        if b.paragraph is not None and b.turn is not None and 0 <= b.turn < len(t.turns) and 0 <= b.paragraph < len(t.turns[b.turn].paragraphs):
+            out.setdefault(b.turn, []).append((b.paragraph, b))
+    return out
+
+
+def _order(t: Transcript, inside: dict[int, list[tuple[int, Block]]]) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
+    """Turns and blocks in document order, but the blocks ``inside`` the
+    turns (which :func:`render` writes between their paragraphs): a block
+    inside the dialogue follows its turn (or precedes it, when its source
+    lines do); one outside goes before or after the dialogue by its source
+    lines (before, when it has none)."""
     items: list[tuple[tuple[int, int, int], Union[Turn, Block]]] = []
     n = len(t.turns)
     spans = [(u.lines.start, u.lines.end) for u in t.turns if u.lines is not None]
     for k, u in enumerate(t.turns):
         items.append(((k, 0, 0), u))
+    within = {id(b) for blocks in inside.values() for _, b in blocks}
     for seq, b in enumerate(t.blocks):
+        if id(b) in within:
+            continue
         if b.turn is not None and 0 <= b.turn < n:
             at = t.turns[b.turn].lines
             # After its turn, or before it when its lines come first (a
@@ -109,33 +124,62 @@ def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]
     return items
 
 
+def _block_text(b: Block, style: Style, title: Optional[str]) -> str:
+    """A block as written: a heading in the style's markup, a block that
+    would read as a label escaped."""
+    text = b.text.strip()
+    if b.kind == "heading" and style.heading(text) != text:
+        return style.title(kept(text)) if text == title else style.heading(kept(text))
+    return escaped(text, speech=False) if text != title else kept(text)
+
+
+def _on_label_line(b: Block, u: Turn) -> bool:
+    """Whether a block before a turn's speech was on its label's line (an
+    aside split off the speech it opened)."""
+    return b.lines is not None and u.lines is not None and b.lines.start == u.lines.start
+
+
 def render(t: Transcript, style: Style) -> str:
-    """The transcript as labelled text in ``style``."""
+    """The transcript as labelled text in ``style``.  A block inside a
+    turn (a note, an event, a time between two of its paragraphs) is
+    written where it sits: an aside that opened the turn's speech on the
+    label's line ("Ann Lee: (Laughs.) Yes.") there again, a block between
+    the label and the speech below the label alone."""
     names = {s.id: s.name for s in t.speakers}
     out: list[str] = []
     title = t.metadata.title
     if title and not any(b.text.strip() == title for b in t.blocks):
         out.append(style.title(kept(title)))
-    for _, item in _order(t):
+    inside = _inside(t)
+    for (k, _, _), item in _order(t, inside):
         if isinstance(item, Block):
-            text = item.text.strip()
-            if not text:
-                continue
-            if item.kind == "heading" and style.heading(text) != text:
-                text = style.title(kept(text)) if text == title else style.heading(kept(text))
-            elif text != title:
-                text = escaped(text, speech=False)
-            else:
-                text = kept(text)
-            out.append(text)
+            if item.text.strip():
+                out.append(_block_text(item, style, title))
             continue
-        paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
+        texts = [p.strip() for p in item.paragraphs]
+        spoken = [j for j, p in enumerate(texts) if p]
         label = style.label(names.get(item.speaker, item.speaker))
-        if not paragraphs:
+        if not spoken:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
-        out.append(label + paragraphs[0])
-        out.extend(escaped(p) for p in paragraphs[1:])
+        pending = inside.get(k, [])
+        first = [b for at, b in pending if at <= spoken[0] and b.text.strip()]
+        pending = [(at, b) for at, b in pending if at > spoken[0]]
+        inline = [b for b in first if _on_label_line(b, item)]
+        opening = " ".join([b.text.strip() for b in inline] + [texts[spoken[0]]])
+        below = [b for b in first if not _on_label_line(b, item)]
+        if below:
+            out.append(label.rstrip())
+            out.extend(_block_text(b, style, title) for b in below)
+            out.append(escaped(opening))
+        else:
+            out.append(label + opening)
+        for j in spoken[1:]:
+            # The blocks that sit before this paragraph, then the paragraph.
+            out.extend(_block_text(b, style, title) for at, b in pending if at <= j and b.text.strip())
+            pending = [(at, b) for at, b in pending if at > j]
+            out.append(escaped(texts[j]))
+        out.extend(_block_text(b, style, title) for _, b in pending if b.text.strip())
     return "\n\n".join(out) + ("\n" if out else "")
 
 
