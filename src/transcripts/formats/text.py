@@ -2,12 +2,15 @@
 with blank lines between paragraphs.
 
 The writer puts back what the page had around the dialogue (the blocks:
-title, intro, topic lists, editor notes, paywall) in document order, so
-the parser finds the same speakers, turns and paragraphs, and the context
-(title, guests, topics) it found before; a paragraph that would read as a
-label is written behind a backslash (``\\Bridges: we will…``), which the
-parser takes off.  :mod:`.markdown` writes the same
-document with bold labels and headings.
+title, intro, topic lists, editor notes, paywall) in document order, a
+block inside a turn between its paragraphs, so the parser finds the same
+speakers, turns, paragraphs and blocks, and the context (title, guests,
+topics) it found before; a paragraph that would read as a label is written
+behind a backslash (``\\Bridges: we will…``), or, where it opens with a
+list's mark or markup, with its first colon escaped (``- **Suggestion\\:**
+…``, which markdown shows as it was); the parser takes either backslash
+off.  :mod:`.markdown` writes the same document with bold labels and
+headings.
 """
 
 from __future__ import annotations
