@@ -195,3 +195,13 @@ def test_where_a_block_sits_in_its_turn_survives_json_and_yaml():
     assert [(b.turn, b.paragraph) for b in t.blocks] == [(0, 1)]
     for fmt in ("json", "yaml"):
         assert transcripts.loads(transcripts.dumps(t, fmt), fmt).blocks == t.blocks
+
+
+def test_a_time_before_a_label_is_not_written_into_the_speech():
+    # "5:19 P.M. EDT MODERATOR:  Thanks…": the time before the label is a
+    # block of the turn, but not between its label and its speech.
+    t = transcripts.parse("5:19 P.M. EDT MODERATOR:  Thanks for joining.\n\nMS. LEE:  Happy to.\n\nMODERATOR:  Good.\n")
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks] == [("date", "5:19 P.M. EDT", 0, None)]
+    back = transcripts.loads(transcripts.dumps(t, "text"), "text")
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in back.blocks] == [("date", "5:19 P.M. EDT", 0, None)]

@@ -63,7 +63,7 @@ class Aside:
     kind: str
     text: str
     turn: int
-    at: int = 0  # how many of the turn's paragraphs come before it
+    at: Optional[int] = None  # how many of the turn's paragraphs come before it (None: before its label)
 
 
 @attrs.frozen(slots=True)
@@ -227,7 +227,7 @@ def assemble(
             b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
             if label.prefix:
-                b.asides.append(Aside(i, "date", label.prefix, b.k))
+                b.asides.append(Aside(i, "date", label.prefix, b.k, None))  # before the label
             if text:
                 b.speak(i, text)
             continue
