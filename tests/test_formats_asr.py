@@ -64,7 +64,7 @@ def test_words_reach_the_json_document_and_its_schema(validate):
     t = transcripts.load(ASR / "whisperx.json")
     doc = json.loads(transcripts.dumps(t, "json"))
     validate(doc)
-    assert doc["version"] == "1.1" and doc["metadata"]["language"] == "en"
+    assert doc["version"] == "1.2" and doc["metadata"]["language"] == "en"
     assert doc["turns"][0]["words"][0] == {"text": "Welcome", "start": 0.42, "end": 0.8, "confidence": 0.998}
     # A 1.0 document (no words, no language) reads unchanged.
     del doc["metadata"]["language"]

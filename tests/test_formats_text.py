@@ -109,3 +109,99 @@ def test_a_paragraph_opening_with_a_backslash_keeps_it():
     out = transcripts.dumps(t, "text")
     assert "\n\\\\d matches a digit.\n" in out
     assert transcripts.loads(out, "text").turns[1].paragraphs == ("Yes.", "\\d matches a digit.")
+
+
+def test_a_list_item_that_reads_as_a_label_stays_a_list_item():
+    # Found converting real pages: "- **Suggestion:** …" was written behind
+    # a backslash ("\- **Suggestion:** …"), no list in markdown, and read
+    # back with the backslash in its text.  Its first colon is escaped now.
+    page = (
+        "Ann Lee: Hello.\n\nBo Chen: Hi.\n\nAnn Lee: Notes below.\n\nNotes\n\n"
+        "- **Suggestion:** increase the witness size.\n\n- Cluster: a set of connected transactions.\n"
+    )
+    t = transcripts.parse(page)
+    assert [b.text for b in t.blocks][1:] == ["- **Suggestion:** increase the witness size.", "- Cluster: a set of connected transactions."]
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n- **Suggestion\\:** increase the witness size.\n" in out, out
+        assert "\n- Cluster\\: a set of connected transactions.\n" in out, out
+        back = transcripts.loads(out, fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        # (markdown writes the heading as "## Notes")
+        assert [(b.kind, b.text, b.turn) for b in back.blocks][1:] == [(b.kind, b.text, b.turn) for b in t.blocks][1:]
+
+
+def test_a_marked_block_that_reads_as_a_label_keeps_its_kind_and_place():
+    # "**Break:** \[13:19\]" was written "\**Break:** …", which the parser
+    # read as speech of the turn before it.
+    t = transcripts.parse("**Ann Lee:** Hello.\n\n**Bo Chen:** Hi.\n\n**Break:** \\[13:19\\]\n\n**Ann Lee:** Back again.\n\n**Bo Chen:** Yes.\n")
+    assert [(b.kind, b.text, b.turn) for b in t.blocks] == [("break", "**Break:** \\[13:19\\]", 1)]
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n**Break\\:** \\[13:19\\]\n" in out, out
+        back = transcripts.loads(out, fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+
+
+def test_a_paragraph_whose_first_colon_is_escaped_keeps_its_backslash():
+    t = transcripts.parse("Ann Lee: Paths?\n\nBo Chen: Yes.\n\nAnn Lee: Go on.\n")
+    turn = attrs.evolve(t.turns[1], paragraphs=("Yes.", "- a\\: b", "Drive C\\\\: is full."))
+    t = attrs.evolve(t, turns=(t.turns[0], turn, t.turns[2]))
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert "\n- a\\\\: b\n" in out
+        assert transcripts.loads(out, fmt).turns[1].paragraphs == ("Yes.", "- a\\: b", "Drive C\\\\: is full.")
+
+
+def test_a_block_inside_a_turn_is_written_where_it_sits():
+    # Found converting real pages: a note or an event between two
+    # paragraphs of one turn was written after the whole turn.
+    page = (
+        "Ann Lee: Hello there.\n\nBo Chen: (Laughs.) The first part of my answer.\n\n"
+        "[Editor's note: the bridge opened in 1932.]\n\nThe second part.\n\n(LAUGHTER)\n\nThe third part.\n\n"
+        "Ann Lee: Thanks.\n\n(APPLAUSE)\n\nBo Chen: Bye.\n"
+    )
+    t = transcripts.parse(page)
+    assert t.turns[1].paragraphs == ("The first part of my answer.", "The second part.", "The third part.")
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks] == [
+        ("event", "(Laughs.)", 1, 0),
+        ("note", "[Editor's note: the bridge opened in 1932.]", 1, 1),
+        ("event", "(LAUGHTER)", 1, 2),
+        ("event", "(APPLAUSE)", 2, None),
+    ]
+    out = transcripts.dumps(t, "text")
+    assert out == page
+    assert transcripts.dumps(t, "markdown") == page.replace("Ann Lee:", "**Ann Lee:**").replace("Bo Chen:", "**Bo Chen:**")
+    for fmt in ("text", "markdown"):
+        back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn, b.paragraph) for b in back.blocks] == [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks]
+
+
+def test_a_block_between_a_label_alone_and_its_speech_stays_there():
+    page = "Ann Lee:\n\n(LAUGHTER)\n\nHello there.\n\nBo Chen: Hi.\n\nAnn Lee: Go on.\n\nBo Chen:\n\n[00:00:09]\n\nMore from me.\n"
+    t = transcripts.parse(page)
+    assert [(b.kind, b.turn, b.paragraph) for b in t.blocks] == [("event", 0, 0), ("timestamp", 3, 0)]
+    out = transcripts.dumps(t, "text")
+    assert out == page
+    back = transcripts.loads(out, "text")
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert back.blocks == t.blocks
+
+
+def test_where_a_block_sits_in_its_turn_survives_json_and_yaml():
+    t = transcripts.parse("Ann Lee: One.\n\n(LAUGHTER)\n\nTwo.\n\nBo Chen: Three.\n")
+    assert [(b.turn, b.paragraph) for b in t.blocks] == [(0, 1)]
+    for fmt in ("json", "yaml"):
+        assert transcripts.loads(transcripts.dumps(t, fmt), fmt).blocks == t.blocks
+
+
+def test_a_time_before_a_label_is_not_written_into_the_speech():
+    # "5:19 P.M. EDT MODERATOR:  Thanks…": the time before the label is a
+    # block of the turn, but not between its label and its speech.
+    t = transcripts.parse("5:19 P.M. EDT MODERATOR:  Thanks for joining.\n\nMS. LEE:  Happy to.\n\nMODERATOR:  Good.\n")
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in t.blocks] == [("date", "5:19 P.M. EDT", 0, None)]
+    back = transcripts.loads(transcripts.dumps(t, "text"), "text")
+    assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    assert [(b.kind, b.text, b.turn, b.paragraph) for b in back.blocks] == [("date", "5:19 P.M. EDT", 0, None)]

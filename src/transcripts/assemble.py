@@ -63,6 +63,7 @@ class Aside:
     kind: str
     text: str
     turn: int
+    at: Optional[int] = None  # how many of the turn's paragraphs come before it (None: before its label)
 
 
 @attrs.frozen(slots=True)
@@ -116,15 +117,15 @@ class _Builder:
                 if self.starts[k] is None and not self.paras[k]:
                     self.starts[k] = seconds
                 else:
-                    self.asides.append(Aside(i, "timestamp", written, k))
+                    self.asides.append(Aside(i, "timestamp", written, k, len(self.paras[k])))
             aside = self.rules.leading_aside(text)
             if aside is not None:
                 kind, note, text = aside
-                self.asides.append(Aside(i, kind, note, k))
+                self.asides.append(Aside(i, kind, note, k, len(self.paras[k])))
             elif text[:1] in _MARKED:
                 kind = self.rules.classify_block(text)
                 if kind in ("event", "note"):
-                    self.asides.append(Aside(i, kind, text, k))
+                    self.asides.append(Aside(i, kind, text, k, len(self.paras[k])))
                     return
         if text:
             self.paras[k].append(text)
@@ -226,7 +227,7 @@ def assemble(
             b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
             if label.prefix:
-                b.asides.append(Aside(i, "date", label.prefix, b.k))
+                b.asides.append(Aside(i, "date", label.prefix, b.k, None))  # before the label
             if text:
                 b.speak(i, text)
             continue
@@ -254,6 +255,7 @@ def assemble(
                 b.starts[b.k], pending = pending, None
         if kind in INTERRUPTING or section or (b.k < 0 and kind != "prose"):
             it.turn = b.k if b.k >= 0 else None
+            it.at = len(b.paras[b.k]) if b.k >= 0 else None
             continue
         if lead is not None and (b.k < 0 or (b.who[b.k] in questioners and b.paras[b.k])):
             # The talk before the first label, or an answer to a question.

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 import attrs
 
-from .paragraphs import Paragraph
+from .paragraphs import Paragraph, first_colon
 from .rules import Label, RuleSet
 
 __all__ = ["Item", "classify"]
@@ -39,6 +39,7 @@ class Item:
     label: Optional[Label] = None  # the accepted label, when it opens a turn
     speech: bool = False  # part of a turn's speech
     turn: Optional[int] = None  # the turn it is speech of, or the turn a block follows
+    at: Optional[int] = None  # for a block inside a turn: how many of its paragraphs come before it
 
     @property
     def kind(self) -> str:
@@ -66,7 +67,9 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
     The block kind of a paragraph that a label rule reads is worked out
     only when asked for (see :class:`Item`).  A paragraph that opens with a
     backslash before a letter or digit is no label: the backslash goes
-    (one of two before a letter, so that the writer can keep one)."""
+    (one of two before a letter, so that the writer can keep one).  So is
+    a paragraph whose first colon has a backslash before it: that
+    backslash goes (one of several, so that the writer can keep one)."""
     items = []
     find, block = rules.find_labels, rules.classify_block
     for i, p in enumerate(paras):
@@ -76,6 +79,16 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # the text writer marks a paragraph that would read as one.
             p.text = text[1:]
             items.append(Item(i, p, (), block(p.text), rules))
+            continue
+        colon = first_colon(text) if "\\:" in text or "\\：" in text else -1
+        if colon > 0 and text[colon - 1] == "\\":
+            # Its first colon escaped ("- **Suggestion\\:** …", "**Break\\:**
+            # \\[13:19\\]"): never a label, as the text writer marks a list
+            # item or a marked line that would read as one (markdown shows
+            # "\\:" as a colon).  The backslash goes; the kind is the one
+            # the paragraph has unescaped.
+            p.text = text[: colon - 1] + text[colon:]
+            items.append(Item(i, p, (), block(p.text, bool(find(p.text, p.lines[0].raw))), rules))
             continue
         labels = find(text, p.lines[0].raw)
         items.append(Item(i, p, labels, None if labels else block(text), rules))

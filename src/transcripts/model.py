@@ -175,13 +175,19 @@ class Block:
     """A piece of the document that is not speech: see :data:`BLOCK_KINDS`.
 
     ``turn`` is the index of the turn the block interrupts or follows, when
-    it sits inside the dialogue.
+    it sits inside the dialogue.  ``paragraph`` says where in that turn a
+    block that interrupts it sits: how many of the turn's paragraphs come
+    before it (0 for one between the label and the speech, such as an
+    aside opening it: "Ann Lee: (Laughs.) Yes."; 1 to one less than their
+    count for one between two paragraphs); ``None`` for a block that
+    follows its turn, and where that is not known.
     """
 
     kind: str
     text: str
     lines: Optional[Span] = None
     turn: Optional[int] = None
+    paragraph: Optional[int] = None
 
 
 @attrs.frozen(slots=True)

@@ -19,7 +19,15 @@ import attrs
 from ._source import Line
 from .model import Span
 
-__all__ = ["Paragraph", "paragraphs", "wrap_width"]
+__all__ = ["Paragraph", "first_colon", "paragraphs", "wrap_width"]
+
+
+def first_colon(text: str) -> int:
+    """Where a paragraph's first colon (":" or a full-width "：") is; -1
+    when it has none.  A backslash before it says the paragraph is no
+    label (see :func:`transcripts.items.classify`)."""
+    a, b = text.find(":"), text.find("：")
+    return a if b < 0 or 0 <= a < b else b
 
 
 # Made by the thousand per document: a plain slotted class (attrs'

@@ -131,11 +131,18 @@ def _blocks(items: Sequence[Item], dialogue: Dialogue) -> Iterator[Block]:
     asides: dict[int, list] = {}
     for a in dialogue.asides:
         asides.setdefault(a.item, []).append(a)
+    turns = dialogue.turns
+
+    def inside(turn: Optional[int], at: Optional[int]) -> Optional[int]:
+        """Where in its turn a block sits, when it is between two of the
+        turn's paragraphs (see :attr:`Block.paragraph`)."""
+        return at if turn is not None and at is not None and at < len(turns[turn].paragraphs) else None
+
     for it in items:
         for a in asides.get(it.index, ()):
-            yield Block(a.kind, a.text, it.para.span, a.turn)
+            yield Block(a.kind, a.text, it.para.span, a.turn, inside(a.turn, a.at))
         if not it.speech:
-            yield Block(it.kind, it.text, it.para.span, it.turn)
+            yield Block(it.kind, it.text, it.para.span, it.turn, inside(it.turn, it.at))
 
 
 def parse(

@@ -565,6 +565,7 @@ def blocks(n_turns: int) -> st.SearchStrategy[Block]:
         text=text_fields(),
         lines=st.one_of(st.none(), spans()),
         turn=st.one_of(st.none(), st.integers(0, n_turns - 1)) if n_turns else st.none(),
+        paragraph=st.one_of(st.none(), st.integers(0, 5)),
     )
 
 

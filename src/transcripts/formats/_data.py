@@ -22,7 +22,7 @@ __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Locate", "Path", "Rows", "WordData"
 FORMAT_NAME = "transcripts"
 #: 1.1 added ``metadata.language``, ``metadata.episode``,
 #: ``metadata.season``, ``turns[].words`` and ``topics[].confidence``; 1.0 documents (without them) are read unchanged.
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 T = TypeVar("T")
 
@@ -77,7 +77,10 @@ class Rows:
 
 
 def _block(b: Block) -> dict[str, Any]:
-    return {"kind": b.kind, "text": b.text, "lines": _span(b.lines), "turn": b.turn}
+    d = {"kind": b.kind, "text": b.text, "lines": _span(b.lines), "turn": b.turn}
+    if b.paragraph is not None:
+        d["paragraph"] = b.paragraph  # (1.2: only for a block inside its turn)
+    return d
 
 
 def to_data(t: Transcript, lazy: bool = False) -> dict[str, Any]:
@@ -150,7 +153,7 @@ _KEYS: dict[str, frozenset[str]] = {
     "turn": frozenset({"index", "speaker", "paragraphs", "start", "end", "timing", "lines", "words"}),
     "word": frozenset({"text", "start", "end", "confidence"}),
     "topic": frozenset({"title", "source", "in_text", "turns", "start", "lines", "confidence"}),
-    "block": frozenset({"kind", "text", "lines", "turn"}),
+    "block": frozenset({"kind", "text", "lines", "turn", "paragraph"}),
     "span": frozenset({"start", "end"}),
 }
 
@@ -362,6 +365,7 @@ def _read(data: Any) -> Transcript:
             text=r.str(d, "text", path),
             lines=r.span(d.get("lines"), path + ("lines",)),
             turn=r.int(d.get("turn"), path + ("turn",), optional=True),
+            paragraph=r.int(d.get("paragraph"), path + ("paragraph",), optional=True),
         )
 
     speakers = r.items(doc, "speakers", speaker)

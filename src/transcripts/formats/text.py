@@ -2,22 +2,26 @@
 with blank lines between paragraphs.
 
 The writer puts back what the page had around the dialogue (the blocks:
-title, intro, topic lists, editor notes, paywall) in document order, so
-the parser finds the same speakers, turns and paragraphs, and the context
-(title, guests, topics) it found before; a paragraph that would read as a
-label is written behind a backslash (``\\Bridges: we will…``), which the
-parser takes off.  :mod:`.markdown` writes the same
-document with bold labels and headings.
+title, intro, topic lists, editor notes, paywall) in document order, a
+block inside a turn between its paragraphs, so the parser finds the same
+speakers, turns, paragraphs and blocks, and the context (title, guests,
+topics) it found before; a paragraph that would read as a label is written
+behind a backslash (``\\Bridges: we will…``), or, where it opens with a
+list's mark or markup, with its first colon escaped (``- **Suggestion\\:**
+…``, which markdown shows as it was); the parser takes either backslash
+off.  :mod:`.markdown` writes the same document with bold labels and
+headings.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Callable, Union
+from typing import Callable, Optional, Union
 
 import attrs
 
 from ..model import Block, Transcript, Turn
+from ..paragraphs import first_colon
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
 
@@ -41,14 +45,33 @@ PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
 def escaped(text: str, speech: bool = True) -> str:
     """A paragraph the parser would read as a label ("Bridges: we will
     build them." inside a turn), or that opens with a backslash, behind a
-    backslash: the parser reads it back as it is, never as a label.  A
-    block is escaped only for labels with markup or a delimiter (a heading
-    may look like a name alone on its line, and reads back as before)."""
+    backslash: the parser reads it back as it is, never as a label.  One
+    that opens with markup or a list's mark ("- **Suggestion:** do X",
+    "**Break:** \\[13:19\\]") has its first colon escaped instead
+    ("- **Suggestion\\:** do X"), which the parser takes off too: a
+    backslash before the mark would undo the list or the bold in markdown
+    (and stay in the text).  A block is escaped only for labels with
+    markup or a delimiter (a heading may look like a name alone on its
+    line, and reads back as before)."""
     if text[:1] == "\\" and text[1:2].isalnum():
         return "\\" + text
+    colon = first_colon(text)
+    if colon > 0 and text[colon - 1] == "\\":
+        return text[:colon] + "\\" + text[colon:]  # (the parser takes one off)
     find, bare = _rules()
     if any(speech or label.rule not in bare for label in find(text)):
+        if colon > 0 and not text[:1].isalnum():
+            return text[:colon] + "\\" + text[colon:]
         return "\\" + text
+    return text
+
+
+def kept(text: str) -> str:
+    """A heading or a title, never a label, as the parser reads it back: a
+    backslash before its first colon doubled (the parser takes one off)."""
+    colon = first_colon(text)
+    if colon > 0 and text[colon - 1] == "\\":
+        return text[:colon] + "\\" + text[colon:]
     return text
 
 
@@ -62,17 +85,32 @@ def _rules() -> tuple[Callable[[str], tuple], frozenset[str]]:  # type: ignore[t
     return DEFAULT_RULES.find_labels, frozenset(r.name for r in DEFAULT_RULES.label_rules if r.bare)
 
 
-def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
-    """Turns and blocks in document order: a block inside the dialogue
-    follows its turn (or precedes it, when its source lines do); one
-    outside goes before or after the dialogue by its source lines (before,
-    when it has none)."""
+def _inside(t: Transcript) -> dict[int, list[tuple[int, Block]]]:
+    """The blocks inside a turn (before its speech or between two of its
+    paragraphs), by turn: (how many of its paragraphs come before the
+    block, the block), in document order."""
+    out: dict[int, list[tuple[int, Block]]] = {}
+    for b in t.blocks:
+        if b.paragraph is not None and b.turn is not None and 0 <= b.turn < len(t.turns) and 0 <= b.paragraph < len(t.turns[b.turn].paragraphs):
+            out.setdefault(b.turn, []).append((b.paragraph, b))
+    return out
+
+
+def _order(t: Transcript, inside: dict[int, list[tuple[int, Block]]]) -> list[tuple[tuple[int, int, int], Union[Turn, Block]]]:
+    """Turns and blocks in document order, but the blocks ``inside`` the
+    turns (which :func:`render` writes between their paragraphs): a block
+    inside the dialogue follows its turn (or precedes it, when its source
+    lines do); one outside goes before or after the dialogue by its source
+    lines (before, when it has none)."""
     items: list[tuple[tuple[int, int, int], Union[Turn, Block]]] = []
     n = len(t.turns)
     spans = [(u.lines.start, u.lines.end) for u in t.turns if u.lines is not None]
     for k, u in enumerate(t.turns):
         items.append(((k, 0, 0), u))
+    within = {id(b) for blocks in inside.values() for _, b in blocks}
     for seq, b in enumerate(t.blocks):
+        if id(b) in within:
+            continue
         if b.turn is not None and 0 <= b.turn < n:
             at = t.turns[b.turn].lines
             # After its turn, or before it when its lines come first (a
@@ -89,31 +127,62 @@ def _order(t: Transcript) -> list[tuple[tuple[int, int, int], Union[Turn, Block]
     return items
 
 
+def _block_text(b: Block, style: Style, title: Optional[str]) -> str:
+    """A block as written: a heading in the style's markup, a block that
+    would read as a label escaped."""
+    text = b.text.strip()
+    if b.kind == "heading" and style.heading(text) != text:
+        return style.title(kept(text)) if text == title else style.heading(kept(text))
+    return escaped(text, speech=False) if text != title else kept(text)
+
+
+def _on_label_line(b: Block, u: Turn) -> bool:
+    """Whether a block before a turn's speech was on its label's line (an
+    aside split off the speech it opened)."""
+    return b.lines is not None and u.lines is not None and b.lines.start == u.lines.start
+
+
 def render(t: Transcript, style: Style) -> str:
-    """The transcript as labelled text in ``style``."""
+    """The transcript as labelled text in ``style``.  A block inside a
+    turn (a note, an event, a time between two of its paragraphs) is
+    written where it sits: an aside that opened the turn's speech on the
+    label's line ("Ann Lee: (Laughs.) Yes.") there again, a block between
+    the label and the speech below the label alone."""
     names = {s.id: s.name for s in t.speakers}
     out: list[str] = []
     title = t.metadata.title
     if title and not any(b.text.strip() == title for b in t.blocks):
-        out.append(style.title(title))
-    for _, item in _order(t):
+        out.append(style.title(kept(title)))
+    inside = _inside(t)
+    for (k, _, _), item in _order(t, inside):
         if isinstance(item, Block):
-            text = item.text.strip()
-            if not text:
-                continue
-            if item.kind == "heading" and style.heading(text) != text:
-                text = style.title(text) if text == title else style.heading(text)
-            elif text != title:
-                text = escaped(text, speech=False)
-            out.append(text)
+            if item.text.strip():
+                out.append(_block_text(item, style, title))
             continue
-        paragraphs = [p.strip() for p in item.paragraphs if p.strip()]
+        texts = [p.strip() for p in item.paragraphs]
+        spoken = [j for j, p in enumerate(texts) if p]
         label = style.label(names.get(item.speaker, item.speaker))
-        if not paragraphs:
+        if not spoken:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
-        out.append(label + paragraphs[0])
-        out.extend(escaped(p) for p in paragraphs[1:])
+        pending = inside.get(k, [])
+        first = [b for at, b in pending if at <= spoken[0] and b.text.strip()]
+        pending = [(at, b) for at, b in pending if at > spoken[0]]
+        inline = [b for b in first if _on_label_line(b, item)]
+        opening = " ".join([b.text.strip() for b in inline] + [texts[spoken[0]]])
+        below = [b for b in first if not _on_label_line(b, item)]
+        if below:
+            out.append(label.rstrip())
+            out.extend(_block_text(b, style, title) for b in below)
+            out.append(escaped(opening))
+        else:
+            out.append(label + opening)
+        for j in spoken[1:]:
+            # The blocks that sit before this paragraph, then the paragraph.
+            out.extend(_block_text(b, style, title) for at, b in pending if at <= j and b.text.strip())
+            pending = [(at, b) for at, b in pending if at > j]
+            out.append(escaped(texts[j]))
+        out.extend(_block_text(b, style, title) for _, b in pending if b.text.strip())
     return "\n\n".join(out) + ("\n" if out else "")
 
 
