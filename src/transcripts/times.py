@@ -3,16 +3,35 @@
 
 from __future__ import annotations
 
-from typing import Optional
+import math
+from typing import Any, Optional
 
 from ._patterns import LEADING_TIME, TIME_ONLY
 
-__all__ = ["MAX_SECONDS", "format_clock", "leading_time", "parse_time"]
+__all__ = ["MAX_SECONDS", "format_clock", "leading_time", "parse_time", "seconds"]
 
 #: The largest time (and, negated, the earliest) that readers accept, in
 #: seconds: about 31 years.  No recording is longer, and a time past it
 #: (``1e308``) is an input error rather than a writer's overflow.
 MAX_SECONDS = 1e9
+
+
+def seconds(value: Any, scale: float = 1.0) -> Optional[float]:
+    """A time a format writes as a number (or a string of one: AWS's JSON,
+    XML attributes), in seconds after ``scale``: finite, not negative and
+    at most :data:`MAX_SECONDS`; None otherwise."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        out = float(value) * scale
+    except OverflowError:
+        return None
+    return out if math.isfinite(out) and 0 <= out <= MAX_SECONDS else None
 
 
 def parse_time(text: str) -> Optional[float]:

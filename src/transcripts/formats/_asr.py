@@ -12,14 +12,13 @@ utterance) starts a new turn, and every word keeps its times.
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any, Iterable, Optional
 
 import attrs
 
 from ..model import Metadata, Transcript, Word
-from ..times import MAX_SECONDS
+from ..times import seconds
 from ._build import Piece, TurnBuilder
 
 __all__ = [
@@ -46,23 +45,6 @@ def shape(text: str) -> Any:
             value = None
     _LAST[0], _LAST[1] = text, value
     return value
-
-
-def seconds(value: Any, scale: float = 1.0) -> Optional[float]:
-    """A finite, non-negative time (a number, or a string of one, as AWS
-    writes them) in seconds after ``scale``; None otherwise."""
-    if isinstance(value, str):
-        try:
-            value = float(value)
-        except ValueError:
-            return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        out = float(value) * scale
-    except OverflowError:
-        return None
-    return out if math.isfinite(out) and 0 <= out <= MAX_SECONDS else None
 
 
 def ticks(value: Any) -> Optional[float]:

@@ -36,14 +36,13 @@ and column (no DTD or external entity is read)."""
 
 from __future__ import annotations
 
-import math
 from typing import Optional
 
 import attrs
 import regex
 
 from ..model import Block, Metadata, Span, Transcript
-from ..times import MAX_SECONDS
+from ..times import seconds
 from ._build import Piece, TurnBuilder, paused_gc
 from ._caption import Cue
 from ._estimate import estimate_times
@@ -69,20 +68,6 @@ def _first(node: _Node, local: str) -> Optional[_Node]:
     return next((c for c in node.children if isinstance(c, _Node) and c.local == local), None)
 
 
-def _number(value: Optional[str]) -> Optional[float]:
-    """A time value: a non-negative number (ELAN writes whole units)."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value or len(value) > 30:
-        return None
-    try:
-        n = float(value)
-    except ValueError:
-        return None
-    return n if math.isfinite(n) and n >= 0 else None
-
-
 class _Slots:
     """The time order: each slot's time in seconds (None where it cannot be
     placed) and whether it was placed between aligned neighbours."""
@@ -97,11 +82,10 @@ class _Slots:
         values: list[Optional[float]] = []
         for s in slots:
             raw = s.get("", "TIME_VALUE")
-            n = _number(raw)
-            if raw is not None and (n is None or n * unit > MAX_SECONDS):
+            value = seconds(raw, unit) if raw is not None else None
+            if raw is not None and value is None:
                 self.bad[s.get("", "TIME_SLOT_ID") or ""] = s
-                n = None
-            values.append(n * unit if n is not None else None)
+            values.append(value)
         k = 0
         while k < len(slots):
             if values[k] is not None or slots[k].get("", "TIME_SLOT_ID") in self.bad:

@@ -17,14 +17,12 @@ reported)."""
 
 from __future__ import annotations
 
-import math
-from typing import Optional
 
 import attrs
 
 from ..model import Metadata, Span, Speaker, Transcript, Turn
 from ..names import unique_slugs
-from ..times import MAX_SECONDS
+from ..times import seconds
 from ._estimate import estimate_times
 from ._export import episode_id, lost_in_rows
 from ._registry import Conversion, Dropped, Format, ReadContext, WriteOptions, register
@@ -78,14 +76,6 @@ def _column(line: str, field: int) -> int:
     return start + 1
 
 
-def _seconds(value: str) -> Optional[float]:
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) and 0 <= number <= MAX_SECONDS else None
-
-
 def read(text: str, ctx: ReadContext) -> Transcript:
     found: list[tuple[float, int, float, str]] = []  # start, line, end, speaker
     for number, line in enumerate(text_lines(text.lstrip("\ufeff")), 1):
@@ -98,7 +88,7 @@ def read(text: str, ctx: ReadContext) -> Transcript:
         if len(fields) < 8:
             ctx.bad_cue("SPEAKER line has too few fields: expected type, file, channel, start, duration, <NA>, <NA>, speaker", number, _column(line, len(fields)))
             continue
-        start, duration = _seconds(fields[3]), _seconds(fields[4])
+        start, duration = seconds(fields[3]), seconds(fields[4])
         if start is None or duration is None:
             field = 3 if start is None else 4
             ctx.bad_cue(f"{'start' if field == 3 else 'duration'} is not a number of seconds: {fields[field]!r}", number, _column(line, field))
@@ -116,7 +106,7 @@ def _sniff(text: str) -> bool:
     for line in text_lines(text.lstrip("\ufeff")[:400]):
         fields = line.split()
         if fields and not fields[0].startswith(";;"):
-            return fields[0] == "SPEAKER" and len(fields) >= 8 and _seconds(fields[3]) is not None and _seconds(fields[4]) is not None
+            return fields[0] == "SPEAKER" and len(fields) >= 8 and seconds(fields[3]) is not None and seconds(fields[4]) is not None
     return False
 
 

@@ -40,14 +40,13 @@ declaration is decoded as such (see :func:`transcripts._source.decode`).
 from __future__ import annotations
 
 import bisect
-import math
 from typing import Optional
 
 import attrs
 
 from ..model import Block, Metadata, Span, Topic, Transcript
 from ..names import name_key
-from ..times import MAX_SECONDS
+from ..times import seconds
 from ._build import UNKNOWN, from_cues, paused_gc
 from ._caption import Cue, Part
 from ._registry import Format, ReadContext, register
@@ -56,19 +55,6 @@ from ._xml import Node, parse, root_element
 __all__ = ["cues", "read"]
 
 XML = "http://www.w3.org/XML/1998/namespace"
-
-
-def _seconds(value: Optional[str]) -> Optional[float]:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value or len(value) > 30:
-        return None
-    try:
-        n = float(value)
-    except ValueError:
-        return None
-    return n if math.isfinite(n) and 0 <= n <= MAX_SECONDS else None
 
 
 def _nodes(node: Node, local: str) -> list[Node]:
@@ -134,7 +120,7 @@ class _Reader:
 
     def turn(self, node: Node) -> None:
         ctx = self.ctx
-        start, end = _seconds(node.get("", "startTime")), _seconds(node.get("", "endTime"))
+        start, end = seconds(node.get("", "startTime")), seconds(node.get("", "endTime"))
         for key, value in (("startTime", start), ("endTime", end)):
             if value is None:
                 raw = node.get("", key)
@@ -157,7 +143,7 @@ class _Reader:
                     current.parts.append([voice, child])
                 continue
             if child.local == "Sync":
-                t = _seconds(child.get("", "time"))
+                t = seconds(child.get("", "time"))
                 if t is None or not current.start <= t <= end:
                     raw = child.get("", "time")
                     why = "is no number of seconds" if t is None else "is outside its turn" if t > end or t < start else "goes back in time"
@@ -211,7 +197,7 @@ class _Reader:
                 self.ctx.ignored(f"<{child.local}> in <{node.local}> ignored: only turns hold speech", child.line, child.column)
         ref = (node.get("", "topic") or "").strip()
         if node.local == "Section" and ref:
-            start = _seconds(node.get("", "startTime"))
+            start = seconds(node.get("", "startTime"))
             if start is None:
                 self.ctx.bad_cue(f"<Section> startTime={node.get('', 'startTime')!r} is no number of seconds", node.line, node.column)
             self.sections.append((topics.get(ref) or ref, node.line, max(node.line, node.end_line), start))
