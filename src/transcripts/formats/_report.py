@@ -56,6 +56,8 @@ class Holds:
     turn_boundaries: bool = True
     #: The words' times of a turn are written.
     words: bool = False
+    #: And their confidence.
+    word_confidence: bool = False
 
 
 def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
@@ -101,6 +103,10 @@ def lost(t: Transcript, holds: Holds, written: str = "") -> tuple[Dropped, ...]:
         timed = sum(len(u.words) for u in t.turns)
         if timed:
             out.append(Dropped("word time", timed))
+    elif not holds.word_confidence:
+        sure = sum(1 for u in t.turns for w in u.words if w.confidence is not None)
+        if sure:
+            out.append(Dropped("word confidence", sure))
     empty = [u for u in t.turns if not any(p.strip() for p in u.paragraphs)]
     if empty and not holds.empty_turns:
         out.append(Dropped("turn without words", len(empty)))
