@@ -785,9 +785,31 @@ _SUMMARIES = {
     "srt": "SubRip captions in a profile",
     "vtt": "WebVTT captions with <v> voices",
     "podcast-json": "the Podcasting 2.0 JSON transcript",
-    "asr-json": "diarised ASR JSON (speakers and segments; whisperX)",
+    "asr-json": "diarised ASR JSON (speakers and segments; whisperX, OpenAI, whisper)",
+    "aws-transcribe": "AWS Transcribe job output, detected by its shape",
+    "deepgram": "Deepgram /v1/listen response, detected by its shape",
+    "elevenlabs": "ElevenLabs Speech-to-Text (Scribe) response, detected by its shape",
+    "assemblyai": "AssemblyAI transcript, detected by its shape",
+    "revai": "Rev.ai transcript JSON, detected by its shape",
+    "speechmatics": "Speechmatics json-v2 transcript, detected by its shape",
+    "azure-speech": "Azure AI Speech batch transcription, detected by its shape",
+    "google-stt": "Google Speech-to-Text response, detected by its shape",
+    "ibm-watson": "IBM Watson Speech to Text response, detected by its shape",
+    "whisper-cpp": "whisper.cpp JSON output (-oj, -ojf), detected by its shape",
+    "vosk": "Vosk recognition results, detected by their shape",
+    "gladia": "Gladia v2 pre-recorded result, detected by its shape",
     "html": "the Podcasting 2.0 HTML transcript",
     "chapters": "the Podcasting 2.0 JSON chapters, from the topics",
+    "sbv": "YouTube SBV captions",
+    "ass": "ASS/SSA subtitles: Dialogue events, the Name field as the speaker",
+    "ttml": "TTML/DFXP captions with ttm:agent speakers (Apple Podcasts)",
+    "sami": "SAMI captions",
+    "microdvd": "MicroDVD frame-numbered subtitles",
+    "scc": "Scenarist SCC: refused by name (convert it to SRT or WebVTT first)",
+    "docx": "Word documents, read by the parser as markdown",
+    "json-records": "a JSON array of utterance records (youtube-transcript-api)",
+    "youtube-json3": "YouTube json3 captions (yt-dlp)",
+    "youtube-xml": "YouTube timedtext XML captions (srv1, srv2, srv3)",
     "csv": "one row per turn or paragraph (RFC 4180); many inputs make one table",
     "tsv": "the csv table with tabs",
     "jsonl": "JSON Lines, one utterance per line; many inputs make one file",
@@ -806,7 +828,7 @@ def _list_formats(out: TextIO) -> int:
     for name, f in FORMATS.items():
         mode = ("r" if f.read else "-") + ("w" if f.write or f.directory else "-")
         exts = " ".join(f.extensions) or ("(a folder)" if f.directory else "")
-        w(f"  {name:<13} {mode}  {exts:<20} {f.summary or _SUMMARIES.get(name, '')}\n")
+        w(f"  {name:<14} {mode}  {exts:<20} {f.summary or _SUMMARIES.get(name, '')}".rstrip() + "\n")
     w("conventions (--convention, for text and markdown):\n")
     for name in _conventions():
         w(f"  {name}\n")
