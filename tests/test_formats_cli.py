@@ -110,3 +110,13 @@ def test_drops_are_warned_on_stderr():
     assert "1 editor note ('[Ada: the ledgers" in err and "7 topics" in err
     code, out, err = run(["convert", str(EXAMPLES / "tidewater.txt"), "--to", "json"])
     assert code == 0 and "cannot hold" not in err
+
+
+def test_every_format_is_described_in_the_list():
+    out = io.StringIO()
+    assert main(["convert", "--list-formats"], out=out) == 0
+    listed = out.getvalue().split("conventions")[0].splitlines()[1:]
+    assert len(listed) == len(transcripts.formats.FORMATS)
+    for line in listed:
+        name, mode, *rest = line.split()
+        assert rest and not rest[-1].startswith("."), f"{name} has no description"
