@@ -95,3 +95,12 @@ def test_a_batch_whose_groups_do_not_divide_it_gives_each_input_once(tmp_path):
 
     opening = [json.loads(line)["text"] for line in one.splitlines() if "opens" in line]
     assert opening == [f"Episode {n} opens." for n in range(45)]
+
+
+def _cube(k: int) -> int:
+    return k**3
+
+
+def test_without_fork_a_pool_of_fresh_interpreters_does_the_work(monkeypatch):
+    monkeypatch.delattr(os, "fork")
+    assert list(ordered(_cube, range(12), 2)) == [k**3 for k in range(12)]
