@@ -276,3 +276,24 @@ def test_a_heading_is_written_as_its_text_is():
     assert [(b.kind, b.text) for b in plain.blocks] == [("heading", "Part One")]
     back = transcripts.loads(transcripts.dumps(plain, "markdown"), "markdown")
     assert [(b.kind, b.text) for b in back.blocks] == [("heading", "Part One")]
+
+
+def test_the_talk_of_the_one_person_the_front_matter_names_is_written_without_a_label():
+    # Found converting real pages: a talk the front matter's one speaker
+    # gives, unlabelled, was written "Ann Lee: My name is…", a label used
+    # once, which the parser did not take: the talk came back as prose.
+    page = (
+        "---\ntitle: Tides\nspeakers:\n  - Ann Lee\n---\n\nStart time: 1:02:03\n\n"
+        "My name is Ann Lee, and I will talk about tides.\n\nThey rise twice a day, and the moon is why.\n\nThat is all from me.\n"
+    )
+    t = transcripts.parse(page)
+    assert [(t.speaker(u.speaker).name, len(u.paragraphs)) for u in t.turns] == [("Ann Lee", 3)]
+    assert transcripts.dumps(t, "text") == page
+    for fmt in ("text", "markdown"):
+        back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+    # A talk that opens with what reads as a label keeps its label.
+    labelled = transcripts.parse(page.replace("My name is", "Ann Lee: My name is"))
+    out = transcripts.dumps(labelled, "text")
+    assert turns_and_paragraphs(transcripts.loads(out, "text")) == turns_and_paragraphs(labelled)

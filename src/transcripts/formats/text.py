@@ -156,10 +156,11 @@ def _on_label_line(b: Block, u: Turn) -> bool:
     return b.lines is not None and u.lines is not None and b.lines.start == u.lines.start
 
 
-def _front_matter(t: Transcript) -> tuple[Optional[Block], Optional[str]]:
+def _front_matter(t: Transcript) -> tuple[Optional[Block], Optional[str], Optional[str]]:
     """The block the parser kept as the document's front matter (a
-    metadata block that reads as front matter again), and the title it
-    gives: :func:`render` writes it first, where the parser looks for it."""
+    metadata block that reads as front matter again), the title it gives,
+    and the one person it names, when it names one: :func:`render` writes
+    it first, where the parser looks for it."""
     from .._source import split_lines
     from ..frontmatter import front_matter
 
@@ -167,8 +168,18 @@ def _front_matter(t: Transcript) -> tuple[Optional[Block], Optional[str]]:
         if b.kind == "metadata" and b.turn is None and b.text.startswith("---\n"):
             matter, _ = front_matter(split_lines(b.text))
             if matter is not None:
-                return b, matter.title
-    return None, None
+                return b, matter.title, matter.people[0][0] if len(matter.people) == 1 else None
+    return None, None, None
+
+
+def _unlabelled(text: str) -> bool:
+    """Whether a paragraph reads as prose no label opens: the parser gives
+    such a paragraph before the first label to the one person the front
+    matter names, and their talk goes on from there."""
+    find, _ = _rules()
+    from ..rules import DEFAULT_RULES
+
+    return text[:1] != "\\" and not find(text) and DEFAULT_RULES.classify_block(text) == "prose"
 
 
 def render(t: Transcript, style: Style) -> str:
@@ -180,7 +191,7 @@ def render(t: Transcript, style: Style) -> str:
     names = {s.id: s.name for s in t.speakers}
     out: list[str] = []
     title = t.metadata.title
-    matter, matter_title = _front_matter(t)
+    matter, matter_title, lead = _front_matter(t)
     if matter is not None:
         out.append(matter.text.strip())
     if title and title != matter_title and not any(_holds_title(b, title) for b in t.blocks):
@@ -196,6 +207,18 @@ def render(t: Transcript, style: Style) -> str:
         texts = [p.strip() for p in item.paragraphs]
         spoken = [j for j, p in enumerate(texts) if p]
         label = style.label(names.get(item.speaker, item.speaker))
+        if (
+            k == 0
+            and lead is not None
+            and names.get(item.speaker) == lead
+            and spoken
+            and not any(at <= spoken[0] for at, _ in inside.get(k, []))
+            and _unlabelled(texts[spoken[0]])
+        ):
+            # The talk of the one person the front matter names, opening
+            # the dialogue: written as it is read, without a label (one
+            # label written once is no evidence of a convention).
+            label = ""
         if not spoken:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
