@@ -9,8 +9,11 @@ topics) it found before; a paragraph that would read as a label is written
 behind a backslash (``\\Bridges: we will…``), or, where it opens with a
 list's mark or markup, with its first colon escaped (``- **Suggestion\\:**
 …``, which markdown shows as it was); the parser takes either backslash
-off.  :mod:`.markdown` writes the same document with bold labels and
-headings.
+off.  The front matter the parser kept as a metadata block goes first,
+where the parser looks for it, and the talk of the one person it names,
+opening the dialogue, goes without a label, as the parser reads it.  A
+block, a heading too, is written as its text is.  :mod:`.markdown` writes
+the same document with bold labels.
 """
 
 from __future__ import annotations
