@@ -205,3 +205,95 @@ def test_a_time_before_a_label_is_not_written_into_the_speech():
     back = transcripts.loads(transcripts.dumps(t, "text"), "text")
     assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
     assert [(b.kind, b.text, b.turn, b.paragraph) for b in back.blocks] == [("date", "5:19 P.M. EDT", 0, None)]
+
+
+def test_front_matter_is_written_first_and_read_again():
+    # Found converting real pages: the title line went first, so the
+    # "---" block was no longer front matter, and the speakers it named
+    # were lost.
+    page = (
+        "---\ntitle: Tides and Harbours\nspeakers:\n  - Ann Lee\n---\n\nAnn: Thanks for coming. Tides first.\n\n"
+        "They rise twice a day.\n\nAudience Member: Why twice?\n\nAnn: The moon.\n"
+    )
+    t = transcripts.parse(page)
+    assert t.metadata.title == "Tides and Harbours"
+    assert t.blocks[0].kind == "metadata"
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        # The front matter holds the title: no title line besides.
+        assert out.startswith("---\ntitle: Tides and Harbours\nspeakers:\n  - Ann Lee\n---\n\n"), out
+        assert out.count("Tides and Harbours") == 1
+        back = transcripts.loads(out, fmt)
+        assert back.metadata.title == t.metadata.title
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+
+
+def test_a_title_the_front_matter_lacks_is_written_below_it():
+    t = transcripts.parse("---\ndate: 2024-05-01\n---\n\nAnn Lee: Hi.\n\nBo Chen: Hello.\n")
+    t = attrs.evolve(t, metadata=attrs.evolve(t.metadata, title="A Title"))
+    out = transcripts.dumps(t, "text")
+    assert out.startswith("---\ndate: 2024-05-01\n---\n\nA Title\n\nAnn Lee: Hi.\n")
+    back = transcripts.loads(out, "text")
+    assert back.metadata.title == "A Title"
+    assert back.metadata.published == t.metadata.published
+
+
+def test_an_escaped_paragraph_is_read_as_the_paragraph_it_was():
+    # Found converting real pages: a paragraph the writer escaped because
+    # it reads as a label ("\\Reading: …") came back as unlabelled prose,
+    # which the one speaker the front matter names then spoke.
+    for line in ("Reading: the chapter on tides, then the one on harbours.", "Bo Chen – 00:02:02: So on to the talk."):
+        page = f"---\ntitle: Tides\nspeakers:\n  - Ann Lee\n---\n\n{line}\n\nAnn: Tides first.\n\nAudience Member: Why?\n\nAnn: The moon.\n"
+        t = transcripts.parse(page)
+        assert [(b.kind, b.text) for b in t.blocks[1:]] == [("prose", line)]
+        escaped = transcripts.parse(page.replace(line, "\\" + line))
+        assert escaped.blocks == t.blocks
+        assert escaped.turns == t.turns
+        for fmt in ("text", "markdown"):
+            back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+            assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+            assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+
+
+def test_a_heading_is_written_as_its_text_is():
+    # Found converting real pages: markdown wrote "## Part One" as
+    # "## ## Part One" and a plain heading "Part One" as "## Part One", so
+    # each round trip changed the heading's text; and a title read from a
+    # "# Title" heading was written a second time above it.
+    page = "# Big Title\n\nSome intro.\n\n## Part One\n\nAnn Lee: Hi.\n\nBo Chen: Hello.\n\nClosing Words\n\nAnn Lee: Bye.\n"
+    t = transcripts.parse(page)
+    assert t.metadata.title == "Big Title"
+    assert [(b.kind, b.text) for b in t.blocks if b.kind == "heading"] == [("heading", "# Big Title"), ("heading", "## Part One")]
+    for fmt in ("text", "markdown"):
+        out = transcripts.dumps(t, fmt)
+        assert out.count("Big Title") == 1 and "## Part One\n" in out and "## ##" not in out, out
+        back = transcripts.loads(out, fmt)
+        assert back.metadata.title == t.metadata.title
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+    plain = transcripts.parse("Part One\n\nAnn Lee: Hi.\n\nBo Chen: Hello.\n")
+    assert [(b.kind, b.text) for b in plain.blocks] == [("heading", "Part One")]
+    back = transcripts.loads(transcripts.dumps(plain, "markdown"), "markdown")
+    assert [(b.kind, b.text) for b in back.blocks] == [("heading", "Part One")]
+
+
+def test_the_talk_of_the_one_person_the_front_matter_names_is_written_without_a_label():
+    # Found converting real pages: a talk the front matter's one speaker
+    # gives, unlabelled, was written "Ann Lee: My name is…", a label used
+    # once, which the parser did not take: the talk came back as prose.
+    page = (
+        "---\ntitle: Tides\nspeakers:\n  - Ann Lee\n---\n\nStart time: 1:02:03\n\n"
+        "My name is Ann Lee, and I will talk about tides.\n\nThey rise twice a day, and the moon is why.\n\nThat is all from me.\n"
+    )
+    t = transcripts.parse(page)
+    assert [(t.speaker(u.speaker).name, len(u.paragraphs)) for u in t.turns] == [("Ann Lee", 3)]
+    assert transcripts.dumps(t, "text") == page
+    for fmt in ("text", "markdown"):
+        back = transcripts.loads(transcripts.dumps(t, fmt), fmt)
+        assert turns_and_paragraphs(back) == turns_and_paragraphs(t)
+        assert [(b.kind, b.text, b.turn) for b in back.blocks] == [(b.kind, b.text, b.turn) for b in t.blocks]
+    # A talk that opens with what reads as a label keeps its label.
+    labelled = transcripts.parse(page.replace("My name is", "Ann Lee: My name is"))
+    out = transcripts.dumps(labelled, "text")
+    assert turns_and_paragraphs(transcripts.loads(out, "text")) == turns_and_paragraphs(labelled)

@@ -176,7 +176,7 @@ def _talk_start(items: Sequence[Item], stop: int) -> Optional[int]:
     first prose paragraph (what comes before it is the page's header)."""
     for i in range(stop):
         it = items[i]
-        if not it.labels and it.kind == "prose":
+        if not it.seen_labels and it.kind == "prose":
             return i
     return None
 

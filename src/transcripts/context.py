@@ -67,8 +67,8 @@ def _title(items: Sequence[Item], start: int, stop: int) -> tuple[Optional[str],
         # (a heading or a bold line that a rule read as a name alone, "#
         # Harbour Lights", "**Harbour Lights**", and that is no speaker's
         # label is a heading still)
-        unlabelled = not it.labels or (
-            it.label is None and (it.text[:1] == "#" or all(label.template in STRICT_TEMPLATES for label in it.labels))
+        unlabelled = not it.seen_labels or (
+            it.label is None and (it.text[:1] == "#" or all(label.template in STRICT_TEMPLATES for label in it.seen_labels))
         )
         if it.kind == "heading" and unlabelled and not P.CHAPTER_LINE.match(it.text):
             group.append(_clean_heading(it.text))
@@ -280,7 +280,7 @@ def find_people(
     for it in items[: intro_end(items, bare, PEOPLE_REACH)]:
         if it.kind == "metadata":
             people.extend(attrs.evolve(p, listed=True) for p in _participants(it.text))
-        elif it.kind in ("prose", "heading") and not it.labels:
+        elif it.kind in ("prose", "heading") and not it.seen_labels:
             if it.kind == "prose":
                 people.extend(_people(it.text))
             m = _ROSTER.match(it.text) if it.kind == "heading" and it.text[:1] != "#" else None

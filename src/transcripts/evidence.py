@@ -136,7 +136,7 @@ def intro_end(items: Sequence[Item], bare: frozenset[str], reach: int = NAMED_RE
     page's title) and is not a known look-alike ("Participants: …"): the
     intro ends there."""
     for it in items[:reach]:
-        for label in it.labels:
+        for label in it.seen_labels:
             if label.rule not in bare and not field_word(name_key(label.name)) and it.kind not in KNOWN_LOOKALIKES:
                 return it.index
     return min(len(items), reach)
@@ -160,7 +160,7 @@ def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[
                 keys.update((parts[0], parts[-1], initials(p.name).casefold()))
     multiword = {name_key(label.name): label.name for it in items for label in it.labels if " " in label.name}
     if multiword:
-        prose = "\n".join(it.text for it in items[: intro_end(items, bare)] if not it.labels and it.kind == "prose")
+        prose = "\n".join(it.text for it in items[: intro_end(items, bare)] if not it.seen_labels and it.kind == "prose")
         folded = name_key(prose)
         keys.update(k for k in multiword if k in folded and regex.search(rf"(?<![\w]){regex.escape(k)}(?![\w])", folded))
     return frozenset(keys)
@@ -449,8 +449,8 @@ def _named_above(named: frozenset[str], once: Sequence[Candidate], first: int, i
     wanted = {c.key: c.label.name for c in once if c.key in named}
     if not wanted:
         return frozenset()
-    above = "\n".join(it.text for it in items[:first] if not it.labels)
-    below = name_key("\n".join(it.text for it in items[first:] if not it.labels))
+    above = "\n".join(it.text for it in items[:first] if not it.seen_labels)
+    below = name_key("\n".join(it.text for it in items[first:] if not it.seen_labels))
 
     def written(name: str, text: str) -> bool:
         return name in text and regex.search(rf"(?<![\w]){regex.escape(name)}(?![\w])", text) is not None
@@ -592,7 +592,7 @@ def _damaged(items: Sequence[Item], labels: Sequence[Candidate]) -> list[tuple[C
     out = []
     for it in items[labels[0].item : labels[-1].item]:
         text = it.text
-        if it.labels or text[:1] not in "*_":
+        if it.seen_labels or text[:1] not in "*_":
             continue
         colon = text.find(":", 0, 80)
         if colon < 0:

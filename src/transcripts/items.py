@@ -40,12 +40,23 @@ class Item:
     speech: bool = False  # part of a turn's speech
     turn: Optional[int] = None  # the turn it is speech of, or the turn a block follows
     at: Optional[int] = None  # for a block inside a turn: how many of its paragraphs come before it
+    # The labels the rules read in a paragraph escaped as no label
+    # ("\\Slides: …"): never a candidate, but the paragraph is no more
+    # unlabelled prose than it was before the text writer escaped it.
+    refused: tuple[Label, ...] = ()
 
     @property
     def kind(self) -> str:
         if self._kind is None:
             self._kind = self._rules.classify_block(self.para.text, bool(self.labels))
         return self._kind
+
+    @property
+    def seen_labels(self) -> tuple[Label, ...]:
+        """The labels the rules read, escaped or not: what the heuristics
+        that read the page's shape (where its intro ends, where a talk
+        starts, which prose names people) see."""
+        return self.labels or self.refused
 
     @kind.setter
     def kind(self, value: str) -> None:
@@ -78,7 +89,8 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # Escaped ("\\Bridges: we will build them."): never a label, as
             # the text writer marks a paragraph that would read as one.
             p.text = text[1:]
-            items.append(Item(i, p, (), block(p.text), rules))
+            refused = find(p.text, p.lines[0].raw.replace("\\", "", 1))
+            items.append(Item(i, p, (), block(p.text, bool(refused)), rules, refused=refused))
             continue
         colon = first_colon(text) if "\\:" in text or "\\：" in text else -1
         if colon > 0 and text[colon - 1] == "\\":
@@ -88,7 +100,8 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # "\\:" as a colon).  The backslash goes; the kind is the one
             # the paragraph has unescaped.
             p.text = text[: colon - 1] + text[colon:]
-            items.append(Item(i, p, (), block(p.text, bool(find(p.text, p.lines[0].raw))), rules))
+            refused = find(p.text, p.lines[0].raw)
+            items.append(Item(i, p, (), block(p.text, bool(refused)), rules, refused=refused))
             continue
         labels = find(text, p.lines[0].raw)
         items.append(Item(i, p, labels, None if labels else block(text), rules))

@@ -73,7 +73,7 @@ def _introduced(items: Sequence[Item]) -> tuple[Person, ...]:
     (AvW):", for the later labels "AvW:"."""
     out: dict[str, Person] = {}
     for it in items:
-        for label in it.labels:
+        for label in it.seen_labels:
             if label.written.endswith(")") and label.written != label.name:
                 slot = read_slot(label.written)
                 if slot is not None and slot.initials and slot.name not in out:

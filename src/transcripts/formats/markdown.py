@@ -1,5 +1,6 @@
 """Markdown: speaker-labelled text with bold labels (``**Name:** text``),
-the title as a ``#`` heading and other headings as ``##``.  Read by the
+and a title no block holds as a ``#`` heading; headings are written as
+their text is ("## Part One" once, never "## ## Part One").  Read by the
 parser, like plain text."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from .text import Style, read, writer
 
 __all__ = ["MARKDOWN", "write"]
 
-MARKDOWN = Style("markdown", lambda name: f"**{name}:** ", lambda s: f"# {s}", lambda s: f"## {s}")
+MARKDOWN = Style("markdown", lambda name: f"**{name}:** ", lambda s: f"# {s}")
 
 write = writer(MARKDOWN)
 

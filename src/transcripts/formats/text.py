@@ -9,8 +9,11 @@ topics) it found before; a paragraph that would read as a label is written
 behind a backslash (``\\Bridges: we will…``), or, where it opens with a
 list's mark or markup, with its first colon escaped (``- **Suggestion\\:**
 …``, which markdown shows as it was); the parser takes either backslash
-off.  :mod:`.markdown` writes the same document with bold labels and
-headings.
+off.  The front matter the parser kept as a metadata block goes first,
+where the parser looks for it, and the talk of the one person it names,
+opening the dialogue, goes without a label, as the parser reads it.  A
+block, a heading too, is written as its text is.  :mod:`.markdown` writes
+the same document with bold labels.
 """
 
 from __future__ import annotations
@@ -31,15 +34,17 @@ __all__ = ["Style", "read", "render", "write"]
 @attrs.frozen(slots=True)
 class Style:
     """How a document is spelled: the label before a turn's first
-    paragraph, the title line, and a heading block."""
+    paragraph, and the title line written for a title that no block
+    holds.  A block, a heading too, is written as its text is ("## Part
+    One", "Part One"): marking it up would change the text it reads back
+    as."""
 
     name: str
     label: Callable[[str], str]
     title: Callable[[str], str]
-    heading: Callable[[str], str]
 
 
-PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s, lambda s: s)
+PLAIN = Style("text", lambda name: f"{name}: ", lambda s: s)
 
 
 def escaped(text: str, speech: bool = True) -> str:
@@ -127,19 +132,57 @@ def _order(t: Transcript, inside: dict[int, list[tuple[int, Block]]]) -> list[tu
     return items
 
 
-def _block_text(b: Block, style: Style, title: Optional[str]) -> str:
-    """A block as written: a heading in the style's markup, a block that
-    would read as a label escaped."""
+def _block_text(b: Block, title: Optional[str]) -> str:
+    """A block as written: as its text is, escaped where it would read as
+    a label."""
     text = b.text.strip()
-    if b.kind == "heading" and style.heading(text) != text:
-        return style.title(kept(text)) if text == title else style.heading(kept(text))
     return escaped(text, speech=False) if text != title else kept(text)
+
+
+def _holds_title(b: Block, title: str) -> bool:
+    """Whether a block is the title: its text, or a heading's without its
+    markup ("# Title", "**Title**")."""
+    text = b.text.strip()
+    if text == title:
+        return True
+    if b.kind != "heading":
+        return False
+    from .._patterns import MD_HEADING
+
+    m = MD_HEADING.match(text)
+    return (m["text"] if m else text).strip("*_ ").strip() == title
 
 
 def _on_label_line(b: Block, u: Turn) -> bool:
     """Whether a block before a turn's speech was on its label's line (an
     aside split off the speech it opened)."""
     return b.lines is not None and u.lines is not None and b.lines.start == u.lines.start
+
+
+def _front_matter(t: Transcript) -> tuple[Optional[Block], Optional[str], Optional[str]]:
+    """The block the parser kept as the document's front matter (a
+    metadata block that reads as front matter again), the title it gives,
+    and the one person it names, when it names one: :func:`render` writes
+    it first, where the parser looks for it."""
+    from .._source import split_lines
+    from ..frontmatter import front_matter
+
+    for b in t.blocks:
+        if b.kind == "metadata" and b.turn is None and b.text.startswith("---\n"):
+            matter, _ = front_matter(split_lines(b.text))
+            if matter is not None:
+                return b, matter.title, matter.people[0][0] if len(matter.people) == 1 else None
+    return None, None, None
+
+
+def _unlabelled(text: str) -> bool:
+    """Whether a paragraph reads as prose no label opens: the parser gives
+    such a paragraph before the first label to the one person the front
+    matter names, and their talk goes on from there."""
+    find, _ = _rules()
+    from ..rules import DEFAULT_RULES
+
+    return text[:1] != "\\" and not find(text) and DEFAULT_RULES.classify_block(text) == "prose"
 
 
 def render(t: Transcript, style: Style) -> str:
@@ -151,17 +194,34 @@ def render(t: Transcript, style: Style) -> str:
     names = {s.id: s.name for s in t.speakers}
     out: list[str] = []
     title = t.metadata.title
-    if title and not any(b.text.strip() == title for b in t.blocks):
+    matter, matter_title, lead = _front_matter(t)
+    if matter is not None:
+        out.append(matter.text.strip())
+    if title and title != matter_title and not any(_holds_title(b, title) for b in t.blocks):
         out.append(style.title(kept(title)))
     inside = _inside(t)
     for (k, _, _), item in _order(t, inside):
+        if item is matter:
+            continue
         if isinstance(item, Block):
             if item.text.strip():
-                out.append(_block_text(item, style, title))
+                out.append(_block_text(item, title))
             continue
         texts = [p.strip() for p in item.paragraphs]
         spoken = [j for j, p in enumerate(texts) if p]
         label = style.label(names.get(item.speaker, item.speaker))
+        if (
+            k == 0
+            and lead is not None
+            and names.get(item.speaker) == lead
+            and spoken
+            and not any(at <= spoken[0] for at, _ in inside.get(k, []))
+            and _unlabelled(texts[spoken[0]])
+        ):
+            # The talk of the one person the front matter names, opening
+            # the dialogue: written as it is read, without a label (one
+            # label written once is no evidence of a convention).
+            label = ""
         if not spoken:
             out.append(label.rstrip())  # a label alone: a turn without words
             continue
@@ -173,16 +233,16 @@ def render(t: Transcript, style: Style) -> str:
         below = [b for b in first if not _on_label_line(b, item)]
         if below:
             out.append(label.rstrip())
-            out.extend(_block_text(b, style, title) for b in below)
+            out.extend(_block_text(b, title) for b in below)
             out.append(escaped(opening))
         else:
             out.append(label + opening)
         for j in spoken[1:]:
             # The blocks that sit before this paragraph, then the paragraph.
-            out.extend(_block_text(b, style, title) for at, b in pending if at <= j and b.text.strip())
+            out.extend(_block_text(b, title) for at, b in pending if at <= j and b.text.strip())
             pending = [(at, b) for at, b in pending if at > j]
             out.append(escaped(texts[j]))
-        out.extend(_block_text(b, style, title) for _, b in pending if b.text.strip())
+        out.extend(_block_text(b, title) for _, b in pending if b.text.strip())
     return "\n\n".join(out) + ("\n" if out else "")
 
 
