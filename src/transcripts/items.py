@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import attrs
 
 from .paragraphs import Paragraph
-from .rules import Label, RuleSet
+from .rules import Label, RuleSet, heading_or_prose
 
 __all__ = ["Item", "classify"]
 
@@ -79,4 +79,10 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             continue
         labels = find(text, p.lines[0].raw)
         items.append(Item(i, p, labels, None if labels else block(text), rules))
+    # The first paragraph goes on nothing: in lower case, it is a title
+    # ("libfoo-ng workshop") when the document below it is written in case.
+    top = items[0] if items else None
+    if top is not None and top._kind == "prose" and top.text[:1].islower():
+        if len(items) > 1 and not items[1].text[:1].islower() and heading_or_prose(top.text, top=True) == "heading":
+            top.kind = "heading"
     return items
