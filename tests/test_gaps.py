@@ -37,3 +37,38 @@ def test_a_lower_case_link_line_at_the_top_is_no_title() -> None:
     text = "---\nspeakers:\n  - Ada Lindqvist\n---\nslides <https://example.org/talk.pdf>\n\nThanks for coming.\n"
     t = transcripts.parse(text)
     assert all(b.kind != "heading" for b in t.blocks)
+
+
+# 2. Questions in a list of notes ----------------------------------------------
+
+
+NOTES = (
+    "Notes from the storage session\n\n"
+    "- goal: agree on the next steps for the cache\n"
+    "- Question: Should the cache be shared between workers?\n"
+    "  - sharing saves memory but needs locking\n"
+    "  - most people preferred one cache per worker\n"
+    "- Question: How long should entries live?\n"
+    "  - a day by default, configurable\n"
+    "- Question: Who reviews the patch?\n"
+    "  - two volunteers, names in the tracker\n"
+)
+
+
+def test_questions_in_a_list_of_notes_answered_by_list_items_are_no_dialogue() -> None:
+    t = transcripts.parse(NOTES)
+    assert t.turns == ()
+    assert sum(1 for b in t.blocks if b.kind == "list_item" and "Question:" in b.text) == 3
+
+
+def test_questions_in_a_list_answered_in_prose_are_a_talks_questions() -> None:
+    text = (
+        "---\nspeakers:\n  - Ada Lindqvist\n---\n"
+        "Thanks for coming, here is what we built this year.\n\n"
+        "- Question: Should the cache be shared between workers?\n\n"
+        "We tried that first. It saved memory, but the locking cost more than it saved.\n\n"
+        "- Question: How long should entries live?\n\n"
+        "A day by default. You can change it in the settings.\n"
+    )
+    t = transcripts.parse(text)
+    assert [t.speaker(u.speaker).name for u in t.turns] == ["Ada Lindqvist", "Question", "Ada Lindqvist", "Question", "Ada Lindqvist"]
