@@ -72,3 +72,37 @@ def test_questions_in_a_list_answered_in_prose_are_a_talks_questions() -> None:
     )
     t = transcripts.parse(text)
     assert [t.speaker(u.speaker).name for u in t.turns] == ["Ada Lindqvist", "Question", "Ada Lindqvist", "Question", "Ada Lindqvist"]
+
+
+# 3. A comment line inside a mission log's cue ---------------------------------
+
+
+LOG = (
+    "[00:00:10:02]\nCAPCOM: Seagull, this is Harbour. Radio check.\n\n"
+    "[00:00:10:09]\nPILOT: Harbour, Seagull. Loud and clear.\n\n"
+    "[00:00:10:15]\n# Relay station speaking for Harbour\nCAPCOM: Seagull, stand by for the burn.\n\n"
+    "[00:00:10:21]\n_page : 12\n# was \"burm\" in the source\nPILOT: Standing by for the burn.\n\n"
+    "[00:00:10:30]\nCAPCOM: Burn complete. Good job.\n\n"
+    "[00:00:10:34]\nPILOT: Thanks, Harbour.\n"
+)
+
+
+def test_a_comment_line_inside_a_timed_cue_is_a_note_not_a_topic() -> None:
+    t = transcripts.parse(LOG)
+    assert t.topics == ()
+    notes = [b.text for b in t.blocks if b.kind == "note"]
+    assert notes == ["# Relay station speaking for Harbour", '# was "burm" in the source']
+    assert [u.speaker for u in t.turns] == ["capcom", "pilot"] * 3
+
+
+def test_a_heading_between_timed_turns_is_still_a_topic() -> None:
+    text = (
+        "## Launch\n\n"
+        "[00:00:10] CAPCOM: Seagull, this is Harbour. Radio check.\n\n"
+        "[00:00:15] PILOT: Harbour, Seagull. Loud and clear.\n\n"
+        "## Orbit\n\n"
+        "[00:10:00] CAPCOM: Seagull, stand by for the burn.\n\n"
+        "[00:10:05] PILOT: Standing by.\n"
+    )
+    t = transcripts.parse(text)
+    assert [p.title for p in t.topics] == ["Launch", "Orbit"]
