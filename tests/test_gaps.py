@@ -106,3 +106,44 @@ def test_a_heading_between_timed_turns_is_still_a_topic() -> None:
     )
     t = transcripts.parse(text)
     assert [p.title for p in t.topics] == ["Launch", "Orbit"]
+
+
+# 4. An honorific and a surname for the full name the title gives ------------
+
+
+BRIEFING = (
+    "---\ntitle: Press Briefing by Press Secretary Dana Whitcombe and Trade Adviser Omar Castellanos\n---\n"
+    "Briefing Room\n\n"
+    "MS. WHITCOMBE:  Good afternoon, everyone. I have two things at the top.\n\n"
+    "Q  Thank you. Will the tariffs go up?\n\n"
+    "MS. WHITCOMBE:  I will let the adviser take that one.\n\n"
+    "MR. CASTELLANOS:  Thanks, Dana. Not this year.\n\n"
+    "Q  And next year?\n\n"
+    "MR. CASTELLANOS:  We will see.\n"
+)
+
+
+def test_an_honorific_and_a_surname_take_the_full_name_the_title_gives() -> None:
+    t = transcripts.parse(BRIEFING)
+    spoken = {s.name: s.aliases for s in t.speakers}
+    assert spoken["Dana Whitcombe"] == ("Ms. Whitcombe",)
+    assert spoken["Omar Castellanos"] == ("Mr. Castellanos",)
+
+
+def test_a_title_word_before_the_surname_is_no_given_name() -> None:
+    text = BRIEFING.replace("Trade Adviser Omar Castellanos", "Senior Adviser Castellanos")
+    assert "Mr. Castellanos" in {s.name for s in transcripts.parse(text).speakers}
+
+
+def test_two_given_names_for_one_surname_give_no_full_name() -> None:
+    text = BRIEFING.replace("Briefing Room\n", "Briefing Room, with Omar and Lucia Castellanos\n").replace(
+        "Trade Adviser Omar Castellanos", "Trade Adviser Omar Castellanos and Lucia Castellanos"
+    )
+    assert "Mr. Castellanos" in {s.name for s in transcripts.parse(text).speakers}
+
+
+def test_a_word_of_a_job_before_the_surname_is_no_given_name_when_the_speech_names_another() -> None:
+    text = BRIEFING.replace("Trade Adviser Omar Castellanos", "Adviser for Clean Trade Castellanos").replace(
+        "I will let the adviser", "I will let Omar Castellanos"
+    )
+    assert "Mr. Castellanos" in {s.name for s in transcripts.parse(text).speakers}
