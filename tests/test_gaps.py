@@ -147,3 +147,40 @@ def test_a_word_of_a_job_before_the_surname_is_no_given_name_when_the_speech_nam
         "I will let the adviser", "I will let Omar Castellanos"
     )
     assert "Mr. Castellanos" in {s.name for s in transcripts.parse(text).speakers}
+
+
+# 5. An emoji before a label ---------------------------------------------------
+
+
+def test_an_emoji_before_each_label_is_markup() -> None:
+    text = (
+        "🎙️ Ann Lee: Welcome to the show.\n\n"
+        "🎧 Bo Chen: Thanks for having me.\n\n"
+        "🎙️ Ann Lee: Let us start with the tides.\n\n"
+        "🎧 Bo Chen: Sure.\n"
+    )
+    t = transcripts.parse(text)
+    assert [(t.speaker(u.speaker).name, u.paragraphs[0]) for u in t.turns[:2]] == [
+        ("Ann Lee", "Welcome to the show."),
+        ("Bo Chen", "Thanks for having me."),
+    ]
+    assert len(t.turns) == 4
+
+
+def test_emoji_fields_of_show_notes_are_no_dialogue() -> None:
+    text = (
+        "Episode 12: the sea wall\n\n"
+        "🎧 Listen: on any podcast app\n\n"
+        "🔗 Links: https://example.org/notes\n\n"
+        "📌 Note: this episode was recorded before the storm.\n\n"
+        "© Harbour Media: all rights reserved\n"
+    )
+    t = transcripts.parse(text)
+    assert t.turns == ()
+
+
+def test_an_emoji_before_bold_labels_is_markup() -> None:
+    text = "🎙️ **Ann Lee:** Welcome.\n\n🎧 **Bo Chen:** Thanks.\n\n🎙️ **Ann Lee:** Shall we?\n\n🎧 **Bo Chen:** Sure.\n"
+    t = transcripts.parse(text)
+    assert [t.speaker(u.speaker).name for u in t.turns] == ["Ann Lee", "Bo Chen"] * 2
+    assert t.turns[3].paragraphs == ("Sure.",)

@@ -616,3 +616,10 @@ TOPIC_WORD = compile_lazily(r"[\p{L}\p{N}]{1,40}")
 
 #: The end of an ad break given as a range: "**Break:** \[25:59\] to \[27:11\]".
 BREAK_UNTIL = compile_lazily(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")
+
+#: An emoji that decorates a label ("🎙️ Ann Lee: …", "🎧 **Bo:** …"): one
+#: shown as a picture (or asked to be, with U+FE0F; not "©" or "™"), its
+#: joined parts and skin tones, and a space.
+EMOJI_OPENING = compile_lazily(
+    r"^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)[\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}]{0,8}[ \u00a0]{1,3}(?=\S)"
+)
