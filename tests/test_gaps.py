@@ -184,3 +184,37 @@ def test_an_emoji_before_bold_labels_is_markup() -> None:
     t = transcripts.parse(text)
     assert [t.speaker(u.speaker).name for u in t.turns] == ["Ann Lee", "Bo Chen"] * 2
     assert t.turns[3].paragraphs == ("Sure.",)
+
+
+# 5. An earnings call's "Name -- Title" alone on its line -----------------------
+
+
+CALL = (
+    "Harbour Freight Q3 2026 Earnings Call\n\n"
+    "Operator\n\n"
+    "Good day, and welcome to the third quarter call. I will now hand over.\n\n"
+    "Jane Doe -- Chief Executive Officer\n\n"
+    "Thanks, operator. Revenue grew nine percent this quarter.\n\n"
+    "We also opened two depots.\n\n"
+    "John Roe -- Analyst, Big Bank\n\n"
+    "Hi, thanks for taking my question. What about margins?\n\n"
+    "Jane Doe -- Chief Executive Officer\n\n"
+    "Margins held steady.\n\n"
+    "Operator\n\n"
+    "That concludes the call.\n"
+)
+
+
+def test_a_name_and_a_title_after_two_hyphens_alone_on_a_line_are_a_label() -> None:
+    t = transcripts.parse(CALL)
+    assert [(t.speaker(u.speaker).name, len(u.paragraphs)) for u in t.turns] == [
+        ("Operator", 1), ("Jane Doe", 2), ("John Roe", 1), ("Jane Doe", 1), ("Operator", 1)
+    ]
+    jane = next(s for s in t.speakers if s.name == "Jane Doe")
+    assert jane.description == "Chief Executive Officer"
+    assert jane.aliases == ("Jane Doe -- Chief Executive Officer",)
+
+
+def test_a_byline_with_two_hyphens_once_is_no_label() -> None:
+    text = "Harbour walls\n\nJane Doe -- Staff Writer\n\nThe sea wall was finished in May. It cost more than planned.\n"
+    assert transcripts.parse(text).turns == ()

@@ -324,7 +324,8 @@ MARKED_OWN_LINE = compile_lazily(
 OWN_LINE = compile_lazily(
     rf"""
     ^(?P<name>{NAME}|{CAP_NAME})
-    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?$
+    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest)
+      |[ ]--[ ](?P<title>\p{{Lu}}[^\n]{{0,60}}))?$   # an earnings call's "Jane Doe -- Chief Financial Officer"
     """,
     _F,
 )

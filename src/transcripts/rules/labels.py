@@ -221,13 +221,17 @@ def marked_own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Option
 
 @rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True, check=_alone)
 def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """A name alone on its line, the text below: ``Marisol Vega``.  Short
-    lines of speech look alike ("Yes.", "The end"), so a name here may not
-    end in a full stop (but for an initial or "Jr.")."""
+    """A name alone on its line, the text below: ``Marisol Vega``, or with
+    what the speaker is after two hyphens (an earnings call's ``Jane Doe --
+    Chief Financial Officer``, kept as written).  Short lines of speech
+    look alike ("Yes.", "The end"), so a name here may not end in a full
+    stop (but for an initial or "Jr.")."""
     name = m["name"]
     if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 3:
         return None
     label = standard(rule, m, text)
     if label is not None and label.kind == "handle":
         return None
+    if label is not None and m["title"]:
+        label.written = text  # "Jane Doe -- Chief Financial Officer": what she is, kept
     return label
