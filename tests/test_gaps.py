@@ -218,3 +218,35 @@ def test_a_name_and_a_title_after_two_hyphens_alone_on_a_line_are_a_label() -> N
 def test_a_byline_with_two_hyphens_once_is_no_label() -> None:
     text = "Harbour walls\n\nJane Doe -- Staff Writer\n\nThe sea wall was finished in May. It cost more than planned.\n"
     assert transcripts.parse(text).turns == ()
+
+
+# 5. A bracketed name and the speech ------------------------------------------
+
+
+def test_a_bracketed_name_and_the_speech_is_a_label() -> None:
+    text = (
+        "[Ann Lee] Welcome to the show.\n\n"
+        "[Bo Chen] Thanks for having me.\n\n"
+        "[Laughs] It is good to be here.\n\n"
+        "[Ann Lee] Let us start.\n\n"
+        "[Bo Chen] Sure.\n"
+    )
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "bracket-name"
+    assert [(t.speaker(u.speaker).name, len(u.paragraphs)) for u in t.turns] == [
+        ("Ann Lee", 1), ("Bo Chen", 2), ("Ann Lee", 1), ("Bo Chen", 1)
+    ]
+    assert [b.kind for b in t.blocks] == ["event"]
+
+
+def test_bracketed_asides_opening_speech_are_no_labels() -> None:
+    text = (
+        "Ann Lee: Welcome to the show.\n\n"
+        "Bo Chen: [Laughs] Thanks.\n\n"
+        "[Inaudible] and then the tide came in.\n\n"
+        "Ann Lee: Go on.\n\n"
+        "[Crosstalk] so we left.\n"
+    )
+    t = transcripts.parse(text)
+    assert t.metadata.convention == "name-colon"
+    assert {s.name for s in t.speakers} == {"Ann Lee", "Bo Chen"}

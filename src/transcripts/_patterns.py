@@ -262,6 +262,15 @@ BRACKET_NAME_TIME = compile_lazily(
     _F,
 )
 
+#: "[Alex Smith] Hello everyone.": a bracketed name and the speech (a
+#: colon after it, "[Audience]: …", as a colon label reads it too).
+BRACKET_NAME = compile_lazily(
+    rf"""
+    ^\[(?P<name>{SLOT})\]:?[ ](?=[^\s\d])
+    """,
+    _F,
+)
+
 #: "Alex Smith — Hello everyone.": a label and a dash (en or em).
 NAME_DASH = compile_lazily(
     rf"""

@@ -82,6 +82,18 @@ rules.label_rule(
 rules.label_rule(
     "bracket-name-time", P.BRACKET_NAME_TIME, first=lambda o: o[:1] == "[", max_len=80, check=lambda t: t[-1].isdigit()
 )(standard)
+
+
+@rules.label_rule("bracket-name", P.BRACKET_NAME, first=lambda o: o[:1] == "[", reach=70, hint="]")
+def bracket_name(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``[Alex Smith] Hello everyone.``: a bracketed name and the speech;
+    a sound or an aside in brackets ("[Laughs] Yes", "[glossary:X] …") is
+    none."""
+    if P.EVENT_WORDS.match(m["name"]) is not None or P.INLINE_TAG.match(m["name"]) is not None:
+        return None
+    return standard(rule, m, text)
+
+
 def _marked(opening: str) -> bool:
     """A bold or italic label may open after a stray character, a list's
     bullet or a blockquote's mark ("- **Ann:**", "> **Ann:**")."""
