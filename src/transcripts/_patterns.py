@@ -262,6 +262,15 @@ BRACKET_NAME_TIME = compile_lazily(
     _F,
 )
 
+#: "[Alex Smith] Hello everyone.": a bracketed name and the speech (a
+#: colon after it, "[Audience]: …", as a colon label reads it too).
+BRACKET_NAME = compile_lazily(
+    rf"""
+    ^\[(?P<name>{SLOT})\]:?[ ](?=[^\s\d])
+    """,
+    _F,
+)
+
 #: "Alex Smith — Hello everyone.": a label and a dash (en or em).
 NAME_DASH = compile_lazily(
     rf"""
@@ -324,7 +333,8 @@ MARKED_OWN_LINE = compile_lazily(
 OWN_LINE = compile_lazily(
     rf"""
     ^(?P<name>{NAME}|{CAP_NAME})
-    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest))?$
+    (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest)
+      |[ ]--[ ](?P<title>\p{{Lu}}[^\n]{{0,60}}))?$   # an earnings call's "Jane Doe -- Chief Financial Officer"
     """,
     _F,
 )
@@ -616,3 +626,10 @@ TOPIC_WORD = compile_lazily(r"[\p{L}\p{N}]{1,40}")
 
 #: The end of an ad break given as a range: "**Break:** \[25:59\] to \[27:11\]".
 BREAK_UNTIL = compile_lazily(rf"[ ]to[ ]\\?[\[(]?{TIME}\\?[\])]?$")
+
+#: An emoji that decorates a label ("🎙️ Ann Lee: …", "🎧 **Bo:** …"): one
+#: shown as a picture (or asked to be, with U+FE0F; not "©" or "™"), its
+#: joined parts and skin tones, and a space.
+EMOJI_OPENING = compile_lazily(
+    r"^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)[\uFE0F\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}]{0,8}[ \u00a0]{1,3}(?=\S)"
+)

@@ -54,6 +54,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     # [00:00:03.0] Name / 00:00:03 Name alone on its line, the text below (Happy Scribe, Trint, Meet)
     "time-name": ("bracket", "bare"),
     "bracket-name-time": ("bracket",),  # [Name] 00:02:15 alone on its line, the text below (Zoom)
+    "bracket-name": ("bracket",),  # [Name] text
     "markdown-bold": ("colon-inside", "colon-outside"),  # **Name:** text / **Name**: text
     "name-paren-time": (
         "inline",  # Name (01:02): text         (Rev)
@@ -335,6 +336,8 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{_hms(start)} {label}\n{first}" if variant == "bare" else f"[{_hms(start)}.0] {label}\n{first}"]
     if convention == "bracket-name-time":
         return [f"[{label}] {_hms(start)}\n{first}"]
+    if convention == "bracket-name":
+        return [f"[{label}]{sp}{first}"]
     if convention == "markdown-bold":
         return [f"**{label}:**{sp}{first}" if variant == "colon-inside" else f"**{label}**:{sp}{first}"]
     if convention == "name-paren-time":

@@ -171,6 +171,25 @@ def _time_above(items: Sequence[Item], i: int) -> Optional[float]:
     return None
 
 
+def _in_cue(items: Sequence[Item], i: int) -> bool:
+    """Whether item ``i`` sits inside a cue: below its time (and the
+    archive's "_page : 12" lines), above its label, no blank line between
+    ("[00:01:39:15]", "# Canaveral CC", "CC: Seven, this is Cape.")."""
+    below = items[i + 1].para.lines[0].number
+    line = items[i].para.lines
+    if len(line) != 1 or below != line[0].number + 1:
+        return False
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if items[j].para.lines[-1].number != items[j + 1].para.lines[0].number - 1:
+            return False
+        kind = items[j].kind
+        if kind == "timestamp":
+            return True
+        if kind != "metadata":
+            return False
+    return False
+
+
 def _talk_start(items: Sequence[Item], stop: int) -> Optional[int]:
     """The first paragraph of unlabelled speech before item ``stop``: the
     first prose paragraph (what comes before it is the page's header)."""
@@ -233,6 +252,8 @@ def assemble(
             continue
         if choice is not None and i in choice.markers:
             it.kind = "break"  # a label that never speaks: a segment marker
+        elif it.text[:1] == "#" and i + 1 in label_at and _in_cue(items, i) and it.kind == "heading":
+            it.kind = "note"  # a log's comment between a cue's time and its label
         kind = it.kind
         section = kind == "heading" and it.text[:1] == "#"
         # After the last label the page goes on, but a "## heading" like

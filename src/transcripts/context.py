@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import re
 
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 import attrs
 import regex
 
 from . import _patterns as P
+from . import words as W
 from .assemble import Dialogue
 from .evidence import STRICT_TEMPLATES, intro_end
 from .frontmatter import FrontMatter
 from .items import Item
 from .model import Metadata, Role, Span, Speaker, Topic, Turn
-from .names import name_key, same_person
+from .names import display_name, name_key, same_person
 from .resolve import Person
+from .rules import Label
 from .times import parse_time
 
-__all__ = ["Context", "find_people", "read_context"]
+__all__ = ["Context", "find_people", "full_names", "read_context"]
 
 #: How far before the first turn the intro may start, in paragraphs.
 INTRO_REACH = 80
@@ -288,6 +290,78 @@ def find_people(
                 said = m["d"] or m["p"].strip()[1:-1].replace(") (", ", ")
                 people.append(Person(m["name"], None, said.replace("\\_", "_").strip()))
     return tuple(people)
+
+
+#: Capitalised words before a surname that are a title or a job, not a
+#: given name ("Press Secretary Lee", "Majority Leader Lee").
+_NOT_GIVEN = W.RECORD_TITLES | frozenset(
+    """
+    leader administrator coordinator adviser advisor spokesperson spokesman spokeswoman press deputy principal
+    chief officer minister commander surgeon attorney assistant counselor counsellor envoy special senior
+    official first lady lord dear and by with from for of to at
+    """.split()
+)
+
+#: Titles a label writes before a surname ("MS. LEE:", "Secretary Lee:").
+_LABEL_TITLES = W.RECORD_TITLES - frozenset({"the", "vice", "acting", "ranking", "member"})
+
+
+def full_names(labels: Sequence[Label], texts: Sequence[str], items: Sequence[Item]) -> tuple[Person, ...]:
+    """The full names that labels of an honorific (or a title) and a
+    surname stand for ("MS. LEE:", "Dr. Lee:"), where ``texts`` (the
+    front matter's title, the intro) give one person with that surname ("Press
+    Briefing by Press Secretary Ann Lee"): the one given name written
+    before the surname (a middle initial may follow it), which is no title
+    or job ("Secretary Lee" is not a full name) and which the document
+    never writes in lower case ("Energy Innovation Lee": a word, no name).
+    Two people with that surname, or none, give nothing."""
+    out: dict[str, Person] = {}
+    done: set[str] = set()
+    text = "\n".join(t for t in texts if t)
+    for label in labels:
+        head, _, rest = label.name.partition(" ")
+        key = name_key(rest)
+        if (
+            label.kind not in ("person", "caps")
+            or key in done
+            or head.rstrip(".").casefold() not in _LABEL_TITLES
+            or not key
+            or " " in key
+            or key in W.RECORD_TITLES
+            or key in W.VOICE_WORDS
+        ):
+            continue
+        done.add(key)
+        if key not in text.casefold():
+            continue
+        found: list[str] = []
+        pattern = rf"(?<![\p{{L}}\p{{M}}])(\p{{Lu}}\p{{Ll}}[\p{{Ll}}\p{{M}}'’\-]{{0,30}})((?:[ \u00a0]\p{{Lu}}\.)?)[ \u00a0]((?i:{regex.escape(rest)}))(?![\p{{L}}\p{{M}}])"
+        compiled = regex.compile(pattern)
+
+        def given(text: str) -> Iterator[str]:
+            for m in compiled.finditer(text):
+                if m[1].casefold() not in _NOT_GIVEN and not _in_lower_case(m[1].casefold(), items):
+                    yield f"{m[1]}{m[2].replace(chr(0xA0), ' ')} {m[3]}"
+
+        for name in given(text):
+            if not any(same_person(name, f) for f in found):
+                found.append(name)
+        if len(found) != 1:
+            continue
+        # Another given name with that surname in the text is another
+        # person, or the title's was a word ("… Clean Energy Innovation
+        # Lee" above "John Lee" in the speech).
+        shown = display_name(rest)
+        if any(not same_person(name, found[0]) for it in items if shown in it.text for name in given(it.text)):
+            continue
+        out.setdefault(name_key(found[0]), Person(found[0]))
+    return tuple(out.values())
+
+
+def _in_lower_case(word: str, items: Sequence[Item]) -> bool:
+    """Whether the document writes a word in lower case somewhere."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+    return any(word in it.text and pattern.search(it.text) is not None for it in items)
 
 
 #: A line of a panel's roster in the intro (short, without a stop), a

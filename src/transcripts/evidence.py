@@ -379,12 +379,27 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         )
         # Questions from the floor of a talk ("Q: …" and the answer below it).
         asked = questioner(only, first.label.kind) and voices[only] >= 2 and all(speaks(c) for c in accepted)
+        asked = asked and not _noted(accepted, items)
         if not (many or asked or (is_named and voices[only] >= 2)):
             return None
     elif len(strong_voices) < 2 and len(accepted) < 3 and not is_named:
         return None
     markers = frozenset(c.item for c in live if voice[id(c)] not in speaking)
     return _Verdict(tuple(accepted), tuple(unsure), markers)
+
+
+_BULLETS = ("- ", "* ", "+ ", "• ")
+
+
+def _noted(questions: Sequence[Candidate], items: Sequence[Item]) -> bool:
+    """Whether questions are a list's items answered by list items ("-
+    Question: Should we…?" and "  - most preferred…" below): notes of a
+    discussion, not the questions of a talk, whose answers are speech."""
+    for c in questions:
+        below = items[c.item + 1].text if c.item + 1 < len(items) else ""
+        if items[c.item].text[:2] not in _BULLETS or (below and below[:2] not in _BULLETS):
+            return False
+    return True
 
 
 def _doubtful(cands: Sequence[Candidate]) -> Sequence[Candidate]:

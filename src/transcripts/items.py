@@ -15,8 +15,9 @@ from typing import Iterable, Optional
 
 import attrs
 
+from . import _patterns as P
 from .paragraphs import Paragraph, first_colon
-from .rules import Label, RuleSet
+from .rules import Label, RuleSet, heading_or_prose
 
 __all__ = ["Item", "classify"]
 
@@ -72,6 +73,13 @@ class Item:
         return self.para.lines[0].number
 
 
+def _after_emoji(text: str, find) -> tuple[Label, ...]:  # type: ignore[no-untyped-def]
+    """The labels after an emoji that decorates them ("🎙️ Ann Lee: …"):
+    markup, like a list's bullet, which the speech leaves out."""
+    m = P.EMOJI_OPENING.match(text)
+    return find(text[m.end() :], "") if m is not None else ()
+
+
 def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
     """Run the label rules, then the block rules, over each paragraph.
 
@@ -104,5 +112,13 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             items.append(Item(i, p, (), block(p.text, bool(refused)), rules, refused=refused))
             continue
         labels = find(text, p.lines[0].raw)
+        if not labels and text[:1] >= "\u2190" and not text[:1].isalnum():
+            labels = _after_emoji(text, find)
         items.append(Item(i, p, labels, None if labels else block(text), rules))
+    # The first paragraph goes on nothing: in lower case, it is a title
+    # ("libfoo-ng workshop") when the document below it is written in case.
+    top = items[0] if items else None
+    if top is not None and top._kind == "prose" and top.text[:1].islower():
+        if len(items) > 1 and not items[1].text[:1].islower() and heading_or_prose(top.text, top=True) == "heading":
+            top.kind = "heading"
     return items

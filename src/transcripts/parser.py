@@ -14,7 +14,7 @@ import attrs
 
 from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
-from .context import find_people, read_context
+from .context import find_people, full_names, read_context
 from .errors import ParseError
 from .evidence import choose, named_keys, questioner
 from .frontmatter import FrontMatter, front_matter
@@ -55,6 +55,9 @@ class Analysis:
     items: tuple[Item, ...]
     dialogue: Dialogue
 
+
+#: How many paragraphs above the first label may give a full name.
+_INTRO_REACH = 50
 
 #: The speaker of a talk that no one names, answering its audience's questions.
 UNNAMED = "Speaker"
@@ -97,6 +100,11 @@ def analyse(
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
         people = find_people(items, matter, bare) + _introduced(items)
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
+        if choice is not None:
+            # "MS. LEE:" for the "Press Secretary Ann Lee" of the title or the intro.
+            above = [it.text for it in items[: min(choice.labels[0].item, _INTRO_REACH)]]
+            titles = [matter.title or "", matter.subtitle or ""] if matter else []
+            people = people + full_names([c.label for c in choice.labels], [*titles, *above], items)
         lead = _lead(matter)
         if lead is None and choice is not None and all(questioner(c.key, c.label.kind) for c in choice.labels):
             lead = UNNAMED  # a talk whose audience's questions alone are labelled

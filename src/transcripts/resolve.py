@@ -148,7 +148,7 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
                 if a.startswith(name + " (") and a.endswith(")") and a[len(name) + 2 : -1].casefold().strip(". ") not in W.ROLE_WORDS
             ),
             None,
-        )
+        ) or next((a[len(name) + 4 :] for a in aliases if a.startswith(name + " -- ")), None)
         speakers.append(Speaker(id=sid, name=name, aliases=tuple(aliases), role=role, description=described))
         for w in group:
             speaker_of[w] = sid

@@ -140,10 +140,12 @@ def name_start(opening: str) -> bool:
     return char.isalpha() and not char.islower()
 
 
-def heading_or_prose(text: str) -> str:
+def heading_or_prose(text: str, top: bool = False) -> str:
     """Short text without closing punctuation is a heading; else prose.  A
-    heading does not open in lower case ("and <https://…>" goes on)."""
-    if not text[:1].islower() and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+    heading does not open in lower case ("and <https://…>" goes on), except
+    at the document's ``top``, where there is nothing to go on
+    ("libfoo-ng workshop"), when it holds no link."""
+    if (not text[:1].islower() or (top and "<" not in text and "://" not in text)) and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
         return "heading"
     return "prose"
 

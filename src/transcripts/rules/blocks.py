@@ -191,3 +191,11 @@ def field_line(text: str) -> bool:
         return False
     m = P.FIELD_LINE.match(text)
     return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))
+
+
+@rules.block_rule("listed-term", "list_item", starts="-*•", labelled=True)
+def listed_term(text: str) -> bool:
+    """``- Question: Should we…?``, ``- goal: …``: a list's item that opens
+    with a term and a colon, which the label rules read too, is a list item
+    when it is no label (the last rule: a field or a link goes first)."""
+    return text[1:2] == " " and P.BULLET.match(text) is not None

@@ -82,6 +82,18 @@ rules.label_rule(
 rules.label_rule(
     "bracket-name-time", P.BRACKET_NAME_TIME, first=lambda o: o[:1] == "[", max_len=80, check=lambda t: t[-1].isdigit()
 )(standard)
+
+
+@rules.label_rule("bracket-name", P.BRACKET_NAME, first=lambda o: o[:1] == "[", reach=70, hint="]")
+def bracket_name(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``[Alex Smith] Hello everyone.``: a bracketed name and the speech;
+    a sound or an aside in brackets ("[Laughs] Yes", "[glossary:X] …") is
+    none."""
+    if P.EVENT_WORDS.match(m["name"]) is not None or P.INLINE_TAG.match(m["name"]) is not None:
+        return None
+    return standard(rule, m, text)
+
+
 def _marked(opening: str) -> bool:
     """A bold or italic label may open after a stray character, a list's
     bullet or a blockquote's mark ("- **Ann:**", "> **Ann:**")."""
@@ -221,13 +233,17 @@ def marked_own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Option
 
 @rules.label_rule("own-line", P.OWN_LINE, first=name_start, max_len=80, bare=True, check=_alone)
 def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
-    """A name alone on its line, the text below: ``Marisol Vega``.  Short
-    lines of speech look alike ("Yes.", "The end"), so a name here may not
-    end in a full stop (but for an initial or "Jr.")."""
+    """A name alone on its line, the text below: ``Marisol Vega``, or with
+    what the speaker is after two hyphens (an earnings call's ``Jane Doe --
+    Chief Financial Officer``, kept as written).  Short lines of speech
+    look alike ("Yes.", "The end"), so a name here may not end in a full
+    stop (but for an initial or "Jr.")."""
     name = m["name"]
     if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 3:
         return None
     label = standard(rule, m, text)
     if label is not None and label.kind == "handle":
         return None
+    if label is not None and m["title"]:
+        label.written = text  # "Jane Doe -- Chief Financial Officer": what she is, kept
     return label
