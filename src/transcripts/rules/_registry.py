@@ -140,10 +140,23 @@ def name_start(opening: str) -> bool:
     return char.isalpha() and not char.islower()
 
 
+#: The characters :data:`transcripts._patterns.SENTENCE_END` ends with.
+_CLOSING = frozenset(".!?:;,…\"”’")
+
+
+def _sentence_end(text: str) -> bool:
+    """``P.SENTENCE_END.search(text)``, read off the last character (its
+    ``$`` also matches before a final newline, which a paragraph has not)."""
+    end = text[-1:]
+    if end == "\n":
+        return P.SENTENCE_END.search(text) is not None
+    return end in _CLOSING
+
+
 def heading_or_prose(text: str) -> str:
     """Short text without closing punctuation is a heading; else prose.  A
     heading does not open in lower case ("and <https://…>" goes on)."""
-    if not text[:1].islower() and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+    if not text[:1].islower() and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not _sentence_end(text):
         return "heading"
     return "prose"
 

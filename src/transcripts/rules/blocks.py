@@ -27,7 +27,12 @@ def elision(text: str) -> bool:
 @rules.block_rule("paywall", "paywall", starts="PpTtKkSsBb")
 def paywall(text: str) -> bool:
     """``Paid subscribers get access to the rest of the conversation…``"""
-    return P.PAYWALL.match(text) is not None
+    # Every opening the pattern knows has one of these second letters
+    # ("pAid", "tHis", "kEep", "sUbscribe", "bEcome", "tO"): a cheap test first.
+    return text[1:2] in _PAYWALL_SECOND and P.PAYWALL.match(text) is not None
+
+
+_PAYWALL_SECOND = frozenset("aAhHeEuUoO")
 
 
 @rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True, max_len=60)
@@ -142,7 +147,18 @@ def rule(text: str) -> bool:
 @rules.block_rule("dateline", "date", max_len=60)
 def dateline(text: str) -> bool:
     """``domingo, 2 de março de 2025``, ``February 13, 2025``."""
-    return len(text) <= 60 and P.DATELINE.match(text) is not None
+    return len(text) <= 60 and _date_end(text[-4:]) and P.DATELINE.match(text) is not None
+
+
+def _date_end(tail: str) -> bool:
+    """Whether the last four characters of a line may end a dateline: a
+    year ("…, 2025") or an ISO date's "-13" (a cheap test before the
+    pattern).  Beyond ASCII, or before a newline (where the pattern's ``$``
+    also matches), the pattern decides: its Unicode digits outnumber
+    Python's."""
+    if not tail.isascii() or tail[-1:] == "\n":
+        return True
+    return len(tail) == 4 and tail[2:].isdigit() and (tail[1] == "-" or tail[:2].isdigit())
 
 
 @rules.block_rule("markdown-heading", "heading", starts="#", labelled=True)
