@@ -153,7 +153,16 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
-rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), reach=120, first=_label_start, check=lambda t: t.find(":", 0, 120) > 0 or t.find("：", 0, 120) > 0)(
+def _colon(text: str) -> bool:
+    """A colon early in the line, and somewhere a colon that a space or
+    the line's end follows (as the pattern's label ends: "Name: …",
+    "Name:") or a full-width one; or a full-width colon early."""
+    if text.find(":", 0, 120) > 0 and (": " in text or text[-1:] == ":" or text[-2:] == ":\n" or "：" in text):
+        return True
+    return text.find("：", 0, 120) > 0
+
+
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), reach=120, first=_label_start, check=_colon)(
     standard
 )
 
@@ -164,7 +173,12 @@ def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label
     return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
 
 
-rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
+def _dash_time(text: str) -> bool:
+    """"Name – 00:03:20:" ends in its time or a colon, and holds the spaced dash."""
+    return (text[-1:].isdigit() or text[-1:] == ":") and (" - " in text or " – " in text or " — " in text)
+
+
+rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=_dash_time)(standard)
 
 
 # "Alex Smith — Hello.": after the time-dash rule, which it would read too; a
@@ -191,9 +205,9 @@ def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 
 
 def _alone(text: str) -> bool:
-    """A line that may be a name alone: few words, no closing punctuation
-    (but the stop of an initial or "Jr.")."""
-    if text.count(" ") >= 10:
+    """A line that may be a name alone: few words, no colon, no closing
+    punctuation (but the stop of an initial or "Jr.")."""
+    if text.count(" ") >= 10 or ":" in text:
         return False
     end = text[-1]
     return end not in _CLOSING or (end == "." and len(text) - text.rfind(" ") <= 5)
