@@ -203,7 +203,26 @@ def link_field(text: str) -> bool:
 def field_line(text: str) -> bool:
     """``Start time: 6:09:50``, ``Video:``, ``Location: Room 4``: a short
     field of the page, named by a field word, not a speaker."""
-    if len(text) > 120 or text.find(":", 0, 40) < 0:
+    if len(text) > 120:
+        return False
+    colon = text.find(":", 0, 40)
+    if colon < 0 or not _field_colon(text, colon):
         return False
     m = P.FIELD_LINE.match(text)
     return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))
+
+
+def _field_colon(text: str, colon: int) -> bool:
+    """Cheap tests of what every accepted field line holds, around its
+    first colon (the pattern's: its key holds none): the end of the line
+    or a space after it (perhaps after a closing "**"), and before it a
+    first word of the key that is a field word."""
+    rest = text[colon + 1 : colon + 4]
+    if rest[:2] == "**":
+        rest = rest[2:]
+    if rest[:1] not in ("", " ") and rest != "\n":
+        return False
+    head = text[2:colon] if text[:2] == "**" else text[:colon]
+    first = head.split(" ", 1)[0].split("*", 1)[0]
+    return first.casefold().lstrip("_") in W.FIELD_WORDS
+
