@@ -96,12 +96,15 @@ def _stands_alone(line: Line) -> bool:
 
 
 _BULLETS = frozenset("-*+")
+_ITEM_OPENINGS = frozenset(" 0123456789") | _BULLETS
 
 
 def _item_indent(line: Line) -> int:
     """The column where the text of a markdown list item starts ("- ",
     "  * ", "1. "), or -1 for a line that is no list item."""
     raw = line.raw
+    if raw[:1] not in _ITEM_OPENINGS:
+        return -1  # (the common case: no indent, no bullet, no number)
     lead = len(raw) - len(raw.lstrip(" "))
     rest = raw[lead:]
     if rest[:1] in _BULLETS and rest[1:2] == " " and rest[2:3] not in ("", " "):
