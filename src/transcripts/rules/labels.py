@@ -30,19 +30,37 @@ def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
     the paragraph after the match (a rest that is only a time, "Ines Caro:
     00:00:00", may be the start of the speech below it: the turn builder
     decides)."""
-    groups = m.re.groupindex
-    written = m["name"]
-    if "role" in groups and m["role"]:
-        written = f"{written}, {m['role']}"
+    groups = _groups(m)
+    written = m[groups["name"]]
+    role = groups.get("role")
+    if role is not None and m[role]:
+        written = f"{written}, {m[role]}"
     slot = read_slot(written)
     if slot is None:
         return None
-    time = m["time"] if "time" in groups else None
-    if time is None and "bare" in groups:
-        time = m["bare"]
+    at = groups.get("time")
+    time = m[at] if at is not None else None
+    at = groups.get("bare")
+    if time is None and at is not None:
+        time = m[at]
     start = parse_time(time) if time else None
-    prefix = (m["prefix"] or "") if "prefix" in groups else ""
+    at = groups.get("prefix")
+    prefix = (m[at] or "") if at is not None else ""
     return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template, prefix)
+
+
+#: Each pattern's group numbers by name, read once: a match's group by
+#: number costs a third of one by name, and ``groupindex`` is a new dict
+#: each time.
+_INDEX: dict["regex.Pattern[str]", dict[str, int]] = {}
+
+
+def _groups(m: "regex.Match[str]") -> dict[str, int]:
+    """The group numbers by name of the pattern that made ``m``."""
+    index = _INDEX.get(m.re)
+    if index is None:
+        index = _INDEX[m.re] = dict(m.re.groupindex)
+    return index
 
 
 def _bold(opening: str) -> bool:
@@ -107,13 +125,14 @@ def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional
     if text[at : at + 1] not in _EMPHASIS:
         at += 1  # a stray character
     italic = text[at + 1 : at + 2] != text[at]
-    late = m["late"]
+    groups = _groups(m)
+    late = m[groups["late"]]
     if late and italic:
         return None
     label = standard(rule, m, text)
     if label is not None:
         if late:
-            label.text = label.text.replace(m["b"], "", 1)
+            label.text = label.text.replace(m[groups["b"]], "", 1)
         label.markup = _MARKUP[bullet, italic]
     return label
 
@@ -229,7 +248,7 @@ def marked_own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Option
     if label is None or label.kind == "handle":
         return None
     label.text = ""
-    label.markup = m["h"] or "**"
+    label.markup = m[_groups(m)["h"]] or "**"
     return label
 
 
