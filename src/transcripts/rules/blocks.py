@@ -102,7 +102,18 @@ def data_line(text: str) -> bool:
 @rules.block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
 def participants(text: str) -> bool:
     """``Participants: Marisol Vega (MV), coastal engineer; …``"""
-    return P.PARTICIPANTS.match(text) is not None
+    # (its word holds no colon: the line's first is the pattern's, soon, and a space follows it)
+    colon = text.find(":", 0, 18)
+    return colon > 0 and _space_after(text, colon) and P.PARTICIPANTS.match(text) is not None
+
+
+def _space_after(text: str, colon: int) -> bool:
+    """Whether a space follows the colon at ``colon``, perhaps after a
+    closing "**"."""
+    rest = text[colon + 1 : colon + 4]
+    if rest[:2] == "**":
+        rest = rest[2:]
+    return rest[:1] == " "
 
 
 @rules.block_rule("topic-lead", "topic_list", max_len=200)

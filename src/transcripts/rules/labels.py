@@ -173,11 +173,17 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
 def _colon(text: str) -> bool:
-    """A colon early in the line, and somewhere a colon that a space or
-    the line's end follows (as the pattern's label ends: "Name: …",
-    "Name:") or a full-width one; or a full-width colon early."""
-    if text.find(":", 0, 120) > 0 and (": " in text or text[-1:] == ":" or text[-2:] == ":\n" or "：" in text):
-        return True
+    """A colon early in the line that a space or the line's end follows
+    ("Name: …", "Name:"), or a full-width one.  The slot holds no colon,
+    so the label's colon is the line's first, but after the time of day
+    that may open the line ("5:19 P.M. EDT MODERATOR: …")."""
+    at = text.find(":", 0, 120)
+    if at > 0:
+        after = text[at + 1 : at + 2]
+        if after == " " or after == "" or (after == "\n" and at + 2 == len(text)) or "：" in text:
+            return True
+        first = text[:1]
+        return at <= 2 and ("0" <= first <= "9" or first > "\x7f")  # (a digit beyond ASCII: the pattern decides)
     return text.find("：", 0, 120) > 0
 
 
