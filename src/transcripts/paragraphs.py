@@ -47,7 +47,7 @@ def wrap_width(lines: Sequence[Line]) -> Optional[int]:
     or a bold line above its text is no wrapped line)."""
     lengths = []
     for a, b in zip(lines, lines[1:]):
-        if b.number == a.number + 1 and not _stands_alone(a):
+        if b.number == a.number + 1 and not (a.text[:1] in _ALONE_FIRST and _stands_alone(a)):
             lengths.append(len(a.text))
     if len(lengths) < 8:
         return None
@@ -80,6 +80,10 @@ def _wrapped_number(before: Line, line: Line) -> bool:
     that stops mid-sentence ("…a rate of") goes on with that sentence: it
     is no numbered item."""
     return line.text[:1].isdigit() and before.text[-1:].islower()
+
+
+#: The first characters of a line that stands alone.
+_ALONE_FIRST = frozenset("#*_")
 
 
 def _stands_alone(line: Line) -> bool:
