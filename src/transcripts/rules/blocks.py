@@ -27,12 +27,16 @@ def elision(text: str) -> bool:
 @rules.block_rule("paywall", "paywall", starts="PpTtKkSsBb")
 def paywall(text: str) -> bool:
     """``Paid subscribers get access to the rest of the conversation…``"""
-    # Every opening the pattern knows has one of these second letters
-    # ("pAid", "tHis", "kEep", "sUbscribe", "bEcome", "tO"): a cheap test first.
-    return text[1:2] in _PAYWALL_SECOND and P.PAYWALL.match(text) is not None
+    return text[:8].replace("İ", "i").casefold() in _PAYWALL_OPENINGS and P.PAYWALL.match(text) is not None
 
 
-_PAYWALL_SECOND = frozenset("aAhHeEuUoO")
+#: The first eight characters of every opening :data:`P.PAYWALL` knows,
+#: case-folded: a cheap test first.  (The pattern folds case one character
+#: for one, as ``casefold`` does these letters, but for "İ", which it
+#: reads as "i".)
+_PAYWALL_OPENINGS = frozenset(
+    ("paid sub", "this pos", "this epi", "this con", "this tra", "the rest", "keep rea", "subscrib", "become a", "to conti", "to keep ")
+)
 
 
 @rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True, max_len=60)
