@@ -157,8 +157,21 @@ def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     return label
 
 
+def _q_or_a(raw: str) -> bool:
+    """The "Q" or "A" is followed by a stop, a space (a tab, a no-break
+    space) or the line's end, as the pattern asks; after a long indent the
+    pattern decides."""
+    head = raw[:16].lstrip(" \t\u00a0")
+    if len(head) < 2 and len(raw) > 16:
+        return True
+    return head[1:2] in _AFTER_Q
+
+
+_AFTER_Q = frozenset(("", ".", " ", "\t", "\u00a0", "\n"))
+
+
 @rules.label_rule(
-    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA"
+    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA", check=_q_or_a
 )
 def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q  Thank you, Mr. President.``: an unnamed reporter (``Q. … A. …``
