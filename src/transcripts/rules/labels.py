@@ -177,7 +177,7 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
     """``Q  Thank you, Mr. President.``: an unnamed reporter (``Q. … A. …``
     in a court's record).  It comes before the colon rule: "Q  Diplomacy:
     Can you…" is a reporter asking about diplomacy, not "Q Diplomacy"."""
-    name = "A" if m["answer"] else "Q"
+    name = "A" if m[_groups(m)["answer"]] else "Q"
     _, _, body = text.partition(" ")
     return Label(rule.name, name, body, None, None, "role", name, rule.template)
 
@@ -208,7 +208,8 @@ rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", 
 @rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o in ("Q ", "A "))
 def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q - Are you hiring?``: a question or an answer marked with a dash."""
-    return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
+    name = m[_groups(m)["name"]]
+    return Label(rule.name, name, text[m.end() :], None, None, "role", name, rule.template)
 
 
 def _dash_time(text: str) -> bool:
@@ -236,8 +237,9 @@ def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
     congressional and court records, ending with a full stop.  A title
     ("Mr.", "Chairman", "The") or two words in capitals make one; a single
     word in capitals and a stop ("OK.") is speech."""
-    name = m["name"]
-    if not m["title"] and " " not in name:
+    groups = _groups(m)
+    name = m[groups["name"]]
+    if not m[groups["title"]] and " " not in name:
         return None
     return Label(rule.name, name, text[m.end() :], None, None, "caps", name, rule.template)
 
@@ -276,7 +278,7 @@ def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
     """A name alone on its line, the text below: ``Marisol Vega``.  Short
     lines of speech look alike ("Yes.", "The end"), so a name here may not
     end in a full stop (but for an initial or "Jr.")."""
-    name = m["name"]
+    name = m[_groups(m)["name"]]
     if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 3:
         return None
     label = standard(rule, m, text)
