@@ -47,3 +47,11 @@ def test_malformed_youtube_input_is_named():
     bad = dict(JSON3, events=[{"tStartMs": "soon", "segs": [{"utf8": "hi"}]}])
     with pytest.raises(ParseError, match="tStartMs"):
         transcripts.loads(json.dumps(bad), "youtube-json3")
+
+
+@pytest.mark.parametrize("duration", ["1e999", "-1e999"])
+def test_json3_an_infinite_duration_is_no_crash(duration):
+    doc = '{"wireMagic": "pb3", "events": [{"tStartMs": 0, "dDurationMs": %s, "segs": [{"utf8": "the tide"}]}]}' % duration
+    got = transcripts.read(doc, "youtube-json3", lenient=True)
+    # (a duration that is no number is none: the cue keeps its text, at its start)
+    assert [(u.paragraphs, u.start) for u in got.transcript.turns] == [(("the tide",), 0.0)]

@@ -24,6 +24,7 @@ __all__ = ["Line", "decode", "split_lines"]
 _CONTROL_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # tab, form feed and other spacing controls
 _SPACES = _CONTROL_SPACES + "\u0085\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
 _INVISIBLE = "\ufeff\u200b"
+_LEADING = _SPACES + " "  # what a line's indent is made of
 
 
 def _unusual_spaces(text: str) -> str:
@@ -219,7 +220,9 @@ def split_lines(text: str) -> tuple[Line, ...]:
         if raw is norm and norm[0] != " " and norm[-1] != " " and "  " not in norm:
             append(Line(number, raw, norm, 0))  # the common case: nothing to fold
             continue
-        norm = _RUN.sub(" ", norm).strip(" ")
+        norm = norm.strip(" ")
+        if "  " in norm:
+            norm = _RUN.sub(" ", norm)
         if norm and norm != ">":  # (raw keeps its trailing spaces: two of them are a hard break)
-            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_SPACES + " "))))
+            append(Line(number, raw, norm, len(raw) - len(raw.lstrip(_LEADING))))
     return tuple(out)

@@ -93,13 +93,11 @@ class _Builder:
         self.starts: list[Optional[float]] = []
         self.spans: list[list[int]] = []
         self.asides: list[Aside] = []
-
-    @property
-    def k(self) -> int:
-        return len(self.who) - 1
+        self.k = -1  # the current turn's index (read per paragraph: a field, not a property)
 
     def open(self, speaker: str, start: Optional[float], item: Item) -> None:
         lines = item.para.lines
+        self.k += 1
         self.who.append(speaker)
         self.paras.append([])
         self.starts.append(start)

@@ -432,6 +432,15 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
     return Context(metadata, tuple(topics), tuple(speakers))
 
 
+def _break(heading: str) -> bool:
+    """Whether a heading's text marks an ad break (perhaps with the span of
+    its times), not a topic.  Every break's word holds "reak", "REAK" or
+    "roll" (which cutting off a span leaves as it was): a cheap test first."""
+    if "reak" not in heading and "REAK" not in heading and "roll" not in heading:
+        return False
+    return P.BREAK.match(P.BREAK_UNTIL.sub("", heading.strip())) is not None
+
+
 def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     """Markdown headings inside the dialogue are topic boundaries: a heading
     covers the turns up to the next heading of its level or above (its
@@ -448,7 +457,7 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
     for i in range(lead, dialogue.end):
         it = items[i]
         m = P.MD_HEADING.match(it.text) if not it.speech and it.kind == "heading" else None
-        if m and not P.BREAK.match(P.BREAK_UNTIL.sub("", m["text"].strip())):  # "# **Break:** \[14:22\]"
+        if m and not _break(m["text"]):  # "# **Break:** \[14:22\]"
             follows = it.turn
             begin = 0 if follows is None else follows + 1
             # A turn that goes on below the heading belongs to its section.

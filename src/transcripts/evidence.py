@@ -313,7 +313,11 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     spans = [(r[0], r[-1]) for r in runs]
     # A strong voice belongs to the dialogue when it speaks inside it; the
     # dialogue then reaches from its first label to its last.
-    inside = {voice[id(c)] for c in live if voice[id(c)] in strong and any(a <= c.item <= b for a, b in spans)}
+    if len(spans) == 1:  # (the common case: one run, without a generator per label)
+        lo, hi = spans[0]
+        inside = {voice[id(c)] for c in live if voice[id(c)] in strong and lo <= c.item <= hi}
+    else:
+        inside = {voice[id(c)] for c in live if voice[id(c)] in strong and any(a <= c.item <= b for a, b in spans)}
     held = [c.item for c in live if voice[id(c)] in inside]
     spans = [(held[0], held[-1])]
     # The style of the dialogue's labels (short ones such as "Q", "CC" fit any).

@@ -55,7 +55,7 @@ def wrap_width(lines: Sequence[Line]) -> Optional[int]:
     or a bold line above its text is no wrapped line)."""
     lengths = []
     for a, b in zip(lines, lines[1:]):
-        if b.number == a.number + 1 and not _stands_alone(a):
+        if b.number == a.number + 1 and not (a.text[:1] in _ALONE_FIRST and _stands_alone(a)):
             lengths.append(len(a.text))
     if len(lengths) < 8:
         return None
@@ -90,6 +90,10 @@ def _wrapped_number(before: Line, line: Line) -> bool:
     return line.text[:1].isdigit() and before.text[-1:].islower()
 
 
+#: The first characters of a line that stands alone.
+_ALONE_FIRST = frozenset("#*_")
+
+
 def _stands_alone(line: Line) -> bool:
     """A markdown heading, or a line wholly in bold: the end of its
     paragraph in hard-wrapped text."""
@@ -104,12 +108,15 @@ def _stands_alone(line: Line) -> bool:
 
 
 _BULLETS = frozenset("-*+")
+_ITEM_OPENINGS = frozenset(" 0123456789") | _BULLETS
 
 
 def _item_indent(line: Line) -> int:
     """The column where the text of a markdown list item starts ("- ",
     "  * ", "1. "), or -1 for a line that is no list item."""
     raw = line.raw
+    if raw[:1] not in _ITEM_OPENINGS:
+        return -1  # (the common case: no indent, no bullet, no number)
     lead = len(raw) - len(raw.lstrip(" "))
     rest = raw[lead:]
     if rest[:1] in _BULLETS and rest[1:2] == " " and rest[2:3] not in ("", " "):

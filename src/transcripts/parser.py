@@ -165,7 +165,10 @@ def parse(
     (:data:`transcripts.rules.DEFAULT_RULES`) with another, for instance a
     copy with a rule added.
     """
-    return analyse(text, convention=convention, source=source, rules=rules).transcript
+    with _paused_gc():
+        # The intermediate results go before the collector resumes, which
+        # would otherwise walk every one of them at its next pass.
+        return analyse(text, convention=convention, source=source, rules=rules).transcript
 
 
 def parse_bytes(data: bytes, *, filename: Optional[str] = None, convention: Optional[str] = None) -> Transcript:

@@ -119,6 +119,7 @@ def _initials_of(short: str, name: str) -> bool:
     return short.casefold() in (every, named, hyphened)
 
 
+@functools.lru_cache(maxsize=1024)  # (a document's distinct labels are few; its headings many)
 def field_word(key: str) -> bool:
     """Whether a label's key (case-folded) is a field name ("summary",
     "video", "start time") rather than a speaker."""

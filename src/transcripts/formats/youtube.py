@@ -20,6 +20,7 @@ naming its line and column.
 from __future__ import annotations
 
 import html
+import math
 from typing import Any, Optional
 from xml.etree import ElementTree
 
@@ -40,7 +41,7 @@ def _ms(value: Any) -> Optional[int]:
         return None
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value)
-    if isinstance(value, float) and value == value:
+    if isinstance(value, float) and math.isfinite(value):
         value = int(round(value))
     if isinstance(value, int) and abs(value) <= MAX_SECONDS * 1000:
         return value

@@ -20,6 +20,7 @@ a paragraph opening with these characters), rebuilt when it changes.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable, Iterable, Optional, TypeVar, Union
 
 import attrs
@@ -127,6 +128,8 @@ SHORT = 80
 #: Length classes of paragraphs for the block rules' ``max_len`` (and one
 #: past the longest for the rest).
 _LENGTHS = (24, 60, 120, 200, 300)
+#: The shortest paragraph of each length class (by ``bisect_left(_LENGTHS, size)``).
+_LOWER = (0,) + tuple(n + 1 for n in _LENGTHS)
 
 #: Headings are short: at most this many characters and words.
 HEADING_MAX_CHARS = 160
@@ -140,12 +143,25 @@ def name_start(opening: str) -> bool:
     return char.isalpha() and not char.islower()
 
 
+#: The characters :data:`transcripts._patterns.SENTENCE_END` ends with.
+_CLOSING = frozenset(".!?:;,…\"”’")
+
+
+def _sentence_end(text: str) -> bool:
+    """``P.SENTENCE_END.search(text)``, read off the last character (its
+    ``$`` also matches before a final newline, which a paragraph has not)."""
+    end = text[-1:]
+    if end == "\n":
+        return P.SENTENCE_END.search(text) is not None
+    return end in _CLOSING
+
+
 def heading_or_prose(text: str, top: bool = False) -> str:
     """Short text without closing punctuation is a heading; else prose.  A
     heading does not open in lower case ("and <https://…>" goes on), except
     at the document's ``top``, where there is nothing to go on
     ("libfoo-ng workshop"), when it holds no link."""
-    if (not text[:1].islower() or (top and "<" not in text and "://" not in text)) and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not P.SENTENCE_END.search(text):
+    if (not text[:1].islower() or (top and "<" not in text and "://" not in text)) and len(text) <= HEADING_MAX_CHARS and text.count(" ") < HEADING_MAX_WORDS and not _sentence_end(text):
         return "heading"
     return "prose"
 
@@ -329,7 +345,10 @@ class RuleSet:
         paragraph's opening and the cheap tests come first."""
         found: Optional[list[Label]] = None
         size = len(text)
-        for max_len, read_raw, hint, reach, check, match, build, rule in self._label_steps(text[:2], size <= SHORT, openers):
+        steps = self._steps.get((text[:2], size <= SHORT, openers))
+        if steps is None:
+            steps = self._label_steps(text[:2], size <= SHORT, openers)
+        for max_len, read_raw, hint, reach, check, match, build, rule in steps:
             if 0 <= max_len < size:
                 continue
             target = (raw or text) if read_raw else text
@@ -350,11 +369,7 @@ class RuleSet:
     def _block_rules_for(self, char: str, labelled: bool, size: int = 0) -> tuple[BlockRule, ...]:
         """The block rules a paragraph starting with ``char`` (of a length
         class) can match, cached."""
-        lower = 0  # the shortest paragraph of its length class
-        for n in _LENGTHS:
-            if size <= n:
-                break
-            lower = n + 1
+        lower = _LOWER[bisect_left(_LENGTHS, size)]  # the shortest paragraph of its length class
         key = (char, labelled, lower)
         rules = self._blocks_by_first.get(key)
         if rules is None:

@@ -27,7 +27,16 @@ def elision(text: str) -> bool:
 @rules.block_rule("paywall", "paywall", starts="PpTtKkSsBb")
 def paywall(text: str) -> bool:
     """``Paid subscribers get access to the rest of the conversation…``"""
-    return P.PAYWALL.match(text) is not None
+    return text[:8].replace("İ", "i").casefold() in _PAYWALL_OPENINGS and P.PAYWALL.match(text) is not None
+
+
+#: The first eight characters of every opening :data:`P.PAYWALL` knows,
+#: case-folded: a cheap test first.  (The pattern folds case one character
+#: for one, as ``casefold`` does these letters, but for "İ", which it
+#: reads as "i".)
+_PAYWALL_OPENINGS = frozenset(
+    ("paid sub", "this pos", "this epi", "this con", "this tra", "the rest", "keep rea", "subscrib", "become a", "to conti", "to keep ")
+)
 
 
 @rules.block_rule("break", "break", starts="*_BbAaCcMm", labelled=True, max_len=60)
@@ -97,7 +106,18 @@ def data_line(text: str) -> bool:
 @rules.block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
 def participants(text: str) -> bool:
     """``Participants: Marisol Vega (MV), coastal engineer; …``"""
-    return P.PARTICIPANTS.match(text) is not None
+    # (its word holds no colon: the line's first is the pattern's, soon, and a space follows it)
+    colon = text.find(":", 0, 18)
+    return colon > 0 and _space_after(text, colon) and P.PARTICIPANTS.match(text) is not None
+
+
+def _space_after(text: str, colon: int) -> bool:
+    """Whether a space follows the colon at ``colon``, perhaps after a
+    closing "**"."""
+    rest = text[colon + 1 : colon + 4]
+    if rest[:2] == "**":
+        rest = rest[2:]
+    return rest[:1] == " "
 
 
 @rules.block_rule("topic-lead", "topic_list", max_len=200)
@@ -142,7 +162,18 @@ def rule(text: str) -> bool:
 @rules.block_rule("dateline", "date", max_len=60)
 def dateline(text: str) -> bool:
     """``domingo, 2 de março de 2025``, ``February 13, 2025``."""
-    return len(text) <= 60 and P.DATELINE.match(text) is not None
+    return len(text) <= 60 and _date_end(text[-4:]) and P.DATELINE.match(text) is not None
+
+
+def _date_end(tail: str) -> bool:
+    """Whether the last four characters of a line may end a dateline: a
+    year ("…, 2025") or an ISO date's "-13" (a cheap test before the
+    pattern).  Beyond ASCII, or before a newline (where the pattern's ``$``
+    also matches), the pattern decides: its Unicode digits outnumber
+    Python's."""
+    if not tail.isascii() or tail[-1:] == "\n":
+        return True
+    return len(tail) == 4 and tail[2:].isdigit() and (tail[1] == "-" or tail[:2].isdigit())
 
 
 @rules.block_rule("markdown-heading", "heading", starts="#", labelled=True)
@@ -187,10 +218,28 @@ def link_field(text: str) -> bool:
 def field_line(text: str) -> bool:
     """``Start time: 6:09:50``, ``Video:``, ``Location: Room 4``: a short
     field of the page, named by a field word, not a speaker."""
-    if len(text) > 120 or text.find(":", 0, 40) < 0:
+    if len(text) > 120:
+        return False
+    colon = text.find(":", 0, 40)
+    if colon < 0 or not _field_colon(text, colon):
         return False
     m = P.FIELD_LINE.match(text)
     return m is not None and all(w in W.FIELD_WORDS for w in m["key"].casefold().lstrip("_").split(" "))
+
+
+def _field_colon(text: str, colon: int) -> bool:
+    """Cheap tests of what every accepted field line holds, around its
+    first colon (the pattern's: its key holds none): the end of the line
+    or a space after it (perhaps after a closing "**"), and before it a
+    first word of the key that is a field word."""
+    rest = text[colon + 1 : colon + 4]
+    if rest[:2] == "**":
+        rest = rest[2:]
+    if rest[:1] not in ("", " ") and rest != "\n":
+        return False
+    head = text[2:colon] if text[:2] == "**" else text[:colon]
+    first = head.split(" ", 1)[0].split("*", 1)[0]
+    return first.casefold().lstrip("_") in W.FIELD_WORDS
 
 
 @rules.block_rule("listed-term", "list_item", starts="-*•", labelled=True)

@@ -30,19 +30,37 @@ def standard(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
     the paragraph after the match (a rest that is only a time, "Ines Caro:
     00:00:00", may be the start of the speech below it: the turn builder
     decides)."""
-    groups = m.re.groupindex
-    written = m["name"]
-    if "role" in groups and m["role"]:
-        written = f"{written}, {m['role']}"
+    groups = _groups(m)
+    written = m[groups["name"]]
+    role = groups.get("role")
+    if role is not None and m[role]:
+        written = f"{written}, {m[role]}"
     slot = read_slot(written)
     if slot is None:
         return None
-    time = m["time"] if "time" in groups else None
-    if time is None and "bare" in groups:
-        time = m["bare"]
+    at = groups.get("time")
+    time = m[at] if at is not None else None
+    at = groups.get("bare")
+    if time is None and at is not None:
+        time = m[at]
     start = parse_time(time) if time else None
-    prefix = (m["prefix"] or "") if "prefix" in groups else ""
+    at = groups.get("prefix")
+    prefix = (m[at] or "") if at is not None else ""
     return Label(rule.name, slot.name, text[m.end() :], start, slot.role, slot.kind, written, rule.template, prefix)
+
+
+#: Each pattern's group numbers by name, read once: a match's group by
+#: number costs a third of one by name, and ``groupindex`` is a new dict
+#: each time.
+_INDEX: dict["regex.Pattern[str]", dict[str, int]] = {}
+
+
+def _groups(m: "regex.Match[str]") -> dict[str, int]:
+    """The group numbers by name of the pattern that made ``m``."""
+    index = _INDEX.get(m.re)
+    if index is None:
+        index = _INDEX[m.re] = dict(m.re.groupindex)
+    return index
 
 
 def _bold(opening: str) -> bool:
@@ -119,13 +137,14 @@ def markdown_bold(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional
     if text[at : at + 1] not in _EMPHASIS:
         at += 1  # a stray character
     italic = text[at + 1 : at + 2] != text[at]
-    late = m["late"]
+    groups = _groups(m)
+    late = m[groups["late"]]
     if late and italic:
         return None
     label = standard(rule, m, text)
     if label is not None:
         if late:
-            label.text = label.text.replace(m["b"], "", 1)
+            label.text = label.text.replace(m[groups["b"]], "", 1)
         label.markup = _MARKUP[bullet, italic]
     return label
 
@@ -150,14 +169,27 @@ def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     return label
 
 
+def _q_or_a(raw: str) -> bool:
+    """The "Q" or "A" is followed by a stop, a space (a tab, a no-break
+    space) or the line's end, as the pattern asks; after a long indent the
+    pattern decides."""
+    head = raw[:16].lstrip(" \t\u00a0")
+    if len(head) < 2 and len(raw) > 16:
+        return True
+    return head[1:2] in _AFTER_Q
+
+
+_AFTER_Q = frozenset(("", ".", " ", "\t", "\u00a0", "\n"))
+
+
 @rules.label_rule(
-    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA"
+    "bare-q", P.BARE_Q, template="colon", conventions=("caps-colon", "name-colon"), raw=True, first=lambda o: o[:1] in "QA", check=_q_or_a
 )
 def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q  Thank you, Mr. President.``: an unnamed reporter (``Q. … A. …``
     in a court's record).  It comes before the colon rule: "Q  Diplomacy:
     Can you…" is a reporter asking about diplomacy, not "Q Diplomacy"."""
-    name = "A" if m["answer"] else "Q"
+    name = "A" if m[_groups(m)["answer"]] else "Q"
     _, _, body = text.partition(" ")
     return Label(rule.name, name, body, None, None, "role", name, rule.template)
 
@@ -165,7 +197,22 @@ def bare_q(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
 # "Full Name: text", "STEVE INSKEEP, HOST:", "THE PRESIDENT:", call signs
 # "BELL 7:", "Q:"/"A:", "Speaker 2:", initials "MV:", "roasbeef:", "?:": one
 # template, recorded as caps-colon when its labels are written in capitals.
-rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), reach=120, first=_label_start, check=lambda t: t.find(":", 0, 120) > 0 or t.find("：", 0, 120) > 0)(
+def _colon(text: str) -> bool:
+    """A colon early in the line that a space or the line's end follows
+    ("Name: …", "Name:"), or a full-width one.  The slot holds no colon,
+    so the label's colon is the line's first, but after the time of day
+    that may open the line ("5:19 P.M. EDT MODERATOR: …")."""
+    at = text.find(":", 0, 120)
+    if at > 0:
+        after = text[at + 1 : at + 2]
+        if after == " " or after == "" or (after == "\n" and at + 2 == len(text)) or "：" in text:
+            return True
+        first = text[:1]
+        return at <= 2 and ("0" <= first <= "9" or first > "\x7f")  # (a digit beyond ASCII: the pattern decides)
+    return text.find("：", 0, 120) > 0
+
+
+rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", "name-colon"), reach=120, first=_label_start, check=_colon)(
     standard
 )
 
@@ -173,10 +220,16 @@ rules.label_rule("colon", P.COLON, template="colon", conventions=("caps-colon", 
 @rules.label_rule("qa-dash", P.QA_DASH, template="colon", conventions=("caps-colon", "name-colon"), first=lambda o: o in ("Q ", "A "))
 def qa_dash(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Q - Are you hiring?``: a question or an answer marked with a dash."""
-    return Label(rule.name, m["name"], text[m.end() :], None, None, "role", m["name"], rule.template)
+    name = m[_groups(m)["name"]]
+    return Label(rule.name, name, text[m.end() :], None, None, "role", name, rule.template)
 
 
-rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=lambda t: t[-1:].isdigit() or t[-1:] == ":")(standard)
+def _dash_time(text: str) -> bool:
+    """"Name – 00:03:20:" ends in its time or a colon, and holds the spaced dash (or bar)."""
+    return (text[-1:].isdigit() or text[-1:] == ":") and (" - " in text or " – " in text or " — " in text or " | " in text)
+
+
+rules.label_rule("name-dash-time", P.NAME_DASH_TIME, hint=":", first=name_start, max_len=80, check=_dash_time)(standard)
 
 
 # "Alex Smith — Hello.": after the time-dash rule, which it would read too; a
@@ -196,16 +249,17 @@ def record(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]
     congressional and court records, ending with a full stop.  A title
     ("Mr.", "Chairman", "The") or two words in capitals make one; a single
     word in capitals and a stop ("OK.") is speech."""
-    name = m["name"]
-    if not m["title"] and " " not in name:
+    groups = _groups(m)
+    name = m[groups["name"]]
+    if not m[groups["title"]] and " " not in name:
         return None
     return Label(rule.name, name, text[m.end() :], None, None, "caps", name, rule.template)
 
 
 def _alone(text: str) -> bool:
-    """A line that may be a name alone: few words, no closing punctuation
-    (but the stop of an initial or "Jr.")."""
-    if text.count(" ") >= 10:
+    """A line that may be a name alone: few words, no colon, no closing
+    punctuation (but the stop of an initial or "Jr.")."""
+    if text.count(" ") >= 10 or ":" in text:
         return False
     end = text[-1]
     return end not in _CLOSING or (end == "." and len(text) - text.rfind(" ") <= 5)
@@ -227,7 +281,7 @@ def marked_own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Option
     if label is None or label.kind == "handle":
         return None
     label.text = ""
-    label.markup = m["h"] or "**"
+    label.markup = m[_groups(m)["h"]] or "**"
     return label
 
 
@@ -238,7 +292,7 @@ def own_line(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Labe
     Chief Financial Officer``, kept as written).  Short lines of speech
     look alike ("Yes.", "The end"), so a name here may not end in a full
     stop (but for an initial or "Jr.")."""
-    name = m["name"]
+    name = m[_groups(m)["name"]]
     if name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > 3:
         return None
     label = standard(rule, m, text)
