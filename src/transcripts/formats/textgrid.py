@@ -32,6 +32,7 @@ import attrs
 import regex
 
 from ..model import Metadata, Transcript, Word
+from ..times import seconds
 from ._build import Piece, TurnBuilder, from_cues
 from ._caption import Cue
 from ._estimate import estimate_times
@@ -133,8 +134,8 @@ class _Tokens:
 
     def number(self, what: str) -> tuple[float, int]:
         value, at = self.value("number", what)
-        number = float(value)
-        if not 0 <= number <= 1e9:  # times.MAX_SECONDS
+        number = seconds(value)
+        if number is None:
             raise self.ctx.error(f"{what} is not a time in seconds: {value}", *self.where(at))
         return number, at
 
