@@ -53,7 +53,7 @@ def mismatches(t: Transcript, exp: dict[str, Any], source: Optional[Sequence[str
         errs.append(f"{len(got)} turns, want {len(want)}")
     if "starts" in exp and len(t.turns) == len(exp["starts"]):
         for i, (u, s) in enumerate(zip(t.turns, exp["starts"])):
-            if u.start is None or abs(u.start - s) > 0.5:
+            if (u.start is None) != (s is None) or (s is not None and abs(u.start - s) > 0.5):  # null: no time
                 errs.append(f"turn {i} start {u.start!r}, want {s}; {_where(u, source)}")
                 break
     text = "\n".join(p for u in t.turns for p in u.paragraphs)

@@ -60,6 +60,8 @@ def test_name_colon_rejects_sentences(text):
         ("- a dash bullet", "list_item"),
         ("https://www.academia.edu/127962074/Trump", "chrome"),
         ("---", "chrome"),
+        ("|------|:---:|", "chrome"),
+        ("| Time | Speaker | Text |", "chrome"),
         ("domingo, 2 de março de 2025", "date"),
         ("February 13, 2025", "date"),
         ("Friday, 14 March 2025", "date"),
@@ -99,6 +101,16 @@ def labels_by_rule(text, raw=None):
         ("time-name", "[00:00:03.12] - Lena Fischer", ("Lena Fischer", "", 3.12, None)),
         ("time-name", "00:01:07 – Lena Fischer", ("Lena Fischer", "", 67.0, None)),
         ("name-dash-time", "Lena Fischer - 00:01:07", ("Lena Fischer", "", 67.0, None)),
+        # A time, a name and a dash, the speech on the same line.
+        ("time-name-dash", "00:00:07 Speaker 2 - It starts in 1841.", ("Speaker 2", "It starts in 1841.", 7.0, None)),
+        ("time-name-dash", "[00:07] Lena Fischer — Hello.", ("Lena Fischer", "Hello.", 7.0, None)),
+        # A name and its time, the speech on the same line.
+        ("name-time-text", "Lena Fischer 00:03 Welcome back.", ("Lena Fischer", "Welcome back.", 3.0, None)),
+        ("name-time-text", "Speaker 1 01:02:03 Thanks.", ("Speaker 1", "Thanks.", 3723.0, None)),
+        # A markdown table's row: perhaps a time, the speaker, the speech.
+        ("table-row", "| 0:03 | Lena Fischer | Welcome. |", ("Lena Fischer", "Welcome.", 3.0, None)),
+        ("table-row", "| **Lena Fischer** | Welcome. |", ("Lena Fischer", "Welcome.", None, None)),
+        ("table-row", "|Lena Fischer|Welcome, a b \\| c|", ("Lena Fischer", "Welcome, a b \\| c", None, None)),
         ("name-dash-time", "Lena Fischer | 00:01:07", ("Lena Fischer", "", 67.0, None)),
         ("name-paren-time", "Speaker 1 (00:06): Great.", ("Speaker 1", "Great.", 6.0, None)),
         ("name-paren-time", "Speaker 1 (01:02:03):", ("Speaker 1", "", 3723.0, None)),
@@ -130,6 +142,19 @@ def labels_by_rule(text, raw=None):
 )
 def test_label_rules(rule, text, expected):
     assert labels_by_rule(text).get(rule) == expected
+
+
+@pytest.mark.parametrize(
+    "rule, text",
+    [
+        ("name-time-text", "END 1:10 P.M. EST"),  # a time of day
+        ("name-time-text", "Lena Fischer 00:03"),  # alone on its line: the Otter rule's
+        ("table-row", "| Time | Speaker | Text |"),  # a header row
+        ("time-name-dash", "00:00:07 Speaker 2 -"),
+    ],
+)
+def test_label_rules_refuse(rule, text):
+    assert rule not in labels_by_rule(text)
 
 
 @pytest.mark.parametrize(

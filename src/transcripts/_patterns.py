@@ -103,6 +103,9 @@ CAP_ROLE = r"\p{Lu}[\p{Lu}\-]{1,20}(?:[ ]\p{Lu}[\p{Lu}\-]{1,20}){0,2}"
 #: A clock time: "0:03", "01:02:03", "0:00:14.1", "00:00:00:01".
 TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 
+#: A clock time as Otter and its peers write it after a name: "0:03", "01:02:03".
+_CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+
 # ---------------------------------------------------------------------------
 # Labels.  A label rule's pattern reads the label's *slot* loosely (any short
 # run of words, a qualifier in parentheses, a credential after a comma) and
@@ -254,6 +257,39 @@ TIME_NAME = compile_lazily(
     _F,
 )
 
+#: "00:00:07 Alex Smith - Hello everyone.", "[00:07] Alex Smith — Hello.": a
+#: time, a name and a dash, the speech after it on the same line.
+TIME_NAME_DASH = compile_lazily(
+    rf"""
+    ^\\?[\[(]?(?P<time>{TIME})\\?[\])]?[ ](?P<name>{NAME}|{CAP_NAME})[ ][-–—][ ](?=\S)
+    """,
+    _F,
+)
+
+#: "Alex Smith 00:03 Hello everyone.", "Speaker 1 00:00:09 Thanks.": a name
+#: and its start time, the speech after them on the same line (a plain-text
+#: export whose columns the normalised spaces joined).  A time of day
+#: ("Remarks 1:10 P.M.") is no start.
+NAME_TIME_TEXT = compile_lazily(
+    rf"""
+    ^(?P<name>{NAME}|{CAP_NAME})[ ](?P<time>{_CLOCK_TIME})[ ](?=[^\s\d\-–—])(?![AaPp]\.?[Mm]\b)  # not "END 1:10 P.M."
+    """,
+    _F,
+)
+
+#: A row of a markdown table whose cells are the speaker and the speech,
+#: perhaps after a time: "| 0:03 | Alex Smith | Hello. |", "| **Alex** | Hi |".
+TABLE_ROW = compile_lazily(
+    rf"""
+    ^\|[ ]?(?:\[?(?P<time>{TIME})\]?[ ]?\|[ ]?)?
+    (?P<mark>\*\*|__)?(?P<name>{SLOT})(?P=mark)?[ ]?\|[ ]?(?=[^\s|])
+    """,
+    _F,
+)
+
+#: The rule under a markdown table's header row: "|------|:---:|", "--- | ---".
+TABLE_RULE = compile_lazily(r"^\|?[ ]?:?-{3,80}:?[ ]?(?:\|[ ]?:?-{3,80}:?[ ]?){1,30}\|?$")
+
 #: "[Alex Smith] 10:02:15" alone on its line, the speech below (Zoom).
 BRACKET_NAME_TIME = compile_lazily(
     rf"""
@@ -305,9 +341,6 @@ NAME_PERIOD = compile_lazily(
     """,
     _F,
 )
-
-#: A clock time as Otter and its peers write it after a name: "0:03", "01:02:03".
-_CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 
 #: Otter: "Emma  0:03" alone on a line, the text below; some tools write the
 #: range, "Emma 00:00:01 - 00:00:05".

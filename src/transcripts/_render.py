@@ -64,6 +64,9 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     # Name [00:01:02] text / the label alone on its line, the text below
     "name-bracket-time": ("inline", "block"),
     "otter": ("otter",),  # Name  1:02  ⏎ text          (Otter export)
+    "name-time-text": ("spaced",),  # Name  1:02  text (an export's columns on one line)
+    "time-name-dash": ("hyphen", "em"),  # 00:01:02 Name - text / [1:02] Name — text
+    "table-row": ("timed",),  # | 1:02 | Name | text |  (a markdown table's rows)
     # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
     # full then surname only / full then given name only ("LULU:")
     "caps-colon": ("full", "roles", "surname", "given"),
@@ -98,6 +101,7 @@ TIMED: frozenset[str] = frozenset(
     {
         "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "time-name",
         "bracket-name-time", "name-paren-time", "name-bracket-time", "otter", "name-dash-time",
+        "name-time-text", "time-name-dash", "table-row",
     }  # fmt: skip
 )
 
@@ -350,6 +354,12 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{label} [{_hms(start)}]\n{first}" if variant == "block" else f"{label} [{_hms(start)}]{sp}{first}"]
     if convention == "otter":
         return [f"{label}  {_otter(start)}\n{first}"]
+    if convention == "name-time-text":
+        return [f"{label}  {_otter(start)}  {first}"]
+    if convention == "time-name-dash":
+        return [f"{_hms(start)} {label} -{sp}{first}" if variant == "hyphen" else f"[{_otter(start)}] {label} —{sp}{first}"]
+    if convention == "table-row":
+        return [f"| {_otter(start)} | {label} | {first} |"]
     if convention == "name-dash-time":
         return [f"{label} – {_hms(start)}:", first]
     if convention == "name-dash":

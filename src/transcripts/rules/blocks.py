@@ -103,6 +103,28 @@ def data_line(text: str) -> bool:
     return P.DATA_LINE.match(text) is not None
 
 
+#: The words a transcript table's header row holds ("| Time | Speaker |
+#: Text |").
+_TABLE_HEADINGS = frozenset(
+    "time timestamp timecode start end speaker name who text transcript speech dialogue utterance content said line".split()
+)
+
+
+def table_header(text: str) -> bool:
+    """A markdown table's header row of column names: ``| Time | Speaker | Text |``."""
+    if text[:1] != "|" or len(text) > 120:
+        return False
+    cells = text.strip(" |").split("|")
+    return len(cells) > 1 and all(c.strip(" *_").casefold() in _TABLE_HEADINGS for c in cells)
+
+
+@rules.block_rule("table-markup", "chrome", starts="|:-", max_len=200)
+def table_markup(text: str) -> bool:
+    """A markdown table's header row of column names, and the rule under it
+    (``|------|:---:|``): the table's markup, not speech."""
+    return P.TABLE_RULE.match(text) is not None or table_header(text)
+
+
 @rules.block_rule("participants", "metadata", starts="PpSsCcFfGgHh*", labelled=True)
 def participants(text: str) -> bool:
     """``Participants: Marisol Vega (MV), coastal engineer; …``"""

@@ -19,6 +19,7 @@ from .. import _patterns as P
 from ..slots import read_slot
 from ..times import parse_time
 from ._registry import DEFAULT_RULES, Label, LabelRule, name_start
+from .blocks import table_header
 
 __all__ = ["record", "standard"]
 
@@ -102,6 +103,37 @@ rules.label_rule(
 )(standard)
 
 
+def _spaced_dash(text: str) -> bool:
+    """A dash with a space either side, early in the line."""
+    return text.find(" - ", 0, 120) > 0 or text.find(" – ", 0, 120) > 0 or text.find(" — ", 0, 120) > 0
+
+
+# "00:00:07 Alex Smith - Hello.": the time first, the speech after a dash.
+rules.label_rule("time-name-dash", P.TIME_NAME_DASH, first=_time_or_bracket, check=_spaced_dash)(standard)
+
+
+def _table_row(text: str) -> bool:
+    """A table row holds a second cell's bar after its first."""
+    return text.find("|", 2, 120) > 0
+
+
+@rules.label_rule("table-row", P.TABLE_ROW, first=lambda o: o[:1] == "|", check=_table_row)
+def table_row(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``| 0:03 | Alex Smith | Hello. |``: a markdown table's row, the
+    speaker in one cell and the speech in the next (its closing bar is no
+    speech); a header row of column names is no label."""
+    if table_header(text):
+        return None
+    label = standard(rule, m, text)
+    if label is None:
+        return None
+    speech = label.text.rstrip(" ")
+    if speech.endswith("|") and not speech.endswith("\\|"):
+        speech = speech[:-1].rstrip(" ")
+    label.text = speech
+    return label
+
+
 @rules.label_rule("bracket-name", P.BRACKET_NAME, first=lambda o: o[:1] == "[", reach=70, hint="]")
 def bracket_name(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``[Alex Smith] Hello everyone.``: a bracketed name and the speech;
@@ -167,6 +199,17 @@ def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     if label is not None:
         label.text = ""
     return label
+
+
+def _time_after_name(text: str) -> bool:
+    """"Alex Smith 00:03 Hello": a clock time early in the line, after a space."""
+    colon = text.find(":", 2, 60)
+    return colon > 0 and text[colon - 1].isdigit() and text[colon + 1 : colon + 2].isdigit()
+
+
+# "Alex Smith 00:03 Hello everyone.": after the own-line Otter rule, which
+# reads the name and time alone.
+rules.label_rule("name-time-text", P.NAME_TIME_TEXT, hint=":", reach=60, first=name_start, check=_time_after_name)(standard)
 
 
 def _q_or_a(raw: str) -> bool:
