@@ -134,6 +134,10 @@ SLOT = rf"""
 #: can be named.
 DIARISED = compile_lazily(r"^(?i:speaker|spkr|spk)[_-]?[0-9]{1,3}$")
 
+#: A numbered speaker as recognisers and editors write it: "Speaker 1",
+#: "SPEAKER_00", "spk 2".
+NUMBERED_SPEAKER = compile_lazily(r"^(?i:speaker|spkr|spk)[ _-]?[0-9]{1,3}$")
+
 #: A time, perhaps bracketed or escaped, and nothing else: the rest of a
 #: label line whose speech is below it ("Ines Caro: 00:00:00").
 TIME_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
@@ -474,6 +478,10 @@ LEADING_TIME = compile_lazily(
 
 #: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]",
 #: before the count ends "[-00:00:00:05]", with tenths "[00:01:02:03.4]".
+#: A line of speech that opens with its time, bare or bracketed: "00:00:07
+#: Welcome back…", "[0:07] Welcome…" (a recogniser's plain export).
+TIMED_LINE = compile_lazily(rf"^\\?[\[(]?(?P<time>{TIME})\\?[\])]?[ ](?=\S)")
+
 TIME_LINE = compile_lazily(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
 
 #: A clock time of day alone: "1:27 P.M. EDT", "END 6:45 P.M. EST".

@@ -48,6 +48,7 @@ import regex
 from . import _patterns as P
 from . import words as W
 from .items import Item
+from .model import UNKNOWN_SPEAKER
 from .names import initials, name_key, part_of, words_of
 from .resolve import Person
 from .rules import Label, RuleSet
@@ -381,6 +382,9 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
             and first.label.rule not in bare
             and len(first.label.name) > 1
         )
+        # One numbered or unknown speaker alone ("Speaker 1:", "Unknown
+        # Speaker:" on every paragraph): a recogniser's or a writer's label.
+        many = many or (voices[only] >= SINGLE_VOICE_MIN and _numbered(first.label.name) and all(speaks(c) for c in accepted))
         # Questions from the floor of a talk ("Q: …" and the answer below it).
         asked = questioner(only, first.label.kind) and voices[only] >= 2 and all(speaks(c) for c in accepted)
         asked = asked and not _noted(accepted, items)
@@ -390,6 +394,11 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         return None
     markers = frozenset(c.item for c in live if voice[id(c)] not in speaking)
     return _Verdict(tuple(accepted), tuple(unsure), markers)
+
+
+def _numbered(name: str) -> bool:
+    """A speaker no one named: "Speaker 1", "SPEAKER_00", "Unknown Speaker"."""
+    return name == UNKNOWN_SPEAKER or P.NUMBERED_SPEAKER.match(name) is not None
 
 
 _BULLETS = ("- ", "* ", "+ ", "• ")

@@ -28,11 +28,16 @@ __all__ = [
     "Topic",
     "Transcript",
     "Turn",
+    "UNKNOWN_SPEAKER",
     "Word",
 ]
 
 Role = Literal["host", "guest", "unknown"]
 ROLES: tuple[str, ...] = ("host", "guest", "unknown")
+
+#: The name of the speaker of speech that no label, voice or field names
+#: (a caption file without speakers, speech under times alone).
+UNKNOWN_SPEAKER = "Unknown Speaker"
 
 #: How a turn's times were obtained: written in the source, or estimated.
 Timing = Literal["given", "estimated"]

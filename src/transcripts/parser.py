@@ -24,6 +24,7 @@ from .paragraphs import paragraphs
 from .resolve import Person, resolve
 from .rules import DEFAULT_RULES, RuleSet
 from .slots import read_slot
+from .timed import assemble_timed, is_timed
 from .topics import align
 
 __all__ = ["Analysis", "analyse", "conventions", "parse", "parse_bytes", "read_text"]
@@ -110,9 +111,13 @@ def analyse(
             lead = UNNAMED  # a talk whose audience's questions alone are labelled
         if lead is not None:
             people = people + (Person(lead, "guest", listed=True),)
-        resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
-        lead_id = resolution.speaker_of[lead] if lead is not None else None
-        dialogue = assemble(items, choice, unsure, resolution, rules, lead_id)
+        timed = is_timed(items) if choice is None and lead is None else None
+        if timed is not None:
+            dialogue = assemble_timed(items, timed)  # speech under times, no one named
+        else:
+            resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
+            lead_id = resolution.speaker_of[lead] if lead is not None else None
+            dialogue = assemble(items, choice, unsure, resolution, rules, lead_id)
         ctx = read_context(items, dialogue, people)
         blocks = tuple(_blocks(items, dialogue))
         metadata = attrs.evolve(ctx.metadata, source=source)

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence
 import attrs
 import regex
 
-from ..model import Metadata, Span, Speaker, Timing, Transcript, Turn, Word
+from ..model import UNKNOWN_SPEAKER, Metadata, Span, Speaker, Timing, Transcript, Turn, Word
 from .. import _patterns as P
 from ..names import display_name, name_key, unique_slugs
 from ..slots import field_word, read_slot
@@ -34,7 +34,7 @@ from ._caption import Cue
 __all__ = ["DASH", "DIARISED", "LABEL", "UNKNOWN", "Piece", "TurnBuilder", "ambiguous", "from_cues", "paused_gc", "reading", "speaker_of"]
 
 #: The speaker of speech that comes before any name.
-UNKNOWN = "Unknown Speaker"
+UNKNOWN = UNKNOWN_SPEAKER
 
 #: A speech recogniser's speaker label (SPEAKER_00, spk_0, Speaker_1).
 DIARISED = P.DIARISED

@@ -18,7 +18,7 @@ from __future__ import annotations
 from itertools import chain
 from typing import Callable, NamedTuple, Optional
 
-from ..model import Speaker, Transcript
+from ..model import UNKNOWN_SPEAKER, Speaker, Transcript
 from ._estimate import turn_times
 from ._build import paused_gc
 from ._linebreak import Names, layout_paragraph, learn, name_tokens
@@ -66,16 +66,18 @@ def _pieces(
     ambiguous: Optional[Callable[[str], bool]],
     bad_start: Optional[Callable[[str], bool]],
     names: Names,
+    quiet: bool = False,
 ) -> list[_Piece]:
     """The cues of one turn's paragraphs (their tokens), before they are
-    timed."""
+    timed; ``quiet``: the turn's first cue has no label unless its text
+    needs one."""
     pieces: list[_Piece] = []
     append = pieces.append
     label_len = len(tag)
     for tokens in paragraphs:
         if not tokens:
             continue
-        laid, pos = layout_paragraph(tokens, prof, label_len, not pieces, ambiguous, bad_start, names)
+        laid, pos = layout_paragraph(tokens, prof, label_len, not pieces and not quiet, ambiguous, bad_start, names)
         # tokens[i:j] joined is text[pos[i]:pos[j] - 1].
         text = " ".join(tokens)
         for labelled, spans in laid:
@@ -105,6 +107,13 @@ def _pieces(
     return pieces
 
 
+def anonymous(t: Transcript) -> bool:
+    """Whether no one is named: the only speaker is the unknown speaker
+    (captions without speakers, speech under times alone), whom a caption
+    writer does not label (a reader gives unnamed speech to that speaker)."""
+    return len(t.speakers) == 1 and t.speakers[0].name == UNKNOWN_SPEAKER
+
+
 def _ms(seconds: Optional[float]) -> int:
     return int(round((seconds or 0.0) * 1000))
 
@@ -124,7 +133,9 @@ def layout(
     ``label(speaker)`` is the text written before the first line of a
     turn's first cue ("Name: "), counted in the line's width;
     ``ambiguous(text)`` says whether a cue whose text starts with ``text``
-    would be misread (as a label, say) and so needs the label too;
+    would be misread (as a label, say) and so needs the label too (the
+    only label the unknown speaker gets when no one is named, see
+    :func:`anonymous`);
     ``bad_start(text)`` says no other line may start with ``text`` (a
     dual-speaker dash).  Every paragraph starts a new cue; each turn's time
     is shared among its cues by their length, then stretched or cut to the
@@ -156,6 +167,9 @@ def _layout(
     append = cues.append
     clock = 0
     tags: dict[str, tuple[Speaker, str, int]] = {}
+    # Speech no one is named for goes unlabelled, unless its words would
+    # read as a label (then the label says whose they are).
+    quiet = anonymous(t)
     for ti, (u, paragraphs, (turn_start, turn_end)) in enumerate(zip(t.turns, split, times)):
         known = tags.get(u.speaker)
         if known is None:
@@ -163,7 +177,7 @@ def _layout(
             tag = label(who) if label is not None else ""
             known = tags[u.speaker] = (who, tag, word_count(tag))
         who, tag, tag_words = known
-        pieces = _pieces(paragraphs, prof, tag, tag_words, ambiguous, bad_start, names)
+        pieces = _pieces(paragraphs, prof, tag, tag_words, ambiguous, bad_start, names, quiet)
         if not pieces:
             continue
         begin = _ms(turn_start)

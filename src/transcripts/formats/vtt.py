@@ -36,9 +36,9 @@ import regex
 
 from ..model import Transcript, Word
 from ..times import MAX_SECONDS
-from ._build import paused_gc, reading
+from ._build import ambiguous, paused_gc, reading
 from ._caption import Cue, Part
-from ._cues import layout
+from ._cues import anonymous, layout
 from ._profiles import PROFILES, WEB, profile
 from ._registry import Conversion, Format, ReadContext, WriteOptions, register
 from ._report import Holds, lost
@@ -114,6 +114,9 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
         out.append(f"NOTE\nTitle: {title}\n")
     position: dict[int, int] = {}
     voices: dict[str, str] = {}
+    # Speech no one is named for has no voice, unless its words would read
+    # as a speaker's label.
+    quiet = anonymous(t)
     for cue, (start, end) in zip(laid, cue_stamps(laid, ".")):
         voice = voices.get(cue.speaker.name)
         if voice is None:
@@ -130,7 +133,10 @@ def write(t: Transcript, options: WriteOptions) -> Conversion:
                 at += len(tokens)
             position[cue.turn] = at
             body = "\n".join(rows)
-        out.append(f"{start} --> {end}\n<v {voice}>{body}\n")
+        if quiet and not ambiguous(cue.text):
+            out.append(f"{start} --> {end}\n{body}\n")  # no one named: no voice
+        else:
+            out.append(f"{start} --> {end}\n<v {voice}>{body}\n")
     holds = Holds(metadata=("title", "language"), times=True, turn_boundaries=False, words=True)
     return Conversion("\n".join(out), "vtt", lost(t, holds))
 
