@@ -101,3 +101,23 @@ def test_unnamed_speech_that_reads_as_a_label_keeps_one(fmt):
     back = transcripts.loads(transcripts.dumps(anon, fmt), fmt)
     assert [s.name for s in back.speakers] == [UNKNOWN_SPEAKER]
     assert back.turns[0].paragraphs == ("Ann Lee: is what the sign says",)
+
+
+def _srt(cues):
+    return "\n".join(f"{k}\n00:00:{a:02d},000 --> 00:00:{b:02d},000\n{text}\n" for k, (a, b, text) in enumerate(cues, 1))
+
+
+def test_one_speakers_cues_make_paragraphs_at_pauses():
+    t = transcripts.loads(_srt([(1, 3, "so we begin"), (3, 5, "with the wall."), (8, 10, "Later, the storm"), (10, 12, "came in")]), "srt")
+    assert t.turns[0].paragraphs == ("so we begin with the wall.", "Later, the storm came in")
+
+
+def test_a_long_run_of_cues_ends_its_paragraphs_at_sentences():
+    sentence = "The harbour wall was built in four summers by the town. "
+    cues = [(k % 60, k % 60 + 1, sentence.strip()) for k in range(40)]
+    text = "\n".join(f"{k}\n00:{k // 60:02d}:{k % 60:02d},000 --> 00:{k // 60:02d}:{k % 60:02d},900\n{s}\n" for k, (_, _, s) in enumerate(cues, 1))
+    t = transcripts.loads(text, "srt")
+    paragraphs = t.turns[0].paragraphs
+    assert len(paragraphs) > 1 and all(p.endswith(".") for p in paragraphs)
+    assert max(map(len, paragraphs)) < 1000
+    assert " ".join(paragraphs) == " ".join(s for _, _, s in cues)

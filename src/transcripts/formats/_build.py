@@ -133,6 +133,17 @@ class Piece:
     display_case: Optional[bool] = None
 
 
+#: A pause (seconds) between one speaker's cues or words after which the
+#: speech goes on in a new paragraph.
+PAUSE = 2.0
+
+#: The length (characters) after which a paragraph ends with its sentence.
+LONG = 800
+
+#: What ends a sentence.
+_SENTENCE_END = frozenset(".?!…。？！")
+
+
 @attrs.define(slots=True)
 class _Open:
     """The turn being built."""
@@ -147,6 +158,8 @@ class _Open:
     words: list[Word] = attrs.field(factory=list)
     #: Every piece so far had one word per token.
     timed_words: bool = True
+    #: The characters of ``current``, spaces included.
+    size: int = 0
 
 
 class TurnBuilder:
@@ -213,14 +226,18 @@ class TurnBuilder:
             turn = self._open
             if piece.ends_paragraph and turn is not None and turn.current:
                 turn.paragraphs.append(" ".join(turn.current))
-                turn.current = []
+                turn.current, turn.size = [], 0
             return
         key = self._key(name, piece.display_case)
         turn = self._open
         if turn is None or turn.key != key or piece.new_turn:
             self._close()
             turn = self._open = _Open(key, [], [], piece.start, piece.end, piece.first_line, piece.last_line)
+        elif turn.current and self._new_paragraph(turn, piece):
+            turn.paragraphs.append(" ".join(turn.current))
+            turn.current, turn.size = [], 0
         turn.current.append(text)
+        turn.size += len(text) + 1
         if turn.timed_words:
             if len(piece.words) == text.count(" ") + 1:
                 turn.words.extend(piece.words)
@@ -228,7 +245,7 @@ class TurnBuilder:
                 turn.timed_words = False
         if piece.ends_paragraph:
             turn.paragraphs.append(" ".join(turn.current))
-            turn.current = []
+            turn.current, turn.size = [], 0
         if piece.start is not None and turn.start is None:
             turn.start = piece.start
         if piece.end is not None:
@@ -237,6 +254,18 @@ class TurnBuilder:
             turn.first_line = piece.first_line
         if piece.last_line is not None:
             turn.last_line = piece.last_line
+
+    @staticmethod
+    def _new_paragraph(turn: "_Open", piece: Piece) -> bool:
+        """Whether speech that the source does not divide goes on in a new
+        paragraph: after a pause of :data:`PAUSE` seconds or more, or, once
+        the paragraph holds :data:`LONG` characters, after a sentence's
+        end (three times as many: at any piece, for speech without
+        punctuation).  (Captions and recognisers give one speaker's speech as a run
+        of cues or words; a monologue would be one paragraph.)"""
+        if piece.start is not None and turn.end is not None and piece.start - turn.end >= PAUSE:
+            return True
+        return turn.size >= LONG and (turn.current[-1][-1:] in _SENTENCE_END or turn.size >= 3 * LONG)
 
     def _close(self) -> None:
         turn = self._open
