@@ -107,6 +107,12 @@ def labels_by_rule(text, raw=None):
         # A name and its time, the speech on the same line.
         ("name-time-text", "Lena Fischer 00:03 Welcome back.", ("Lena Fischer", "Welcome back.", 3.0, None)),
         ("name-time-text", "Speaker 1 01:02:03 Thanks.", ("Speaker 1", "Thanks.", 3723.0, None)),
+        # A chat log's nick; its time is the time of day, no start.
+        ("irc", "<roasbeef> so the agenda", ("roasbeef", "so the agenda", None, None)),
+        ("irc", "[10:02] <@t-bast> Hi all", ("t-bast", "Hi all", None, None)),
+        ("otter", "Marisol Vega 10:02 AM", ("Marisol Vega", "", None, None)),
+        # Whisper's span before a recogniser's label.
+        ("bracket-time-name", "[00:00.000 --> 00:04.000] SPEAKER_00: Hi.", ("SPEAKER_00", "Hi.", 0.0, None)),
         # A markdown table's row: perhaps a time, the speaker, the speech.
         ("table-row", "| 0:03 | Lena Fischer | Welcome. |", ("Lena Fischer", "Welcome.", 3.0, None)),
         ("table-row", "| **Lena Fischer** | Welcome. |", ("Lena Fischer", "Welcome.", None, None)),

@@ -144,6 +144,7 @@ SMALL = Transcript(
         ("name-time-text", None, "Ann Lee  1:05  Welcome.\n\nDr. Zoë van der Berg  1:02:05  Thanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10  Why glass?\n"),
         ("time-name-dash", "em", "[1:05] Ann Lee — Welcome.\n\n[1:02:05] Dr. Zoë van der Berg — Thanks.\n\nGlad to be here.\n\n[1:02:10] Ann Lee — Why glass?\n"),
         ("table-row", None, "| 1:05 | Ann Lee | Welcome. |\n\n| 1:02:05 | Dr. Zoë van der Berg | Thanks. |\n\nGlad to be here.\n\n| 1:02:10 | Ann Lee | Why glass? |\n"),
+        ("irc", "timed", "[1:05] <AnnLee> Welcome.\n\n[1:02:05] <DrZoëvanderBerg> Thanks.\n\nGlad to be here.\n\n[1:02:10] <AnnLee> Why glass?\n"),
         ("name-dash", "em", "Ann Lee — Welcome.\n\nDr. Zoë van der Berg — Thanks.\n\nGlad to be here.\n\nAnn Lee — Why glass?\n"),
         ("name-period", "inline", "ANN LEE. Welcome.\n\nDR. ZOË VAN DER BERG. Thanks.\n\nGlad to be here.\n\nANN LEE. Why glass?\n"),
         ("name-period", "alone", "ANN LEE.\n\nWelcome.\n\nDR. ZOË VAN DER BERG.\n\nThanks.\n\nGlad to be here.\n\nANN LEE.\n\nWhy glass?\n"),
@@ -154,8 +155,9 @@ def test_render_writes_each_convention(convention, variant, text):
     ep = render(SMALL, convention, variant)
     assert ep.text == text
     assert ep.convention == convention == transcripts.parse(text).metadata.convention
-    assert ep.dialogue == (("Ann Lee", ("Welcome.",)), ("Dr. Zoë van der Berg", ("Thanks.", "Glad to be here.")), ("Ann Lee", ("Why glass?",)))
-    assert ep.speakers == ("Ann Lee", "Dr. Zoë van der Berg")
+    ann, zoe = ("AnnLee", "DrZoëvanderBerg") if convention == "irc" else ("Ann Lee", "Dr. Zoë van der Berg")  # a chat's nicks
+    assert ep.dialogue == ((ann, ("Welcome.",)), (zoe, ("Thanks.", "Glad to be here.")), (ann, ("Why glass?",)))
+    assert ep.speakers == (ann, zoe)
 
 
 #: SMALL with Zoë speaking twice: a bold line or a heading alone

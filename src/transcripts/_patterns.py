@@ -103,6 +103,10 @@ CAP_ROLE = r"\p{Lu}[\p{Lu}\-]{1,20}(?:[ ]\p{Lu}[\p{Lu}\-]{1,20}){0,2}"
 #: A clock time: "0:03", "01:02:03", "0:00:14.1", "00:00:00:01".
 TIME = r"\d{1,3}(?::\d{1,2}){1,3}(?:[.,]\d{1,3})?"
 
+#: What stands between the two times of a span: "00:01 - 00:04", Whisper's
+#: "[00:00.000 --> 00:04.000]".
+SPAN_TO = r"[ ]?(?:-->|[-–])[ ]?"
+
 #: A clock time as Otter and its peers write it after a name: "0:03", "01:02:03".
 _CLOCK_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 
@@ -245,7 +249,7 @@ TIME_BOLD = compile_lazily(
 #: Zoom's "00:00:05 Name: text" without brackets).
 BRACKET_TIME_NAME = compile_lazily(
     rf"""
-    ^(?:\\?[\[(](?P<time>{TIME})(?:[ ]?[-–][ ]?{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a range
+    ^(?:\\?[\[(](?P<time>{TIME})(?:{SPAN_TO}{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a span
     (?P<name>{SLOT})[ ]?:
     (?:[ ]|$)
     """,
@@ -266,6 +270,16 @@ TIME_NAME = compile_lazily(
 TIME_NAME_DASH = compile_lazily(
     rf"""
     ^\\?[\[(]?(?P<time>{TIME})\\?[\])]?[ ](?P<name>{NAME}|{CAP_NAME})[ ][-–—][ ](?=\S)
+    """,
+    _F,
+)
+
+#: A chat log's line: "<roasbeef> so the agenda", "[10:02] <t-bast> Hi",
+#: "10:02 <@cdecker> Yes" (the time is the time of day; "@" and "+" are
+#: the nick's channel modes).
+IRC = compile_lazily(
+    rf"""
+    ^(?:\\?\[?{TIME}\\?\]?[ ])?<[@+%~&]?[ ]?(?P<name>[\p{{L}}\p{{N}}_\-\[\]^{{}}|`.]{{1,30}})>[ ](?=\S)
     """,
     _F,
 )
@@ -347,9 +361,10 @@ NAME_PERIOD = compile_lazily(
 )
 
 #: Otter: "Emma  0:03" alone on a line, the text below; some tools write the
-#: range, "Emma 00:00:01 - 00:00:05".
+#: range, "Emma 00:00:01 - 00:00:05", and chat exports the time of day,
+#: "Emma  10:02 AM".
 OTTER = compile_lazily(
-    rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?$",  # a time or its range
+    rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?$",  # a time or its range
     _F,
 )
 
@@ -478,11 +493,12 @@ LEADING_TIME = compile_lazily(
 
 #: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]",
 #: before the count ends "[-00:00:00:05]", with tenths "[00:01:02:03.4]".
-#: A line of speech that opens with its time, bare or bracketed: "00:00:07
-#: Welcome back…", "[0:07] Welcome…" (a recogniser's plain export).
-TIMED_LINE = compile_lazily(rf"^\\?[\[(]?(?P<time>{TIME})\\?[\])]?[ ](?=\S)")
-
 TIME_LINE = compile_lazily(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
+
+#: A line of speech that opens with its time or its span, bare or
+#: bracketed (a bracket that opens closes): "00:00:07 Welcome back…",
+#: "[0:07] Welcome…", Whisper's "[00:00.000 --> 00:04.000]  Welcome…".
+TIMED_LINE = compile_lazily(rf"^\\?([\[(])?(?P<time>{TIME})(?:{SPAN_TO}{TIME})?(?(1)\\?[\])])[ ](?=\S)")
 
 #: A clock time of day alone: "1:27 P.M. EDT", "END 6:45 P.M. EST".
 CLOCK_LINE = compile_lazily(r"^(?:END[ ])?\(?\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?\)?$")

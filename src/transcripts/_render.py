@@ -67,6 +67,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "name-time-text": ("spaced",),  # Name  1:02  text (an export's columns on one line)
     "time-name-dash": ("hyphen", "em"),  # 00:01:02 Name - text / [1:02] Name — text
     "table-row": ("timed",),  # | 1:02 | Name | text |  (a markdown table's rows)
+    "irc": ("plain", "timed"),  # <Name> text / [10:02] <Name> text  (a chat log; the nick is the name without spaces)
     # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
     # full then surname only / full then given name only ("LULU:")
     "caps-colon": ("full", "roles", "surname", "given"),
@@ -318,7 +319,15 @@ class _Labeller:
             return initials(speaker.name) or speaker.name
         if c == "name-period" or (c == "own-line" and v == "capitals"):
             return speaker.name.upper()
+        if c == "irc":
+            return nick(speaker.name)
         return speaker.name
+
+
+def nick(name: str) -> str:
+    """A chat nick for a name: its letters and digits run together
+    ("AnnLee", "DrZoëvanderBerg")."""
+    return "".join(ch for ch in name if ch.isalnum() or ch in "_-")
 
 
 def _space(noise: Noise) -> str:
@@ -358,6 +367,8 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{label}  {_otter(start)}  {first}"]
     if convention == "time-name-dash":
         return [f"{_hms(start)} {label} -{sp}{first}" if variant == "hyphen" else f"[{_otter(start)}] {label} —{sp}{first}"]
+    if convention == "irc":
+        return [f"[{_otter(start)}] <{label}>{sp}{first}" if variant == "timed" else f"<{label}>{sp}{first}"]
     if convention == "table-row":
         return [f"| {_otter(start)} | {label} | {first} |"]
     if convention == "name-dash-time":
@@ -476,9 +487,9 @@ def render(t: Transcript, convention: str = "name-colon", variant: Optional[str]
     # What the text must parse to: speakers in order of first turn.
     order = list(dict.fromkeys(u.speaker for u in t.turns))
     by_id = {s.id: s for s in t.speakers}
-    names = [by_id[i].name for i in order]
-    new_id = dict(zip(order, unique_slugs(names)))
-    speakers = tuple(Speaker(new_id[i], by_id[i].name, role=by_id[i].role) for i in order)
+    shown = {i: nick(by_id[i].name) if convention == "irc" else by_id[i].name for i in order}
+    new_id = dict(zip(order, unique_slugs([shown[i] for i in order])))
+    speakers = tuple(Speaker(new_id[i], shown[i], role=by_id[i].role) for i in order)
     timed = convention in TIMED
     turns = []
     for k, u in enumerate(t.turns):

@@ -85,7 +85,7 @@ def bracket_note(text: str) -> bool:
     return m is not None and P.INLINE_TAG.match(m["body"]) is None
 
 
-@rules.block_rule("clock-line", "date", starts="(E0123456789", max_len=24)
+@rules.block_rule("clock-line", "date", starts="(E0123456789", labelled=True, max_len=24)
 def clock_line(text: str) -> bool:
     """``1:27 P.M. EDT``, ``END 6:45 P.M. EST``: the time of day."""
     return len(text) < 24 and P.CLOCK_LINE.match(text) is not None

@@ -191,14 +191,24 @@ rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_star
 rules.label_rule("name-bracket-time", P.NAME_BRACKET_TIME, hint="[", first=name_start)(standard)
 
 
-@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit())
+@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit() or t[-1] in "Mm.")
 def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Emma  0:03`` alone on its line, the text below: the time is the
-    start, not the speech."""
+    start, not the speech; a time of day (``Emma  10:02 AM``, a chat's
+    export) is no start."""
     label = standard(rule, m, text)
     if label is not None:
         label.text = ""
+        if m["day"]:
+            label.start = None
     return label
+
+
+@rules.label_rule("irc", P.IRC, hint=">", reach=50, first=lambda o: o[:1] in "<[\\0123456789", template="irc")
+def irc(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
+    """``[10:02] <roasbeef> so the agenda``: a chat log's nick in angle
+    brackets and the message; its time is the time of day, no start."""
+    return standard(rule, m, text)
 
 
 def _time_after_name(text: str) -> bool:
