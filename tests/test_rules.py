@@ -107,6 +107,11 @@ def labels_by_rule(text, raw=None):
         # A name and its time, the speech on the same line.
         ("name-time-text", "Lena Fischer 00:03 Welcome back.", ("Lena Fischer", "Welcome back.", 3.0, None)),
         ("name-time-text", "Speaker 1 01:02:03 Thanks.", ("Speaker 1", "Thanks.", 3723.0, None)),
+        # A marked name and its time alone on a line, in either order.
+        ("marked-name-time", "**Lena Fischer** *00:01:07*", ("Lena Fischer", "", 67.0, None)),
+        ("marked-name-time", "### Lena Fischer 00:01:07", ("Lena Fischer", "", 67.0, None)),
+        ("marked-name-time", "**[00:01:07] Lena Fischer:**", ("Lena Fischer", "", 67.0, None)),
+        ("marked-name-time", "Lena Fischer · 1:07", ("Lena Fischer", "", 67.0, None)),
         # A chat log's nick; its time is the time of day, no start.
         ("irc", "<roasbeef> so the agenda", ("roasbeef", "so the agenda", None, None)),
         ("irc", "[10:02] <@t-bast> Hi all", ("t-bast", "Hi all", None, None)),

@@ -144,6 +144,7 @@ SMALL = Transcript(
         ("name-time-text", None, "Ann Lee  1:05  Welcome.\n\nDr. Zoë van der Berg  1:02:05  Thanks.\n\nGlad to be here.\n\nAnn Lee  1:02:10  Why glass?\n"),
         ("time-name-dash", "em", "[1:05] Ann Lee — Welcome.\n\n[1:02:05] Dr. Zoë van der Berg — Thanks.\n\nGlad to be here.\n\n[1:02:10] Ann Lee — Why glass?\n"),
         ("table-row", None, "| 1:05 | Ann Lee | Welcome. |\n\n| 1:02:05 | Dr. Zoë van der Berg | Thanks. |\n\nGlad to be here.\n\n| 1:02:10 | Ann Lee | Why glass? |\n"),
+        ("marked-name-time", "bold-italic", "**Ann Lee** *1:05*\n\nWelcome.\n\n**Dr. Zoë van der Berg** *1:02:05*\n\nThanks.\n\nGlad to be here.\n\n**Ann Lee** *1:02:10*\n\nWhy glass?\n"),
         ("irc", "timed", "[1:05] <AnnLee> Welcome.\n\n[1:02:05] <DrZoëvanderBerg> Thanks.\n\nGlad to be here.\n\n[1:02:10] <AnnLee> Why glass?\n"),
         ("name-dash", "em", "Ann Lee — Welcome.\n\nDr. Zoë van der Berg — Thanks.\n\nGlad to be here.\n\nAnn Lee — Why glass?\n"),
         ("name-period", "inline", "ANN LEE. Welcome.\n\nDR. ZOË VAN DER BERG. Thanks.\n\nGlad to be here.\n\nANN LEE. Why glass?\n"),

@@ -368,6 +368,27 @@ OTTER = compile_lazily(
     _F,
 )
 
+#: Emphasis around a word of a marked label: "**", "*", "__", "_" (and bold italics).
+_EMPHASIS = r"(?:\*{1,3}|_{1,3})?"
+
+#: What may stand between a name and its time: a middle dot, a bullet, a
+#: bar or a dash ("**Ann Lee** · 00:01:23").
+_NAME_TIME_SEP = r"(?:[·•|\-–—][ ])?"
+
+#: A marked name and its time alone on a line, in either order, the speech
+#: below: "**Ann Lee** *00:01:23*", "### Ann Lee 00:01:23", "**[00:01:23]
+#: Ann Lee:**", "**Ann Lee** · 00:01:23", "Ann Lee _(00:01:23)_:".  The
+#: unmarked forms are Otter's and the time-name rule's.
+MARKED_NAME_TIME = compile_lazily(
+    rf"""
+    ^(?:\#{{1,6}}[ ])?{_EMPHASIS}
+    (?:(?P<name>{NAME}|{CAP_NAME}){_EMPHASIS}:?{_EMPHASIS}[ ]{_NAME_TIME_SEP}{_EMPHASIS}\\?[\[(]?(?P<time>{TIME})\\?[\])]?
+      | \\?[\[(]?(?P<time>{TIME})\\?[\])]?{_EMPHASIS}[ ]{_NAME_TIME_SEP}{_EMPHASIS}(?P<name>{NAME}|{CAP_NAME})
+    ){_EMPHASIS}:?{_EMPHASIS}$
+    """,
+    _F,
+)
+
 #: A marked name alone on its line, the speech in the paragraphs below:
 #: "**Marisol Vega**", "__Marisol Vega__", "### Marisol Vega" (or "###
 #: **Marisol Vega**").

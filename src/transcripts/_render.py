@@ -67,6 +67,8 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "name-time-text": ("spaced",),  # Name  1:02  text (an export's columns on one line)
     "time-name-dash": ("hyphen", "em"),  # 00:01:02 Name - text / [1:02] Name — text
     "table-row": ("timed",),  # | 1:02 | Name | text |  (a markdown table's rows)
+    # **Name** *1:02* / ### Name 00:01:02 / **Name** · 1:02 alone on its line, the text below
+    "marked-name-time": ("bold-italic", "heading", "dot"),
     "irc": ("plain", "timed"),  # <Name> text / [10:02] <Name> text  (a chat log; the nick is the name without spaces)
     # STEVE INSKEEP: each time / "STEVE INSKEEP, HOST:" then "INSKEEP:" /
     # full then surname only / full then given name only ("LULU:")
@@ -102,7 +104,7 @@ TIMED: frozenset[str] = frozenset(
     {
         "bold-name-time", "bold-name-bracket-time", "time-bold-name", "bracket-time-name", "time-name",
         "bracket-name-time", "name-paren-time", "name-bracket-time", "otter", "name-dash-time",
-        "name-time-text", "time-name-dash", "table-row",
+        "name-time-text", "time-name-dash", "table-row", "marked-name-time",
     }  # fmt: skip
 )
 
@@ -367,6 +369,12 @@ def _head(convention: str, variant: str, label: str, first: str, start: float, s
         return [f"{label}  {_otter(start)}  {first}"]
     if convention == "time-name-dash":
         return [f"{_hms(start)} {label} -{sp}{first}" if variant == "hyphen" else f"[{_otter(start)}] {label} —{sp}{first}"]
+    if convention == "marked-name-time":
+        return {
+            "bold-italic": [f"**{label}** *{_otter(start)}*", first],
+            "heading": [f"### {label} {_hms(start)}", first],
+            "dot": [f"**{label}** · {_otter(start)}", first],
+        }[variant]
     if convention == "irc":
         return [f"[{_otter(start)}] <{label}>{sp}{first}" if variant == "timed" else f"<{label}>{sp}{first}"]
     if convention == "table-row":

@@ -92,6 +92,16 @@ def _label_start(opening: str) -> bool:
 
 # Timestamped and markdown conventions: their markup makes them specific.
 rules.label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standard)
+
+
+def _marked_with_time(text: str) -> bool:
+    """A marked name-and-time line: markup or a middle dot, a digit, and
+    an end in a digit, a bracket, markup or a colon."""
+    return (text[-1:] in "*_:)]" or text[-1:].isdigit()) and ("*" in text or "_" in text or text[0] == "#" or "·" in text or "•" in text)
+
+
+# "**Ann Lee** *00:01:23*", "### Ann Lee 00:01:23" alone, the speech below.
+rules.label_rule("marked-name-time", P.MARKED_NAME_TIME, hint=":", first=lambda o: o[:1] in "*_#[(\\" or name_start(o) or o[:1].isdigit(), max_len=80, check=_marked_with_time)(standard)
 rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
 rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
 rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint=":", first=_time_or_bracket)(standard)
