@@ -111,7 +111,10 @@ def labels_by_rule(text, raw=None):
         ("marked-name-time", "**Lena Fischer** *00:01:07*", ("Lena Fischer", "", 67.0, None)),
         ("marked-name-time", "### Lena Fischer 00:01:07", ("Lena Fischer", "", 67.0, None)),
         ("marked-name-time", "**[00:01:07] Lena Fischer:**", ("Lena Fischer", "", 67.0, None)),
-        ("marked-name-time", "Lena Fischer · 1:07", ("Lena Fischer", "", 67.0, None)),
+        ("marked-name-time", "**Lena Fischer** · 1:07", ("Lena Fischer", "", 67.0, None)),
+        ("otter", "Lena Fischer · 1:07", ("Lena Fischer", "", 67.0, None)),
+        ("otter", "Lena Fischer *1:07*", ("Lena Fischer", "", 67.0, None)),
+        ("otter", "Lena Fischer _(1:07)_", ("Lena Fischer", "", 67.0, None)),
         # A chat log's nick; its time is the time of day, no start.
         ("irc", "<roasbeef> so the agenda", ("roasbeef", "so the agenda", None, None)),
         ("irc", "[10:02] <@t-bast> Hi all", ("t-bast", "Hi all", None, None)),

@@ -362,9 +362,9 @@ NAME_PERIOD = compile_lazily(
 
 #: Otter: "Emma  0:03" alone on a line, the text below; some tools write the
 #: range, "Emma 00:00:01 - 00:00:05", and chat exports the time of day,
-#: "Emma  10:02 AM".
+#: "Emma  10:02 AM"; some mark the time, "Emma *0:03*", "Emma · 0:03".
 OTTER = compile_lazily(
-    rf"^(?P<name>{NAME})[ ](?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?$",  # a time or its range
+    rf"^(?P<name>{NAME})[ ](?:[·•][ ])?(?P<mark>[*_]{{1,2}}\(?)?(?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?(?(mark)\)?[*_]{{1,2}})$",  # a time or its range
     _F,
 )
 
@@ -377,8 +377,9 @@ _NAME_TIME_SEP = r"(?:[·•|\-–—][ ])?"
 
 #: A marked name and its time alone on a line, in either order, the speech
 #: below: "**Ann Lee** *00:01:23*", "### Ann Lee 00:01:23", "**[00:01:23]
-#: Ann Lee:**", "**Ann Lee** · 00:01:23", "Ann Lee _(00:01:23)_:".  The
-#: unmarked forms are Otter's and the time-name rule's.
+#: Ann Lee:**", "**Ann Lee** · 00:01:23".  A name without markup before its
+#: time is Otter's ("Ann Lee *00:01:23*" too), a time before one the
+#: time-name rule's.
 MARKED_NAME_TIME = compile_lazily(
     rf"""
     ^(?:\#{{1,6}}[ ])?{_EMPHASIS}

@@ -95,13 +95,13 @@ rules.label_rule("bold-name-time", P.MD_BOLD_TIME, hint="(", first=_bold)(standa
 
 
 def _marked_with_time(text: str) -> bool:
-    """A marked name-and-time line: markup or a middle dot, a digit, and
-    an end in a digit, a bracket, markup or a colon."""
+    """A marked name-and-time line: it ends in a digit, a bracket, markup
+    or a colon, and holds markup or a middle dot."""
     return (text[-1:] in "*_:)]" or text[-1:].isdigit()) and ("*" in text or "_" in text or text[0] == "#" or "·" in text or "•" in text)
 
 
 # "**Ann Lee** *00:01:23*", "### Ann Lee 00:01:23" alone, the speech below.
-rules.label_rule("marked-name-time", P.MARKED_NAME_TIME, hint=":", first=lambda o: o[:1] in "*_#[(\\" or name_start(o) or o[:1].isdigit(), max_len=80, check=_marked_with_time)(standard)
+rules.label_rule("marked-name-time", P.MARKED_NAME_TIME, hint=":", first=lambda o: o[:1] in "*_#[(\\" or o[:1].isdigit(), max_len=80, check=_marked_with_time)(standard)
 rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
 rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
 rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint=":", first=_time_or_bracket)(standard)
@@ -201,7 +201,7 @@ rules.label_rule("name-paren-time", P.NAME_PAREN_TIME, hint="(", first=name_star
 rules.label_rule("name-bracket-time", P.NAME_BRACKET_TIME, hint="[", first=name_start)(standard)
 
 
-@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit() or t[-1] in "Mm.")
+@rules.label_rule("otter", P.OTTER, hint=":", first=name_start, max_len=60, check=lambda t: t[-1].isdigit() or t[-1] in "Mm.*_")
 def otter(rule: LabelRule, m: "regex.Match[str]", text: str) -> Optional[Label]:
     """``Emma  0:03`` alone on its line, the text below: the time is the
     start, not the speech; a time of day (``Emma  10:02 AM``, a chat's
