@@ -121,3 +121,15 @@ def test_a_long_run_of_cues_ends_its_paragraphs_at_sentences():
     assert len(paragraphs) > 1 and all(p.endswith(".") for p in paragraphs)
     assert max(map(len, paragraphs)) < 1000
     assert " ".join(paragraphs) == " ".join(s for _, _, s in cues)
+
+
+def test_paragraphs_a_source_marks_stand():
+    """Where the source marks paragraphs (the Podcasting 2.0 JSON's final
+    newline), a long one or a pause inside one divides nothing."""
+    long = " ".join(["The harbour wall was built in four summers."] * 30)
+    t = transcripts.Transcript(
+        speakers=(transcripts.Speaker("ann", "Ann"),),
+        turns=(transcripts.Turn(0, "ann", (long, "And then the storm."), 0.0, 300.0, "given"),),
+    )
+    back = transcripts.loads(transcripts.dumps(t, "podcast-json"), "podcast-json")
+    assert back.turns[0].paragraphs == t.turns[0].paragraphs

@@ -149,7 +149,7 @@ class _Open:
     """The turn being built."""
 
     key: str
-    paragraphs: list[str]
+    paragraphs: list[tuple[list[str], list[int]]]  # each paragraph's pieces and its soft breaks
     current: list[str]
     start: Optional[float]
     end: Optional[float]
@@ -158,8 +158,11 @@ class _Open:
     words: list[Word] = attrs.field(factory=list)
     #: Every piece so far had one word per token.
     timed_words: bool = True
-    #: The characters of ``current``, spaces included.
+    #: The characters of ``current`` since its last soft break, spaces included.
     size: int = 0
+    #: Where in ``current`` the speech would go on in a new paragraph, if
+    #: the source marks none (see :meth:`TurnBuilder._new_paragraph`).
+    soft: list[int] = attrs.field(factory=list)
 
 
 class TurnBuilder:
@@ -179,6 +182,8 @@ class TurnBuilder:
         # The key of each name as given, by name and case: a speaker's name
         # is looked at once, not on every piece.
         self._keyed: dict[tuple[str, bool], str] = {}
+        # Whether some piece ends a paragraph: the source marks them.
+        self._marked = False
 
     def _key(self, name: str, display_case: Optional[bool] = None) -> str:
         case = self.display_case if display_case is None else display_case
@@ -224,9 +229,10 @@ class TurnBuilder:
         text = " ".join(piece.text.split())
         if not text:
             turn = self._open
-            if piece.ends_paragraph and turn is not None and turn.current:
-                turn.paragraphs.append(" ".join(turn.current))
-                turn.current, turn.size = [], 0
+            if piece.ends_paragraph:
+                self._marked = True
+                if turn is not None and turn.current:
+                    self._end_paragraph(turn)
             return
         key = self._key(name, piece.display_case)
         turn = self._open
@@ -234,8 +240,8 @@ class TurnBuilder:
             self._close()
             turn = self._open = _Open(key, [], [], piece.start, piece.end, piece.first_line, piece.last_line)
         elif turn.current and self._new_paragraph(turn, piece):
-            turn.paragraphs.append(" ".join(turn.current))
-            turn.current, turn.size = [], 0
+            turn.soft.append(len(turn.current))
+            turn.size = 0
         turn.current.append(text)
         turn.size += len(text) + 1
         if turn.timed_words:
@@ -244,8 +250,8 @@ class TurnBuilder:
             else:
                 turn.timed_words = False
         if piece.ends_paragraph:
-            turn.paragraphs.append(" ".join(turn.current))
-            turn.current, turn.size = [], 0
+            self._marked = True
+            self._end_paragraph(turn)
         if piece.start is not None and turn.start is None:
             turn.start = piece.start
         if piece.end is not None:
@@ -256,9 +262,15 @@ class TurnBuilder:
             turn.last_line = piece.last_line
 
     @staticmethod
+    def _end_paragraph(turn: "_Open") -> None:
+        turn.paragraphs.append((turn.current, turn.soft))
+        turn.current, turn.soft, turn.size = [], [], 0
+
+    @staticmethod
     def _new_paragraph(turn: "_Open", piece: Piece) -> bool:
         """Whether speech that the source does not divide goes on in a new
-        paragraph: after a pause of :data:`PAUSE` seconds or more, or, once
+        paragraph, unless some piece of the file ends one (the source marks
+        its paragraphs, and these stand): after a pause of :data:`PAUSE` seconds or more, or, once
         the paragraph holds :data:`LONG` characters, after a sentence's
         end (three times as many: at any piece, for speech without
         punctuation).  (Captions and recognisers give one speaker's speech as a run
@@ -267,13 +279,27 @@ class TurnBuilder:
             return True
         return turn.size >= LONG and (turn.current[-1][-1:] in _SENTENCE_END or turn.size >= 3 * LONG)
 
+    def _paragraphs(self, turn: "_Open") -> tuple[str, ...]:
+        """A built turn's paragraphs: divided at the soft breaks where the
+        source marks no paragraph."""
+        out: list[str] = []
+        for pieces, soft in turn.paragraphs:
+            if not soft or self._marked:
+                out.append(" ".join(pieces))
+                continue
+            at = 0
+            for k in soft:
+                out.append(" ".join(pieces[at:k]))
+                at = k
+            out.append(" ".join(pieces[at:]))
+        return tuple(out)
+
     def _close(self) -> None:
         turn = self._open
         if turn is None:
             return
         if turn.current:
-            turn.paragraphs.append(" ".join(turn.current))
-            turn.current = []
+            self._end_paragraph(turn)
         self._turns.append((turn.key, turn))
         self._open = None
 
@@ -291,7 +317,7 @@ class TurnBuilder:
                 lines = Span(u.first_line, max(u.first_line, u.last_line or u.first_line))
             timing: Optional[Timing] = "given" if u.start is not None else None
             words = tuple(u.words) if u.timed_words else ()
-            turns.append(Turn(i, ids[key], tuple(u.paragraphs), u.start, end, timing, lines, words))
+            turns.append(Turn(i, ids[key], self._paragraphs(u), u.start, end, timing, lines, words))
         return Transcript(metadata=metadata, speakers=speakers, turns=tuple(turns))
 
 
