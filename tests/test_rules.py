@@ -61,6 +61,8 @@ def test_name_colon_rejects_sentences(text):
         ("https://www.academia.edu/127962074/Trump", "chrome"),
         ("---", "chrome"),
         ("|------|:---:|", "chrome"),
+        ("Page 12", "chrome"),
+        ("- 12 -", "chrome"),
         ("| Time | Speaker | Text |", "chrome"),
         ("domingo, 2 de março de 2025", "date"),
         ("February 13, 2025", "date"),

@@ -305,6 +305,9 @@ TABLE_ROW = compile_lazily(
     _F,
 )
 
+#: A page's number alone on its line: "Page 12", "PAGE 12 of 80", "- 12 -".
+PAGE_NUMBER = compile_lazily(r"^(?:(?i:page|pg\.?)[ ]\d{1,5}(?:[ ](?:of|/)[ ]\d{1,5})?|-[ ]?\d{1,5}[ ]?-)$")
+
 #: The rule under a markdown table's header row: "|------|:---:|", "--- | ---".
 TABLE_RULE = compile_lazily(r"^\|?[ ]?:?-{3,80}:?[ ]?(?:\|[ ]?:?-{3,80}:?[ ]?){1,30}\|?$")
 

@@ -1,7 +1,7 @@
-"""The pipeline, top to bottom: text → lines (and front matter) →
-paragraphs → items (label candidates, block kinds) → the template and its
-labels (evidence) → speakers → turns → context (metadata, topics, roles) →
-topics placed in the dialogue → model."""
+"""The pipeline, top to bottom: text → lines (and front matter; margin
+numbers off) → paragraphs → items (label candidates, block kinds) → the
+template and its labels (evidence) → speakers → turns → context (metadata,
+topics, roles) → topics placed in the dialogue → model."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .errors import ParseError
 from .evidence import choose, named_keys, questioner
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
+from .margins import unnumbered
 from .model import Block, Transcript
 from .paragraphs import paragraphs
 from .resolve import Person, resolve
@@ -94,6 +95,7 @@ def analyse(
         rules = rules.only(convention)
     with _paused_gc():
         matter, lines = front_matter(split_lines(text))
+        lines = unnumbered(lines)  # a court reporter's margin numbers
         items = classify(
             paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw), lambda line: rules.is_item(line.text, line.raw)),
             rules,

@@ -103,6 +103,13 @@ def data_line(text: str) -> bool:
     return P.DATA_LINE.match(text) is not None
 
 
+@rules.block_rule("page-number", "chrome", starts="Pp-", labelled=True, max_len=24)
+def page_number(text: str) -> bool:
+    """``Page 12``, ``- 12 -``: a printed page's number, layout within the
+    dialogue as around it."""
+    return P.PAGE_NUMBER.match(text) is not None
+
+
 #: The words a transcript table's header row holds ("| Time | Speaker |
 #: Text |").
 _TABLE_HEADINGS = frozenset(
