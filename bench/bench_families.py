@@ -118,11 +118,20 @@ def front_matter(size: int, rnd: random.Random) -> str:
     return head + long_paragraphs(size, rnd)
 
 
+def _clock(t: int, pad: bool) -> str:
+    """A time as the exports write it: m:ss (Rev: mm:ss), h:mm:ss past the
+    hour (Rev: hh:mm:ss)."""
+    h, m, s = t // 3600, t // 60 % 60, t % 60
+    if h:
+        return f"{h:02d}:{m:02d}:{s:02d}" if pad else f"{h}:{m:02d}:{s:02d}"
+    return f"{m:02d}:{s:02d}" if pad else f"{m}:{s:02d}"
+
+
 def otter(size: int, rnd: random.Random) -> str:
     out, n, t = [], 0, 0
     while n < size:
         t += rnd.randint(2, 40)
-        chunk = f"{rnd.choice(NAMES).split(' ')[0]}  {t // 60}:{t % 60:02d}  \n{_sentence(rnd, rnd.randint(5, 30))}\n\n"
+        chunk = f"{rnd.choice(NAMES).split(' ')[0]}  {_clock(t, False)}  \n{_sentence(rnd, rnd.randint(5, 30))}\n\n"
         out.append(chunk)
         n += len(chunk)
     return "".join(out) + "Transcribed by https://otter.ai\n"
@@ -132,7 +141,7 @@ def rev(size: int, rnd: random.Random) -> str:
     out, n, t = [], 0, 0
     while n < size:
         t += rnd.randint(2, 40)
-        chunk = f"Speaker {rnd.randint(1, 3)} ({t // 60:02d}:{t % 60:02d}):\n{_sentence(rnd, rnd.randint(5, 30))}\n\n"
+        chunk = f"Speaker {rnd.randint(1, 3)} ({_clock(t, True)}):\n{_sentence(rnd, rnd.randint(5, 30))}\n\n"
         out.append(chunk)
         n += len(chunk)
     return "".join(out)

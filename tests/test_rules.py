@@ -63,6 +63,8 @@ def test_name_colon_rejects_sentences(text):
         ("|------|:---:|", "chrome"),
         ("Page 12", "chrome"),
         ("- 12 -", "chrome"),
+        ("BY MS. ORTIZ:", "note"),
+        ("CROSS-EXAMINATION BY MR. LEE:", "note"),
         ("| Time | Speaker | Text |", "chrome"),
         ("domingo, 2 de março de 2025", "date"),
         ("February 13, 2025", "date"),

@@ -308,6 +308,16 @@ TABLE_ROW = compile_lazily(
 #: A page's number alone on its line: "Page 12", "PAGE 12 of 80", "- 12 -".
 PAGE_NUMBER = compile_lazily(r"^(?:(?i:page|pg\.?)[ ]\d{1,5}(?:[ ](?:of|/)[ ]\d{1,5})?|-[ ]?\d{1,5}[ ]?-)$")
 
+#: A court record's line naming who examines from here on: "BY MS. ORTIZ:",
+#: "CROSS-EXAMINATION BY MR. LEE:", "(By Mr. Lee)"; the Q. below is theirs.
+EXAMINER = compile_lazily(
+    r"""^\(?(?:(?:(?i:direct|cross|redirect|recross|further|continued)[ -]){0,3}(?i:examination)[ ])?
+    (?i:by)[ ](?i:"""
+    + "|".join(sorted(W.HONORIFICS, key=len, reverse=True))
+    + r""")\.?[ ]\p{Lu}[\p{L}'’\-]{0,30}(?:[ ]\p{Lu}[\p{L}'’\-]{0,30}){0,3}\)?:?$""",
+    _F,
+)
+
 #: The rule under a markdown table's header row: "|------|:---:|", "--- | ---".
 TABLE_RULE = compile_lazily(r"^\|?[ ]?:?-{3,80}:?[ ]?(?:\|[ ]?:?-{3,80}:?[ ]?){1,30}\|?$")
 

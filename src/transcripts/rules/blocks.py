@@ -110,6 +110,13 @@ def page_number(text: str) -> bool:
     return P.PAGE_NUMBER.match(text) is not None
 
 
+@rules.block_rule("examiner", "note", starts="BbCcDdRrFfEe(", labelled=True, max_len=80)
+def examiner(text: str) -> bool:
+    """``BY MS. ORTIZ:``, ``CROSS-EXAMINATION BY MR. LEE:``: a court
+    record's note of who examines from here on, no one's speech."""
+    return P.EXAMINER.match(text) is not None
+
+
 #: The words a transcript table's header row holds ("| Time | Speaker |
 #: Text |").
 _TABLE_HEADINGS = frozenset(
