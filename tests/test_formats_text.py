@@ -297,3 +297,27 @@ def test_the_talk_of_the_one_person_the_front_matter_names_is_written_without_a_
     labelled = transcripts.parse(page.replace("My name is", "Ann Lee: My name is"))
     out = transcripts.dumps(labelled, "text")
     assert turns_and_paragraphs(transcripts.loads(out, "text")) == turns_and_paragraphs(labelled)
+
+
+def test_a_paragraph_a_label_rule_reads_without_a_colon_round_trips():
+    # A table inside speech reads as the table-row convention's label; the
+    # writer puts a backslash before it, which the parser takes off again.
+    t = transcripts.parse(
+        "Ann Lee: Here are the figures.\n\n| Route | Fee | Odds |\n\nBo Chen: Thanks.\n\nAnn Lee: And \\| stays.\n\nBo Chen: Bye.\n"
+    )
+    assert t.turns[0].paragraphs == ("Here are the figures.", "| Route | Fee | Odds |")
+    text = transcripts.dumps(t, "text")
+    assert "\\| Route | Fee | Odds |" in text
+    back = transcripts.loads(text, "text")
+    assert [(u.speaker, u.paragraphs) for u in back.turns] == [(u.speaker, u.paragraphs) for u in t.turns]
+    # A paragraph that opens with a backslash of its own before such text keeps it.
+    t2 = attrs.evolve(t, turns=(attrs.evolve(t.turns[0], paragraphs=("Figures.", "\\| Route | Fee | Odds |")),) + t.turns[1:])
+    back2 = transcripts.loads(transcripts.dumps(t2, "text"), "text")
+    assert back2.turns[0].paragraphs == ("Figures.", "\\| Route | Fee | Odds |")
+
+
+def test_the_lead_comes_first_among_the_speakers_labelled_or_not():
+    # The one speaker the front matter names speaks what no label claims;
+    # written back with labels (after a question), she still comes first.
+    doc = "---\nspeakers:\n  - Ann Lee\n---\nWelcome to the talk.\n\nQ: A question?\n\nAnn Lee: An answer.\n\nQ: Another?\n\nAnn Lee: Yes.\n"
+    assert [s.name for s in transcripts.parse(doc).speakers] == ["Ann Lee", "Q"]

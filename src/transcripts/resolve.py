@@ -84,8 +84,8 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
     ``lead``, the one speaker the document names for its unlabelled speech,
     comes first and is the speaker of the labels that stand for them."""
     counts = Counter(label.name for label in labels)
-    if lead is not None and lead not in counts:
-        counts = Counter({lead: 0, **counts})
+    if lead is not None:
+        counts = Counter({lead: counts.get(lead, 0), **counts})  # first, labelled too or not
     written = list(counts)
     kinds = {label.name: label.kind for label in labels}
     spelled: dict[str, list[str]] = {}

@@ -60,10 +60,14 @@ def escaped(text: str, speech: bool = True) -> str:
     line, and reads back as before)."""
     if text[:1] == "\\" and text[1:2].isalnum():
         return "\\" + text
+    find, bare = _rules()
+    if text[:1] == "\\" and not text[1:2].isspace():
+        rest = text.lstrip("\\")
+        if rest[:1] and not rest[:1].isalnum() and find(rest):
+            return "\\" + text  # the parser takes one off ("\\| Route |")
     colon = first_colon(text)
     if colon > 0 and text[colon - 1] == "\\":
         return text[:colon] + "\\" + text[colon:]  # (the parser takes one off)
-    find, bare = _rules()
     if any(speech or label.rule not in bare for label in find(text)):
         if colon > 0 and not text[:1].isalnum():
             return text[:colon] + "\\" + text[colon:]
