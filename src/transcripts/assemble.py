@@ -96,12 +96,11 @@ class _Builder:
         self.k = -1  # the current turn's index (read per paragraph: a field, not a property)
 
     def open(self, speaker: str, start: Optional[float], item: Item) -> None:
-        lines = item.para.lines
         self.k += 1
         self.who.append(speaker)
         self.paras.append([])
         self.starts.append(start)
-        self.spans.append([lines[0].number, lines[-1].number])
+        self.spans.append([item.first.number, item.last])
 
     def speak(self, i: int, text: str) -> None:
         """Add speech to the current turn, splitting off what opens it: a
@@ -129,23 +128,28 @@ class _Builder:
             self.paras[k].append(text)
 
     def extend(self, item: Item) -> None:
-        self.spans[self.k][1] = item.para.lines[-1].number
+        self.spans[self.k][1] = item.last
 
     def turns(self) -> tuple[Turn, ...]:
+        """The turns, made once: each turn's working lists go as its turn
+        is made, so that the two are not held at once (the builder is done)."""
         out = []
         n = len(self.who)
+        paras, spans, starts = self.paras, self.spans, self.starts
         for j in range(n):
-            start = self.starts[j]
-            nxt = self.starts[j + 1] if j + 1 < n else None
+            start = starts[j]
+            nxt = starts[j + 1] if j + 1 < n else None
+            (a, z), said = spans[j], paras[j]
+            spans[j] = paras[j] = None  # type: ignore[call-overload]
             out.append(
                 Turn(
                     j,
                     self.who[j],
-                    tuple(self.paras[j]),
+                    tuple(said),
                     start,
                     nxt if start is not None and nxt is not None and nxt >= start else None,
                     "given" if start is not None else None,
-                    Span(self.spans[j][0], self.spans[j][1]),
+                    Span(a, z),
                 )
             )
         return tuple(out)
@@ -173,12 +177,11 @@ def _in_cue(items: Sequence[Item], i: int) -> bool:
     """Whether item ``i`` sits inside a cue: below its time (and the
     archive's "_page : 12" lines), above its label, no blank line between
     ("[00:01:39:15]", "# Canaveral CC", "CC: Seven, this is Cape.")."""
-    below = items[i + 1].para.lines[0].number
-    line = items[i].para.lines
-    if len(line) != 1 or below != line[0].number + 1:
+    below = items[i + 1].first.number
+    if not items[i].single or below != items[i].last + 1:
         return False
     for j in range(i - 1, max(i - 4, -1), -1):
-        if items[j].para.lines[-1].number != items[j + 1].para.lines[0].number - 1:
+        if items[j].last != items[j + 1].first.number - 1:
             return False
         kind = items[j].kind
         if kind == "timestamp":

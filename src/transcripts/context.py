@@ -402,7 +402,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
         if it.kind == "topic_list":
             for j in _list_after(items, i, stop):
                 items[j].kind = "topic_list"
-                topics.append(Topic(_topic_title(items[j].text), "announced", True, (), None, items[j].para.span))
+                topics.append(Topic(_topic_title(items[j].text), "announced", True, (), None, items[j].span))
 
     truncated = False
     if dialogue.end is not None:
@@ -415,7 +415,7 @@ def read_context(items: Sequence[Item], dialogue: Dialogue, people: Sequence[Per
             if it.kind == "paywall" or (truncated and it.kind == "topic_list"):
                 for j in _list_after(items, i, len(items)):
                     items[j].kind = "topic_list"
-                    topics.append(Topic(_topic_title(items[j].text), "paywalled", False, (), None, items[j].para.span))
+                    topics.append(Topic(_topic_title(items[j].text), "paywalled", False, (), None, items[j].span))
 
     topics.extend(_chapter_topics(items, dialogue, start, stop))
     topics.extend(_heading_topics(items, dialogue))
@@ -463,7 +463,7 @@ def _heading_topics(items: Sequence[Item], dialogue: Dialogue) -> list[Topic]:
             # A turn that goes on below the heading belongs to its section.
             if follows is not None and i + 1 < len(items) and items[i + 1].speech and items[i + 1].turn == follows:
                 begin = follows
-            heads.append((len(m["hashes"]), _clean_heading(it.text), it.para.span, begin))
+            heads.append((len(m["hashes"]), _clean_heading(it.text), it.span, begin))
             if i >= dialogue.first:
                 inside.add(len(m["hashes"]))
     before = dialogue.first - lead
@@ -506,7 +506,7 @@ def _chapter_topics(items: Sequence[Item], dialogue: Dialogue, start: int, stop:
             if len(run) >= 2 and not topics:
                 for j, t, title in run:
                     items[j].kind = "topic_list"
-                    topics.append(Topic(title, "chapter", True, (), t, items[j].para.span))
+                    topics.append(Topic(title, "chapter", True, (), t, items[j].span))
             run = []
             if seconds is not None:
                 run.append((i, seconds, m["title"].strip()))

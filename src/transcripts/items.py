@@ -16,6 +16,8 @@ from typing import Iterable, Optional
 import attrs
 
 from . import _patterns as P
+from ._source import Line
+from .model import Span
 from .paragraphs import Paragraph, first_colon
 from .rules import Label, RuleSet, heading_or_prose
 
@@ -26,14 +28,18 @@ __all__ = ["Item", "classify"]
 # frozen classes cost twice as much to build).
 @attrs.define(slots=True, eq=False)
 class Item:
-    """A paragraph with what the rules made of it.
+    """A paragraph with what the rules made of it: its first source line
+    as written, its last line's number and its text (the paragraph itself,
+    not a reference to one: the file of short lines makes one per line).
 
     ``kind`` is what the paragraph is when it is not speech.  For a
     paragraph that a label rule reads it is worked out only when asked: in
     a transcript most such paragraphs are speech and never need it."""
 
     index: int
-    para: Paragraph
+    first: Line
+    last: int
+    text: str
     labels: tuple[Label, ...]
     _kind: Optional[str]
     _rules: RuleSet
@@ -49,7 +55,7 @@ class Item:
     @property
     def kind(self) -> str:
         if self._kind is None:
-            self._kind = self._rules.classify_block(self.para.text, bool(self.labels))
+            self._kind = self._rules.classify_block(self.text, bool(self.labels))
         return self._kind
 
     @property
@@ -64,13 +70,18 @@ class Item:
         self._kind = value
 
     @property
-    def text(self) -> str:
-        return self.para.text
-
-    @property
     def line(self) -> int:
         """The paragraph's first source line."""
-        return self.para.lines[0].number
+        return self.first.number
+
+    @property
+    def span(self) -> Span:
+        return Span(self.first.number, self.last)
+
+    @property
+    def single(self) -> bool:
+        """Whether the paragraph is one line."""
+        return self.last == self.first.number
 
 
 def _after_emoji(text: str, find) -> tuple[Label, ...]:  # type: ignore[no-untyped-def]
@@ -96,19 +107,19 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
         if text[:1] == "\\" and (text[1:2].isalnum() or (text[1:2] == "\\" and text[2:3].isalnum())):
             # Escaped ("\\Bridges: we will build them."): never a label, as
             # the text writer marks a paragraph that would read as one.
-            p.text = text[1:]
-            refused = find(p.text, p.lines[0].raw.replace("\\", "", 1))
-            items.append(Item(i, p, (), block(p.text, bool(refused)), rules, refused=refused))
+            text = text[1:]
+            refused = find(text, p.first.raw.replace("\\", "", 1))
+            items.append(Item(i, p.first, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
             continue
         if text[:1] == "\\" and not text[1:2].isspace():
             # "\\| Route | Fee |": a backslash before what a label rule
             # reads once the backslashes are off (the text writer's escape
             # of a paragraph opening with markup and no colon): one goes.
             bare = text.lstrip("\\")
-            refused = find(bare, p.lines[0].raw.lstrip(" ").lstrip("\\")) if bare[:1] and not bare[:1].isalnum() else ()
+            refused = find(bare, p.first.raw.lstrip(" ").lstrip("\\")) if bare[:1] and not bare[:1].isalnum() else ()
             if refused:
-                p.text = text[1:]
-                items.append(Item(i, p, (), block(p.text, True), rules, refused=refused))
+                text = text[1:]
+                items.append(Item(i, p.first, p.last, text, (), block(text, True), rules, refused=refused))
                 continue
         colon = first_colon(text) if "\\:" in text or "\\：" in text else -1
         if colon > 0 and text[colon - 1] == "\\":
@@ -117,14 +128,14 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # item or a marked line that would read as one (markdown shows
             # "\\:" as a colon).  The backslash goes; the kind is the one
             # the paragraph has unescaped.
-            p.text = text[: colon - 1] + text[colon:]
-            refused = find(p.text, p.lines[0].raw)
-            items.append(Item(i, p, (), block(p.text, bool(refused)), rules, refused=refused))
+            text = text[: colon - 1] + text[colon:]
+            refused = find(text, p.first.raw)
+            items.append(Item(i, p.first, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
             continue
-        labels = find(text, p.lines[0].raw)
+        labels = find(text, p.first.raw)
         if not labels and text[:1] >= "\u2190" and not text[:1].isalnum():
             labels = _after_emoji(text, find)
-        items.append(Item(i, p, labels, None if labels else block(text), rules))
+        items.append(Item(i, p.first, p.last, text, labels, None if labels else block(text), rules))
     # The first paragraph goes on nothing: in lower case, it is a title
     # ("libfoo-ng workshop") when the document below it is written in case.
     top = items[0] if items else None

@@ -34,18 +34,23 @@ def first_colon(text: str) -> int:
 # frozen classes cost twice as much to build).  Treat as immutable.
 @attrs.define(slots=True, eq=True)
 class Paragraph:
-    """Consecutive source lines read as one paragraph."""
+    """Consecutive source lines read as one paragraph: the first as written
+    (what the rules that read a raw line see), the last one's number, the
+    text joined.  (No tuple of its lines: one per paragraph of a file of
+    short lines costs more than the line.)"""
 
-    lines: tuple[Line, ...]
+    first: Line
+    last: int
     text: str
 
     @property
-    def first(self) -> Line:
-        return self.lines[0]
+    def span(self) -> Span:
+        return Span(self.first.number, self.last)
 
     @property
-    def span(self) -> Span:
-        return Span(self.lines[0].number, self.lines[-1].number)
+    def single(self) -> bool:
+        """Whether it is one line."""
+        return self.last == self.first.number
 
 
 def wrap_width(lines: Sequence[Line]) -> Optional[int]:
@@ -138,7 +143,10 @@ def _goes_on(line: Line, indent: int) -> bool:
 
 
 def _joined(run: Sequence[Line]) -> Paragraph:
-    return Paragraph(tuple(run), run[0].text if len(run) == 1 else " ".join(l.text for l in run))
+    first = run[0]
+    if len(run) == 1:
+        return Paragraph(first, first.number, first.text)
+    return Paragraph(first, run[-1].number, " ".join(l.text for l in run))
 
 
 def paragraphs(

@@ -155,9 +155,9 @@ def _blocks(items: Sequence[Item], dialogue: Dialogue) -> Iterator[Block]:
 
     for it in items:
         for a in asides.get(it.index, ()):
-            yield Block(a.kind, a.text, it.para.span, a.turn, inside(a.turn, a.at))
+            yield Block(a.kind, a.text, it.span, a.turn, inside(a.turn, a.at))
         if not it.speech:
-            yield Block(it.kind, it.text, it.para.span, it.turn, inside(it.turn, it.at))
+            yield Block(it.kind, it.text, it.span, it.turn, inside(it.turn, it.at))
 
 
 def parse(

@@ -111,14 +111,13 @@ def assemble_timed(items: Sequence[Item], form: str) -> Dialogue:
             pending = it
             continue
         got = stamp(it.text) if inline and kind in _SPEECH and it.text[:1] in _OPENERS else None
-        lines = it.para.lines
         if got is not None or (pending is not None and kind in _SPEECH and it.text[:1] != "#" and stamp(it.text) is None):
-            top = lines[0].number
+            top = it.first.number
             if got is not None:
                 start, text = got
             else:
                 # The time alone on its line is the turn's, as a label is.
-                start, text, top = parse_time(pending.text), it.text, pending.para.lines[0].number
+                start, text, top = parse_time(pending.text), it.text, pending.first.number
                 pending.speech, pending.turn = True, len(who)
                 first = pending.index if first is None else first
             if pending is not None and not pending.speech:
@@ -126,10 +125,10 @@ def assemble_timed(items: Sequence[Item], form: str) -> Dialogue:
             pending = None
             who.append([text])
             starts.append(start)
-            spans.append([top, lines[-1].number])
+            spans.append([top, it.last])
         elif who and kind == "prose":
             who[-1].append(it.text)
-            spans[-1][1] = lines[-1].number
+            spans[-1][1] = it.last
         else:
             it.turn = len(who) - 1 if who else None
             continue
