@@ -100,7 +100,7 @@ class _Builder:
         self.who.append(speaker)
         self.paras.append([])
         self.starts.append(start)
-        self.spans.append([item.first.number, item.last])
+        self.spans.append([item.line, item.last])
 
     def speak(self, i: int, text: str) -> None:
         """Add speech to the current turn, splitting off what opens it: a
@@ -177,11 +177,11 @@ def _in_cue(items: Sequence[Item], i: int) -> bool:
     """Whether item ``i`` sits inside a cue: below its time (and the
     archive's "_page : 12" lines), above its label, no blank line between
     ("[00:01:39:15]", "# Canaveral CC", "CC: Seven, this is Cape.")."""
-    below = items[i + 1].first.number
+    below = items[i + 1].line
     if not items[i].single or below != items[i].last + 1:
         return False
     for j in range(i - 1, max(i - 4, -1), -1):
-        if items[j].last != items[j + 1].first.number - 1:
+        if items[j].last != items[j + 1].line - 1:
             return False
         kind = items[j].kind
         if kind == "timestamp":

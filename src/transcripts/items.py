@@ -16,7 +16,6 @@ from typing import Iterable, Optional
 import attrs
 
 from . import _patterns as P
-from ._source import Line
 from .model import Span
 from .paragraphs import Paragraph, first_colon
 from .rules import Label, RuleSet, heading_or_prose
@@ -28,17 +27,18 @@ __all__ = ["Item", "classify"]
 # frozen classes cost twice as much to build).
 @attrs.define(slots=True, eq=False)
 class Item:
-    """A paragraph with what the rules made of it: its first source line
-    as written, its last line's number and its text (the paragraph itself,
-    not a reference to one: the file of short lines makes one per line).
+    """A paragraph with what the rules made of it: the numbers of its
+    first and last source lines and its text (the paragraph itself, not a
+    reference to one, nor to its lines, which go once the rules have read
+    them: a file of short lines makes one item per line).
 
     ``kind`` is what the paragraph is when it is not speech.  For a
     paragraph that a label rule reads it is worked out only when asked: in
     a transcript most such paragraphs are speech and never need it."""
 
     index: int
-    first: Line
-    last: int
+    line: int  # its first source line
+    last: int  # its last source line
     text: str
     labels: tuple[Label, ...]
     _kind: Optional[str]
@@ -70,18 +70,13 @@ class Item:
         self._kind = value
 
     @property
-    def line(self) -> int:
-        """The paragraph's first source line."""
-        return self.first.number
-
-    @property
     def span(self) -> Span:
-        return Span(self.first.number, self.last)
+        return Span(self.line, self.last)
 
     @property
     def single(self) -> bool:
         """Whether the paragraph is one line."""
-        return self.last == self.first.number
+        return self.last == self.line
 
 
 def _after_emoji(text: str, find) -> tuple[Label, ...]:  # type: ignore[no-untyped-def]
@@ -109,7 +104,7 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # the text writer marks a paragraph that would read as one.
             text = text[1:]
             refused = find(text, p.first.raw.replace("\\", "", 1))
-            items.append(Item(i, p.first, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
+            items.append(Item(i, p.first.number, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
             continue
         if text[:1] == "\\" and not text[1:2].isspace():
             # "\\| Route | Fee |": a backslash before what a label rule
@@ -119,7 +114,7 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             refused = find(bare, p.first.raw.lstrip(" ").lstrip("\\")) if bare[:1] and not bare[:1].isalnum() else ()
             if refused:
                 text = text[1:]
-                items.append(Item(i, p.first, p.last, text, (), block(text, True), rules, refused=refused))
+                items.append(Item(i, p.first.number, p.last, text, (), block(text, True), rules, refused=refused))
                 continue
         colon = first_colon(text) if "\\:" in text or "\\：" in text else -1
         if colon > 0 and text[colon - 1] == "\\":
@@ -130,12 +125,12 @@ def classify(paras: Iterable[Paragraph], rules: RuleSet) -> list[Item]:
             # the paragraph has unescaped.
             text = text[: colon - 1] + text[colon:]
             refused = find(text, p.first.raw)
-            items.append(Item(i, p.first, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
+            items.append(Item(i, p.first.number, p.last, text, (), block(text, bool(refused)), rules, refused=refused))
             continue
         labels = find(text, p.first.raw)
         if not labels and text[:1] >= "\u2190" and not text[:1].isalnum():
             labels = _after_emoji(text, find)
-        items.append(Item(i, p.first, p.last, text, labels, None if labels else block(text), rules))
+        items.append(Item(i, p.first.number, p.last, text, labels, None if labels else block(text), rules))
     # The first paragraph goes on nothing: in lower case, it is a title
     # ("libfoo-ng workshop") when the document below it is written in case.
     top = items[0] if items else None

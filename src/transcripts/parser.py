@@ -100,6 +100,7 @@ def analyse(
             paragraphs(lines, lambda line: rules.opens_item(line.text, line.raw), lambda line: rules.is_item(line.text, line.raw)),
             rules,
         )
+        del lines  # the items hold what the rest needs of them
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
         people = find_people(items, matter, bare) + _introduced(items)
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)

@@ -112,12 +112,12 @@ def assemble_timed(items: Sequence[Item], form: str) -> Dialogue:
             continue
         got = stamp(it.text) if inline and kind in _SPEECH and it.text[:1] in _OPENERS else None
         if got is not None or (pending is not None and kind in _SPEECH and it.text[:1] != "#" and stamp(it.text) is None):
-            top = it.first.number
+            top = it.line
             if got is not None:
                 start, text = got
             else:
                 # The time alone on its line is the turn's, as a label is.
-                start, text, top = parse_time(pending.text), it.text, pending.first.number
+                start, text, top = parse_time(pending.text), it.text, pending.line
                 pending.speech, pending.turn = True, len(who)
                 first = pending.index if first is None else first
             if pending is not None and not pending.speech:
