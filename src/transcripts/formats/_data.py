@@ -83,9 +83,22 @@ def _block(b: Block) -> dict[str, Any]:
     return d
 
 
+def _topic(p: Topic) -> dict[str, Any]:
+    return {
+        "title": p.title,
+        "source": p.source,
+        "in_text": p.in_text,
+        "turns": list(p.turns),
+        "start": p.start,
+        "lines": _span(p.lines),
+        "confidence": p.confidence,
+    }
+
+
 def to_data(t: Transcript, lazy: bool = False) -> dict[str, Any]:
-    """The transcript as JSON-ready data; with ``lazy``, the turns and the
-    blocks are :class:`Rows` rather than lists."""
+    """The transcript as JSON-ready data; with ``lazy``, the turns, the
+    topics and the blocks are :class:`Rows` rather than lists (a page of
+    many headings has as many topics)."""
     m = t.metadata
     return {
         "format": FORMAT_NAME,
@@ -108,18 +121,7 @@ def to_data(t: Transcript, lazy: bool = False) -> dict[str, Any]:
             for s in t.speakers
         ],
         "turns": Rows(_turn, t.turns) if lazy else [_turn(u) for u in t.turns],
-        "topics": [
-            {
-                "title": p.title,
-                "source": p.source,
-                "in_text": p.in_text,
-                "turns": list(p.turns),
-                "start": p.start,
-                "lines": _span(p.lines),
-                "confidence": p.confidence,
-            }
-            for p in t.topics
-        ],
+        "topics": Rows(_topic, t.topics) if lazy else [_topic(p) for p in t.topics],
         "blocks": Rows(_block, t.blocks) if lazy else [_block(b) for b in t.blocks],
     }
 
