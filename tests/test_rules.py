@@ -64,6 +64,8 @@ def test_name_colon_rejects_sentences(text):
         ("Page 12", "chrome"),
         ("- 12 -", "chrome"),
         ("BY MS. ORTIZ:", "note"),
+        ("00:00:05:12 - 00:00:09:20", "timestamp"),
+        ("00:01:02 - 00:01:09", "timestamp"),
         ("CROSS-EXAMINATION BY MR. LEE:", "note"),
         ("| Time | Speaker | Text |", "chrome"),
         ("domingo, 2 de março de 2025", "date"),

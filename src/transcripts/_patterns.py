@@ -148,7 +148,7 @@ TIME_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?$")
 
 #: Two such times and "to" or a dash between them, and nothing else: the
 #: span of a clip or a jingle ("**Jingle:** \\[56:55\\] to \\[57:12\\]").
-TIME_SPAN_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?[ ]?(?:to|[-–—])[ ]?\\?[\[(]?{TIME}\\?[\])]?$")
+TIME_SPAN_REST = compile_lazily(rf"^\\?[\[(]?(?P<a>{TIME})\\?[\])]?[ ]?(?:to|[-–—])[ ]?\\?[\[(]?{TIME}\\?[\])]?$")
 
 #: "Jordan Schneider: Shashank, it seems…", "STEVE INSKEEP, HOST:",
 #: "roasbeef: It's good to be here.", "Audience member: …" -- a label, a
@@ -529,6 +529,12 @@ LEADING_TIME = compile_lazily(
 #: A time alone on its line: "[00:00:00:01]", "(00:12:34)", "\[08:02\]",
 #: before the count ends "[-00:00:00:05]", with tenths "[00:01:02:03.4]".
 TIME_LINE = compile_lazily(rf"^\\?[\[(]?-?{TIME}\\?[\])]?$")
+
+#: A video editor's timecode span alone on its line (Premiere Pro's
+#: transcript export, "00:00:05:12 - 00:00:09:20"): hours, minutes,
+#: seconds and frames, ";" before the frames where they drop.
+TIMECODE = r"(?P<h>\d{2})[:;](?P<m>\d{2})[:;](?P<s>\d{2})[:;](?P<f>\d{2})"
+TIMECODE_SPAN = compile_lazily(rf"^\[?{TIMECODE}\]?[ ]?[-–][ ]?\[?\d{{2}}[:;]\d{{2}}[:;]\d{{2}}[:;]\d{{2}}\]?$")
 
 #: A line of speech that opens with its time or its span, bare or
 #: bracketed (a bracket that opens closes): "00:00:07 Welcome back…",

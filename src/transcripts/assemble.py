@@ -25,7 +25,7 @@ from .items import Item
 from .model import Span, Speaker, Turn
 from .resolve import Resolution
 from .rules import RuleSet
-from .times import leading_time, parse_time
+from .times import leading_time, parse_time, stamp_time
 
 __all__ = ["Aside", "Dialogue", "ENDING", "INTERRUPTING", "UNLABELLED", "assemble"]
 
@@ -167,7 +167,7 @@ def _time_above(items: Sequence[Item], i: int) -> Optional[float]:
     for j in range(i - 1, max(i - 6, -1), -1):
         kind = items[j].kind
         if kind == "timestamp":
-            return parse_time(items[j].text)
+            return stamp_time(items[j].text)
         if kind not in INTERRUPTING:
             return None
     return None
@@ -270,7 +270,7 @@ def assemble(
             end = i
             break
         if kind == "timestamp":
-            pending = parse_time(it.text)
+            pending = stamp_time(it.text)
             if b.k >= 0 and b.starts[b.k] is None and not b.paras[b.k] and i > first_label:
                 # A time between a label alone and its speech ("Ann Lee",
                 # "00:00:01", the speech): the start of that turn.

@@ -18,7 +18,7 @@ from .assemble import UNLABELLED, Dialogue
 from .items import Item
 from .model import UNKNOWN_SPEAKER, Span, Speaker, Turn
 from .names import unique_slugs
-from .times import parse_time
+from .times import parse_time, stamp_time
 
 __all__ = ["assemble_timed", "is_timed", "stamp"]
 
@@ -117,7 +117,7 @@ def assemble_timed(items: Sequence[Item], form: str) -> Dialogue:
                 start, text = got
             else:
                 # The time alone on its line is the turn's, as a label is.
-                start, text, top = parse_time(pending.text), it.text, pending.line
+                start, text, top = stamp_time(pending.text), it.text, pending.line
                 pending.speech, pending.turn = True, len(who)
                 first = pending.index if first is None else first
             if pending is not None and not pending.speech:

@@ -6,9 +6,14 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
-from ._patterns import LEADING_TIME, TIME_ONLY
+from ._patterns import LEADING_TIME, TIME_ONLY, TIME_SPAN_REST, TIMECODE_SPAN
 
-__all__ = ["MAX_SECONDS", "format_clock", "leading_time", "parse_time", "seconds"]
+__all__ = ["FRAME_RATE", "MAX_SECONDS", "format_clock", "leading_time", "parse_time", "seconds", "stamp_time"]
+
+#: The frames a second of an editor's timecode is taken to hold (its rate
+#: is not written; 30 or 29.97 is the common one, and at 25 the error is
+#: under a fifth of a second).
+FRAME_RATE = 30
 
 #: The largest time (and, negated, the earliest) that readers accept, in
 #: seconds: about 31 years.  No recording is longer, and a time past it
@@ -52,6 +57,19 @@ def parse_time(text: str) -> Optional[float]:
     for k, field in enumerate(reversed(fields[:-1])):
         seconds += int(field) * scale[k]
     return sign * seconds
+
+
+def stamp_time(text: str) -> Optional[float]:
+    """The time a timestamp line gives the speech below it: a time alone
+    ("[00:01:02]"), the first of a span ("00:01:02 - 00:01:09"), or the
+    first of an editor's timecode span ("00:00:05:12 - 00:00:09:20": a span
+    of four fields is hours, minutes, seconds and frames, where a time
+    alone of four is a mission's days, hours, minutes and seconds)."""
+    m = TIMECODE_SPAN.match(text)
+    if m is not None:
+        return round(int(m["h"]) * 3600 + int(m["m"]) * 60 + int(m["s"]) + int(m["f"]) / FRAME_RATE, 3)
+    m = TIME_SPAN_REST.match(text)
+    return parse_time(m["a"] if m is not None else text)
 
 
 def leading_time(text: str) -> Optional[tuple[float, str, str]]:

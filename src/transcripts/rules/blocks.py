@@ -57,10 +57,14 @@ def _event_body(body: str) -> bool:
     return P.EVENT_WORDS.match(body) is not None or (len(letters) > 2 and all(c.isupper() for c in letters))
 
 
-@rules.block_rule("time-line", "timestamp", starts="[(\\0123456789", max_len=24)
+@rules.block_rule("time-line", "timestamp", starts="[(\\0123456789", max_len=64)
 def time_line(text: str) -> bool:
-    """``[00:00:00:01]``: a time alone, giving the next turns their start."""
-    return len(text) < 24 and P.TIME_LINE.match(text) is not None
+    """``[00:00:00:01]``: a time alone, giving the next turns their start;
+    or a span of two (``00:01:02 - 00:01:09``, an editor's timecodes
+    ``00:00:05:12 - 00:00:09:20``), giving the first."""
+    if len(text) < 24 and P.TIME_LINE.match(text) is not None:
+        return True
+    return text[-1:] in "0123456789])" and (P.TIME_SPAN_REST.match(text) is not None or P.TIMECODE_SPAN.match(text) is not None)
 
 
 def _unbulleted(text: str) -> str:
