@@ -100,6 +100,9 @@ def labels_by_rule(text, raw=None):
         ("bold-name-bracket-time", "**Lindsey** [0:17] When is", ("Lindsey", "When is", 17.0, None)),
         ("time-bold-name", "0:00:14.1 **Adam Garrett-Harris** Welcome", ("Adam Garrett-Harris", "Welcome", 14.1, None)),
         ("bracket-time-name", "[00:12:34] Lena Fischer: Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
+        # The time and the label in bold, the speech after it on the line.
+        ("bracket-time-name", "**[00:12:34] Lena Fischer:** Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
+        ("bracket-time-name", "**[00:12:34] Lena Fischer**: Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
         # A time and a name alone on a line, with or without a dash or bar between.
         ("time-name", "[00:00:03.12] Lena Fischer", ("Lena Fischer", "", 3.12, None)),
         ("time-name", "[00:00:03.12] - Lena Fischer", ("Lena Fischer", "", 3.12, None)),

@@ -249,8 +249,9 @@ TIME_BOLD = compile_lazily(
 #: Zoom's "00:00:05 Name: text" without brackets).
 BRACKET_TIME_NAME = compile_lazily(
     rf"""
-    ^(?:\\?[\[(](?P<time>{TIME})(?:{SPAN_TO}{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a span
-    (?P<name>{SLOT})[ ]?:
+    ^(?P<bo>\*\*)?                                      # all in bold: "**[00:00:05] Ann:** …"
+    (?:\\?[\[(](?P<time>{TIME})(?:{SPAN_TO}{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a span
+    (?P<name>{SLOT})(?(bo)(?::\*\*|\*\*:)|[ ]?:)
     (?:[ ]|$)
     """,
     _F,
