@@ -137,6 +137,9 @@ def labels_by_rule(text, raw=None):
         ("name-paren-time", "Speaker 1 (01:02:03):", ("Speaker 1", "", 3723.0, None)),
         ("name-paren-time", "Amara Okafor (00:00:01) Good morning.", ("Amara Okafor", "Good morning.", 1.0, None)),
         ("otter", "Unknown Speaker 2:57", ("Unknown Speaker", "", 177.0, None)),
+        # Teams marks a participant from outside the organisation after the name.
+        ("otter", "Aiko Tanaka (Guest) 1:01", ("Aiko Tanaka", "", 61.0, "guest")),
+        ("otter", "Aiko Tanaka (External) 1:01", ("Aiko Tanaka (External)", "", 61.0, None)),
         ("colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "host")),
         ("colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
         ("colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),

@@ -378,7 +378,7 @@ NAME_PERIOD = compile_lazily(
 #: range, "Emma 00:00:01 - 00:00:05", and chat exports the time of day,
 #: "Emma  10:02 AM"; some mark the time, "Emma *0:03*", "Emma · 0:03".
 OTTER = compile_lazily(
-    rf"^(?P<name>{NAME})[ ](?:[·•][ ])?(?P<mark>[*_]{{1,2}}\(?)?(?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?(?(mark)\)?[*_]{{1,2}})$",  # a time or its range
+    rf"^(?P<name>{NAME}(?:[ ]\([^()\n:*\d]{{1,30}}\))?)[ ](?:[·•][ ])?(?P<mark>[*_]{{1,2}}\(?)?(?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?(?(mark)\)?[*_]{{1,2}})$",  # a time or its range
     _F,
 )
 
