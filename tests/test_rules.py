@@ -21,6 +21,10 @@ def label(text):
         ("Dr. Amara Okafor: Indeed.", ("Dr. Amara Okafor", "Indeed.")),
         ("Zhang Wei 张伟: 你好", ("Zhang Wei 张伟", "你好")),
         ("Jordan Schneider:", ("Jordan Schneider", "")),
+        # A dialogue dash before the label, the French space before the colon.
+        ("— Sophie Laurent : Paul, depuis quand ?", ("Sophie Laurent", "Paul, depuis quand ?")),
+        ("—Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
+        ("– Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
     ],
 )
 def test_name_colon_reads_labels(text, expected):

@@ -161,7 +161,7 @@ _CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
 
 COLON = compile_lazily(
     rf"""
-    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a caption's ">>"
+    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|[—–][ ]?|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a dialogue dash ("— Anne :"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     (?:[ ]?:(?:[ ]|$)|：[ ]?)                  # a full-width colon ("主持人：") needs no space
 

@@ -84,10 +84,11 @@ def _capital_before_stop(text: str) -> bool:
 
 def _label_start(opening: str) -> bool:
     """A label may open with a letter of any case ("roasbeef:"), "?", "["
-    ("[Audience]:"), a bullet ("- audience:"), a caption's ">>" or a time
-    of day."""
+    ("[Audience]:"), a bullet ("- audience:"), a dialogue dash ("— Anne :",
+    as French and Spanish print interviews), a caption's ">>" or a time of
+    day."""
     char = opening[:1]
-    return char.isalpha() or char == "?" or char.isdigit() or (char in "[-*•" and opening[1:2] in (" ", "") or char == "[") or opening == ">>"
+    return char.isalpha() or char == "?" or char.isdigit() or (char in "[-*•" and opening[1:2] in (" ", "") or char == "[") or opening == ">>" or char in "—–"
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
