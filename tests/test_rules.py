@@ -149,6 +149,10 @@ def labels_by_rule(text, raw=None):
         ("colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),
         ("own-line", "Ursula van der Berg", ("Ursula van der Berg", "", None, None)),
         ("own-line", "MARISOL VEGA", ("MARISOL VEGA", "", None, None)),
+        # A script's mark of how the line is delivered is no part of the name.
+        ("own-line", "MARISOL VEGA (O.S.)", ("MARISOL VEGA", "", None, None)),
+        ("own-line", "MARISOL VEGA (V.O.) (CONT'D)", ("MARISOL VEGA", "", None, None)),
+        ("colon", "MARISOL VEGA (CONT'D): Go on.", ("MARISOL VEGA", "Go on.", None, None)),
         ("colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
         # Markdown variants: italics, bold italics, a list's bullet, a blockquote.
         ("markdown-bold", "*Noor Haddad:* Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),

@@ -81,6 +81,11 @@ NAME_WORD = rf"""
     )
 """
 
+#: A script's mark after a name on its own line, how the line is
+#: delivered: "ELENA (O.S.)", "MARCUS (V.O.)", "SAM (CONT'D)"
+#: (:data:`transcripts.words.DELIVERY_MARKS`).
+DELIVERY = r"[ ]\((?:[OVov]\.?[ ]?[SCOsco]\.?|CONT['’]?D\.?|[Cc]ont['’]?d\.?)\)"
+
 #: A full name: one to six words, single spaces, perhaps a number
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
@@ -420,7 +425,7 @@ MARKED_OWN_LINE = compile_lazily(
 #: INSKEEP", "STEVE INSKEEP, HOST".
 OWN_LINE = compile_lazily(
     rf"""
-    ^(?P<name>{NAME}|{CAP_NAME})
+    ^(?P<name>(?:{NAME}|{CAP_NAME})(?:{DELIVERY}){{0,2}})          # a script's "ELENA (O.S.)"
     (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest)
       |[ ]--[ ](?P<title>\p{{Lu}}[^\n]{{0,60}}))?$   # an earnings call's "Jane Doe -- Chief Financial Officer"
     """,
