@@ -24,6 +24,11 @@ def label(text):
         # A dialogue dash before the label, the French space before the colon.
         ("— Sophie Laurent : Paul, depuis quand ?", ("Sophie Laurent", "Paul, depuis quand ?")),
         ("—Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
+        # A parliament's question number before the member's label.
+        ("Q1. [901234] Mrs Ann Lee (Bath) (LD): If he will list", ("Mrs Ann Lee", "If he will list")),
+        ("T2. Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
+        ("3. [901250] Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
+        ("3. Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
         ("– Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
     ],
 )
@@ -42,6 +47,7 @@ def test_name_colon_reads_labels(text, expected):
         "Ursula van: no",
         "[Jordan: export controls are changing]",
         "James writes the following substack:",
+        "3. Ann Lee: the plan",  # a numbered list's item
     ],
 )
 def test_name_colon_rejects_sentences(text):

@@ -164,9 +164,19 @@ TIME_SPAN_REST = compile_lazily(rf"^\\?[\[(]?{TIME}\\?[\])]?[ ]?(?:to|[-–—])
 #: A time of day before a label on its line: "5:19 P.M. EDT MODERATOR: …".
 _CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
 
+#: A parliament's question number before the member's label: "Q1.
+#: [901234] Ann Lee (Bath) (LD): …" (a prime minister's and a topical
+#: question, "T2.", with the question's reference), "3. [901250] Ann Lee
+#: …", and "3. Ann Lee (Bath) (LD): …" before a seat and a party.
+_QUESTION_NUMBER = r"""(?:
+    [QT]\d{1,3}\.(?:[ ]\[\d{1,8}\])?
+  | \d{1,3}\.[ ]\[\d{1,8}\]
+  | \d{1,3}\.(?=[ ][^():\n]{1,60}[ ]\([^()\n]{1,40}\)[ ]\([^()\n]{1,20}\):[ ])
+)"""
+
 COLON = compile_lazily(
     rf"""
-    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|[—–][ ]?|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a dialogue dash ("— Anne :"), a caption's ">>"
+    ^(?:(?P<prefix>{_CLOCK})[ ]|(?P<prefix>{_QUESTION_NUMBER})[ ]|[-*•][ ]|[—–][ ]?|>>>?[ ]?)?  # a time of day, a question's number, a list's bullet ("- audience: …"), a dialogue dash ("— Anne :"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     (?:[ ]?:(?:[ ]|$)|：[ ]?)                  # a full-width colon ("主持人：") needs no space
 
