@@ -374,7 +374,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         # Next to the dialogue only with markup, or for a name of several
         # words or in capitals: a lone word and a colon before the first
         # label ("Today: tides.") is a talk's sentence.
-        lone = plain and label.kind == "person" and " " not in label.name
+        # (a word in a script without case, "対談", reads as caps: it is a lone word too)
+        lone = plain and (label.kind == "person" or label.kind == "caps" and not _capitals(label.name)) and " " not in label.name
         slack = 0 if lone or label.rule in bare else reach
         near = v not in strong and any(a - slack <= c.item <= b + slack for a, b in spans)
         if not near:
