@@ -21,6 +21,15 @@ def label(text):
         ("Dr. Amara Okafor: Indeed.", ("Dr. Amara Okafor", "Indeed.")),
         ("Zhang Wei 张伟: 你好", ("Zhang Wei 张伟", "你好")),
         ("Jordan Schneider:", ("Jordan Schneider", "")),
+        # A dialogue dash before the label, the French space before the colon.
+        ("— Sophie Laurent : Paul, depuis quand ?", ("Sophie Laurent", "Paul, depuis quand ?")),
+        ("—Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
+        # A parliament's question number before the member's label.
+        ("Q1. [901234] Mrs Ann Lee (Bath) (LD): If he will list", ("Mrs Ann Lee", "If he will list")),
+        ("T2. Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
+        ("3. [901250] Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
+        ("3. Ann Lee (Bath) (LD): What steps", ("Ann Lee", "What steps")),
+        ("– Sophie Laurent: Paul ?", ("Sophie Laurent", "Paul ?")),
     ],
 )
 def test_name_colon_reads_labels(text, expected):
@@ -38,6 +47,7 @@ def test_name_colon_reads_labels(text, expected):
         "Ursula van: no",
         "[Jordan: export controls are changing]",
         "James writes the following substack:",
+        "3. Ann Lee: the plan",  # a numbered list's item
     ],
 )
 def test_name_colon_rejects_sentences(text):
@@ -102,6 +112,9 @@ def labels_by_rule(text, raw=None):
         ("bold-name-bracket-time", "**Lindsey** [0:17] When is", ("Lindsey", "When is", 17.0, None)),
         ("time-bold-name", "0:00:14.1 **Adam Garrett-Harris** Welcome", ("Adam Garrett-Harris", "Welcome", 14.1, None)),
         ("bracket-time-name", "[00:12:34] Lena Fischer: Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
+        # The time and the label in bold, the speech after it on the line.
+        ("bracket-time-name", "**[00:12:34] Lena Fischer:** Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
+        ("bracket-time-name", "**[00:12:34] Lena Fischer**: Welcome.", ("Lena Fischer", "Welcome.", 754.0, None)),
         # A time and a name alone on a line, with or without a dash or bar between.
         ("time-name", "[00:00:03.12] Lena Fischer", ("Lena Fischer", "", 3.12, None)),
         ("time-name", "[00:00:03.12] - Lena Fischer", ("Lena Fischer", "", 3.12, None)),
@@ -136,11 +149,18 @@ def labels_by_rule(text, raw=None):
         ("name-paren-time", "Speaker 1 (01:02:03):", ("Speaker 1", "", 3723.0, None)),
         ("name-paren-time", "Amara Okafor (00:00:01) Good morning.", ("Amara Okafor", "Good morning.", 1.0, None)),
         ("otter", "Unknown Speaker 2:57", ("Unknown Speaker", "", 177.0, None)),
+        # Teams marks a participant from outside the organisation after the name.
+        ("otter", "Aiko Tanaka (Guest) 1:01", ("Aiko Tanaka", "", 61.0, "guest")),
+        ("otter", "Aiko Tanaka (External) 1:01", ("Aiko Tanaka (External)", "", 61.0, None)),
         ("colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "host")),
         ("colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
         ("colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),
         ("own-line", "Ursula van der Berg", ("Ursula van der Berg", "", None, None)),
         ("own-line", "MARISOL VEGA", ("MARISOL VEGA", "", None, None)),
+        # A script's mark of how the line is delivered is no part of the name.
+        ("own-line", "MARISOL VEGA (O.S.)", ("MARISOL VEGA", "", None, None)),
+        ("own-line", "MARISOL VEGA (V.O.) (CONT'D)", ("MARISOL VEGA", "", None, None)),
+        ("colon", "MARISOL VEGA (CONT'D): Go on.", ("MARISOL VEGA", "Go on.", None, None)),
         ("colon", "Adam & Jen: Hi!", ("Adam & Jen", "Hi!", None, None)),
         # Markdown variants: italics, bold italics, a list's bullet, a blockquote.
         ("markdown-bold", "*Noor Haddad:* Welcome back.", ("Noor Haddad", "Welcome back.", None, None)),

@@ -81,6 +81,11 @@ NAME_WORD = rf"""
     )
 """
 
+#: A script's mark after a name on its own line, how the line is
+#: delivered: "ELENA (O.S.)", "MARCUS (V.O.)", "SAM (CONT'D)"
+#: (:data:`transcripts.words.DELIVERY_MARKS`).
+DELIVERY = r"[ ]\((?:[OVov]\.?[ ]?[SCOsco]\.?|CONT['’]?D\.?|[Cc]ont['’]?d\.?)\)"
+
 #: A full name: one to six words, single spaces, perhaps a number
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
 NAME = rf"""
@@ -159,9 +164,19 @@ TIME_SPAN_REST = compile_lazily(rf"^\\?[\[(]?(?P<a>{TIME})\\?[\])]?[ ]?(?:to|[-�
 #: A time of day before a label on its line: "5:19 P.M. EDT MODERATOR: …".
 _CLOCK = r"\d{1,2}:\d{2}[ ]?[AaPp]\.?[Mm]\.?(?:[ ][A-Z]{2,4})?"
 
+#: A parliament's question number before the member's label: "Q1.
+#: [901234] Ann Lee (Bath) (LD): …" (a prime minister's and a topical
+#: question, "T2.", with the question's reference), "3. [901250] Ann Lee
+#: …", and "3. Ann Lee (Bath) (LD): …" before a seat and a party.
+_QUESTION_NUMBER = r"""(?:
+    [QT]\d{1,3}\.(?:[ ]\[\d{1,8}\])?
+  | \d{1,3}\.[ ]\[\d{1,8}\]
+  | \d{1,3}\.(?=[ ][^():\n]{1,60}[ ]\([^()\n]{1,40}\)[ ]\([^()\n]{1,20}\):[ ])
+)"""
+
 COLON = compile_lazily(
     rf"""
-    ^(?:(?P<prefix>{_CLOCK})[ ]|[-*•][ ]|>>>?[ ]?)?  # a time of day, a list's bullet ("- audience: …"), a caption's ">>"
+    ^(?:(?P<prefix>{_CLOCK})[ ]|(?P<prefix>{_QUESTION_NUMBER})[ ]|[-*•][ ]|[—–][ ]?|>>>?[ ]?)?  # a time of day, a question's number, a list's bullet ("- audience: …"), a dialogue dash ("— Anne :"), a caption's ">>"
     (?P<open>\[)?(?P<name>{SLOT})(?(open)\])   # "[Audience]:" too
     (?:[ ]?:(?:[ ]|$)|：[ ]?)                  # a full-width colon ("主持人：") needs no space
 
@@ -249,8 +264,9 @@ TIME_BOLD = compile_lazily(
 #: Zoom's "00:00:05 Name: text" without brackets).
 BRACKET_TIME_NAME = compile_lazily(
     rf"""
-    ^(?:\\?[\[(](?P<time>{TIME})(?:{SPAN_TO}{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a span
-    (?P<name>{SLOT})[ ]?:
+    ^(?P<bo>\*\*)?                                      # all in bold: "**[00:00:05] Ann:** …"
+    (?:\\?[\[(](?P<time>{TIME})(?:{SPAN_TO}{TIME})?\\?[\])]|(?P<bare>{TIME}))[ ]   # "00:00:05 Ann: …", "(00:05) Ann: …", a span
+    (?P<name>{SLOT})(?(bo)(?::\*\*|\*\*:)|[ ]?:)
     (?:[ ]|$)
     """,
     _F,
@@ -377,7 +393,7 @@ NAME_PERIOD = compile_lazily(
 #: range, "Emma 00:00:01 - 00:00:05", and chat exports the time of day,
 #: "Emma  10:02 AM"; some mark the time, "Emma *0:03*", "Emma · 0:03".
 OTTER = compile_lazily(
-    rf"^(?P<name>{NAME})[ ](?:[·•][ ])?(?P<mark>[*_]{{1,2}}\(?)?(?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?(?(mark)\)?[*_]{{1,2}})$",  # a time or its range
+    rf"^(?P<name>{NAME}(?:[ ]\([^()\n:*\d]{{1,30}}\))?)[ ](?:[·•][ ])?(?P<mark>[*_]{{1,2}}\(?)?(?P<time>{_CLOCK_TIME})(?:[ ]?[-–—][ ]?{_CLOCK_TIME})?(?P<day>[ ]?[AaPp]\.?[Mm]\.?)?(?(mark)\)?[*_]{{1,2}})$",  # a time or its range
     _F,
 )
 
@@ -419,7 +435,7 @@ MARKED_OWN_LINE = compile_lazily(
 #: INSKEEP", "STEVE INSKEEP, HOST".
 OWN_LINE = compile_lazily(
     rf"""
-    ^(?P<name>{NAME}|{CAP_NAME})
+    ^(?P<name>(?:{NAME}|{CAP_NAME})(?:{DELIVERY}){{0,2}})          # a script's "ELENA (O.S.)"
     (?:,[ ](?P<role>{CAP_ROLE}|[Hh]ost|[Gg]uest)
       |[ ]--[ ](?P<title>\p{{Lu}}[^\n]{{0,60}}))?$   # an earnings call's "Jane Doe -- Chief Financial Officer"
     """,

@@ -247,7 +247,8 @@ def assemble(
             b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
             if label.prefix:
-                b.asides.append(Aside(i, "date", label.prefix, b.k, None))  # before the label
+                # before the label: a time of day, or a question's number ("Q1. [901234]")
+                b.asides.append(Aside(i, "date" if ":" in label.prefix else "note", label.prefix, b.k, None))
             if text:
                 b.speak(i, text)
             continue

@@ -52,7 +52,7 @@ from .model import UNKNOWN_SPEAKER
 from .names import initials, name_key, part_of, words_of
 from .resolve import Person
 from .rules import Label, RuleSet
-from .slots import field_word
+from .slots import field_word, read_slot
 
 __all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys", "questioner"]
 
@@ -259,6 +259,30 @@ def _lookalike(c: Candidate, items: Sequence[Item], named: frozenset[str] = froz
 _NOT_SPEECH = KNOWN_LOOKALIKES - {"break"}
 
 
+def _cast_line(c: Candidate) -> bool:
+    """A header's field naming who plays a part, before anyone speaks: a
+    voice's role and a name or a code alone ("Interviewer: Dr. A. Mensah",
+    "Respondent: R12"), or a participant's number ("Participant ID:
+    P07")."""
+    rest = c.label.text
+    if c.key.rsplit(" ", 1)[-1] in _NUMBER_FIELDS:
+        return " " not in rest
+    if c.label.kind != "role" or questioner(c.key, c.label.kind) and len(c.key) == 1:
+        return False  # ("Q: Daniel Ferreira?" asks; "Q: Budapest" may answer)
+    slot = read_slot(rest)
+    return slot is not None and (slot.kind in ("person", "caps") and " " in slot.name or _CODE.match(rest) is not None)
+
+
+def _field_value(rest: str) -> bool:
+    """What a header's field holds after its key: a few words, no sentence."""
+    return bool(rest) and len(rest) <= 60 and rest[-1:] not in _SENTENCE_END
+
+
+_SENTENCE_END = frozenset(".?!…:;,")
+_NUMBER_FIELDS = frozenset(("id", "number", "no.", "code"))
+_CODE = regex.compile(r"^[A-Z]{1,3}-?\d{1,4}$")
+
+
 @attrs.frozen(slots=True)
 class _Verdict:
     labels: tuple[Candidate, ...]
@@ -271,6 +295,13 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
     evidence does not make a dialogue.  ``bare`` names the rules whose
     labels have no markup at all."""
     known = [_lookalike(c, items, named) for c in cands]
+    # A research interview's or an oral history's header, above the
+    # dialogue: "Interviewer: Dr. A. Mensah", "Participant ID: P07".
+    for at, c in enumerate(cands):
+        if not known[at]:
+            if not _field_value(c.label.text):
+                break
+            known[at] = _cast_line(c)
     live = [c for c, k in zip(cands, known) if not k]
     if not live:
         return None
@@ -343,7 +374,8 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         # Next to the dialogue only with markup, or for a name of several
         # words or in capitals: a lone word and a colon before the first
         # label ("Today: tides.") is a talk's sentence.
-        lone = plain and label.kind == "person" and " " not in label.name
+        # (a word in a script without case, "対談", reads as caps: it is a lone word too)
+        lone = plain and (label.kind == "person" or label.kind == "caps" and not _capitals(label.name)) and " " not in label.name
         slack = 0 if lone or label.rule in bare else reach
         near = v not in strong and any(a - slack <= c.item <= b + slack for a, b in spans)
         if not near:

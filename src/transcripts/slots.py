@@ -119,6 +119,11 @@ def _initials_of(short: str, name: str) -> bool:
     return short.casefold() in (every, named, hyphened)
 
 
+def _delivery(qualifier: str) -> bool:
+    """"O.S.", "V.O.", "CONT'D": a script's mark of how a line is delivered."""
+    return qualifier.casefold().replace(".", "").replace("'", "").replace("’", "").replace(" ", "") in W.DELIVERY_MARKS
+
+
 @functools.lru_cache(maxsize=1024)  # (a document's distinct labels are few; its headings many)
 def field_word(key: str) -> bool:
     """Whether a label's key (case-folded) is a field name ("summary",
@@ -161,6 +166,8 @@ def read_slot(written: str) -> Optional[Slot]:
     if q is not None and role is None and q["q"].casefold().strip(". ") in W.ROLE_WORDS:
         # "Ann Lee (Host)": the qualifier is her role, not another voice's.
         role, text = q["q"].casefold().strip(". "), text[: q.start()]
+    while (q := _QUALIFIER.search(text)) is not None and _delivery(q["q"]):
+        text = text[: q.start()]  # a script's "ELENA (O.S.)": how, not who
     text = _QUALIFIERS.sub("", text)
     core = text
     q = _QUALIFIER.search(text)

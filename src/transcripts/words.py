@@ -13,6 +13,7 @@ from typing import Literal
 __all__ = [
     "CHROME_FIRST_WORDS",
     "CREDENTIALS",
+    "DELIVERY_MARKS",
     "FIELD_WORDS",
     "GENERIC_GUEST",
     "GENERIC_HOST",
@@ -53,6 +54,11 @@ RECORD_TITLES = HONORIFICS | _words(
 CREDENTIALS = _words(
     "phd psyd md do jd mba msc ma ba bsc rn np dds dvm cpa esq jr sr ii iii iv facs mph dphil llm edd cfa pe"
 )
+
+#: A script's marks after a character's name that say how the line is
+#: delivered, not who speaks ("ELENA (O.S.)", "SAM (CONT'D)"), written
+#: without their stops and apostrophes.
+DELIVERY_MARKS = _words("os vo oc contd cont")
 
 #: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
 ROLE_WORDS: dict[str, Literal["host", "guest"]] = {

@@ -84,10 +84,11 @@ def _capital_before_stop(text: str) -> bool:
 
 def _label_start(opening: str) -> bool:
     """A label may open with a letter of any case ("roasbeef:"), "?", "["
-    ("[Audience]:"), a bullet ("- audience:"), a caption's ">>" or a time
-    of day."""
+    ("[Audience]:"), a bullet ("- audience:"), a dialogue dash ("— Anne :",
+    as French and Spanish print interviews), a caption's ">>" or a time of
+    day."""
     char = opening[:1]
-    return char.isalpha() or char == "?" or char.isdigit() or (char in "[-*•" and opening[1:2] in (" ", "") or char == "[") or opening == ">>"
+    return char.isalpha() or char == "?" or char.isdigit() or (char in "[-*•" and opening[1:2] in (" ", "") or char == "[") or opening == ">>" or char in "—–"
 
 
 # Timestamped and markdown conventions: their markup makes them specific.
@@ -104,7 +105,7 @@ def _marked_with_time(text: str) -> bool:
 rules.label_rule("marked-name-time", P.MARKED_NAME_TIME, hint=":", first=lambda o: o[:1] in "*_#[(\\" or o[:1].isdigit(), max_len=80, check=_marked_with_time)(standard)
 rules.label_rule("bold-name-bracket-time", P.BOLD_BRACKET_TIME, hint="[", first=_bold)(standard)
 rules.label_rule("time-bold-name", P.TIME_BOLD, hint="**", first=_time_or_bracket)(standard)
-rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint=":", first=_time_or_bracket)(standard)
+rules.label_rule("bracket-time-name", P.BRACKET_TIME_NAME, hint=":", first=lambda o: _time_or_bracket(o) or o == "**")(standard)
 rules.label_rule(
     "time-name", P.TIME_NAME, first=_time_or_bracket, max_len=80, check=lambda t: t[-1].isalpha()
 )(standard)
