@@ -17,7 +17,6 @@ from typing import Callable, Iterator, Optional, Sequence
 import attrs
 
 from ._source import Line
-from .model import Span
 
 __all__ = ["Paragraph", "first_colon", "paragraphs", "wrap_width"]
 
@@ -42,15 +41,6 @@ class Paragraph:
     first: Line
     last: int
     text: str
-
-    @property
-    def span(self) -> Span:
-        return Span(self.first.number, self.last)
-
-    @property
-    def single(self) -> bool:
-        """Whether it is one line."""
-        return self.last == self.first.number
 
 
 def wrap_width(lines: Sequence[Line]) -> Optional[int]:
