@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from itertools import repeat
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 import attrs
@@ -116,6 +115,8 @@ _ENDINGS = (
 _INFLECTIONS = ("s", "es", "ed", "ing", "al", "ic", "ian", "ians")
 #: Punctuation, read as spaces before the words are counted.
 _PUNCTUATION = tuple('()[]{}"“”‘’\'-–—/*_,.;:!?…')
+_WIDE_PUNCTUATION = tuple(ch for ch in _PUNCTUATION if not ch.isascii())
+_ASCII_PUNCTUATION = tuple(ch for ch in _PUNCTUATION if ch.isascii())
 _SEP = "\x01"
 
 
@@ -151,11 +152,11 @@ def _stem(word: str) -> str:
 def terms(title: str) -> tuple[Term, ...]:
     """The terms of a topic title, in order, without repeats."""
     out: dict[str, Term] = {}
-    for k, m in enumerate(P.TOPIC_WORD.finditer(title)):
-        word = m[0].lower()
+    for k, written in enumerate(P.TOPIC_WORD.findall(title)):
+        word = written.lower()
         if len(word) < 2 or word in STOP_WORDS or word.isdigit():
             continue
-        named = k > 0 and m[0][:1].isupper()
+        named = k > 0 and written[:1].isupper()
         stem = _stem(word)
         if stem not in out or named:
             out[stem] = Term(stem, len(word) <= 4, 2.0 if named else 1.0, word)
@@ -197,8 +198,14 @@ def _joined(texts: Sequence[str]) -> Iterator[str]:
 
 
 def _lowered(parts: list[str]) -> str:
-    joined = "".join(parts).lower()
-    for ch in _PUNCTUATION:
+    # The punctuation outside ASCII goes first: text that is ASCII without
+    # it (most English) becomes an ASCII string, which lowers ten times
+    # faster than one of wider characters.
+    joined = "".join(parts)
+    for ch in _WIDE_PUNCTUATION:
+        joined = joined.replace(ch, " ")
+    joined = joined.lower()
+    for ch in _ASCII_PUNCTUATION:
         joined = joined.replace(ch, " ")
     return joined
 
@@ -214,10 +221,17 @@ def evidence(texts: Sequence[str], topics: Sequence[Sequence[Term]]) -> list[tup
         return []
     ids = {stem: s for s, stem in enumerate(stems)}
     # word → the stem it is a form of (a form of two: the later one); the
-    # separator of the texts, -1
+    # separator of the texts, -1.  (Term.forms, spelt out: this runs for
+    # every term of every parse.)
     found: dict[str, int] = {}
-    for stem, t in stems.items():
-        found.update(zip(t.forms(), repeat(ids[stem])))
+    for s, (stem, t) in enumerate(stems.items()):
+        if t.exact:
+            found[stem] = s
+            found[stem + "s"] = s
+            continue
+        found[t.word] = s
+        for ending in _ENDINGS if stem != t.word else _INFLECTIONS:
+            found[stem + ending] = s
     found[_SEP] = -1
     counts: list[dict[int, int]] = []
     current: dict[int, int] = {}
@@ -314,8 +328,11 @@ def segment(
         cur = [0.0] * K
         h = neg  # best of nxt[b] - skip * (b - k - 1) over b > k
         for k in range(K - 1, -1, -1):
-            cur[k] = s[k] + max(nxt[k], h - penalty)
-            h = max(nxt[k], h - skip)
+            here, move = nxt[k], h - penalty
+            cur[k] = s[k] + (here if here >= move else move)
+            h -= skip
+            if here > h:
+                h = here
         B[j] = cur
     # The best score of a segmentation that leaves topic k out: one that
     # stays below k, one that stays above, or one that jumps over k between
@@ -324,11 +341,16 @@ def segment(
     below = neg
     for k in range(K):
         without[k] = below
-        below = max(below, last[k])
+        if last[k] > below:
+            below = last[k]
     above = neg
+    first = B[0]
     for k in range(K - 1, -1, -1):
-        without[k] = max(without[k], above)
-        above = max(above, B[0][k] - skip * k)
+        if above > without[k]:
+            without[k] = above
+        v = first[k] - skip * k
+        if v > above:
+            above = v
     suffix = [neg] * (K + 1)
     for j in range(m - 1):
         f, nxt = F[j], B[j + 1]
