@@ -102,12 +102,31 @@ def huge_line(size: int, rnd: random.Random) -> str:
     return "".join(out) + "\n"
 
 
+#: Syllables of the generated surnames: each number is a name of its own.
+SYLLABLES = (
+    "ba", "kov", "ri", "ten", "vel", "mar", "sol", "din", "gu", "lo", "fer", "ash",
+    "quin", "bre", "ty", "hal", "wen", "dro", "pim", "zak", "ols", "ney", "cha", "um",
+)  # fmt: skip
+
+
+def _surname(k: int) -> str:
+    """The k-th surname: k written in syllables, at least two of them."""
+    parts = []
+    k += len(SYLLABLES)
+    while k:
+        k, digit = divmod(k, len(SYLLABLES))
+        parts.append(SYLLABLES[digit])
+    return "".join(parts).title()
+
+
 def many_names(size: int, rnd: random.Random) -> str:
+    """Every label a name of its own, each speaking once (a public-comment
+    session, a vox pop): names as names are written, letters only."""
     out, n, k = [], 0, 0
     while n < size:
         k += 1
-        first, last = rnd.choice(NAMES).split(" ")[0], f"{rnd.choice(WORDS).title()}{k}"
-        chunk = f"{first} {last}son: {_sentence(rnd, rnd.randint(5, 20))}\n\n"
+        first = rnd.choice(NAMES).split(" ")[0]
+        chunk = f"{first} {_surname(k)}: {_sentence(rnd, rnd.randint(5, 20))}\n\n"
         out.append(chunk)
         n += len(chunk)
     return "".join(out)

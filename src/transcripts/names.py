@@ -12,7 +12,7 @@ import regex
 from . import _patterns as P
 from . import words as W
 
-__all__ = ["display_name", "initials", "misspelt", "name_key", "part_of", "same_person", "slug", "unique_ids", "unique_slugs", "words_of"]
+__all__ = ["NameIndex", "display_name", "initials", "misspelt", "name_key", "part_of", "person_keys", "same_person", "slip_keys", "slug", "unique_ids", "unique_slugs", "words_of"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 # Anything but letters, marks and digits, in any script.
@@ -157,19 +157,16 @@ def _strip_title(name: str) -> str:
     return _TITLE.sub("", name)
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (returning limit + 1) past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words are the same or one letter added, dropped or
+    changed apart (a Levenshtein distance of at most one)."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def _given_names_match(a: str, b: str) -> bool:
@@ -193,10 +190,25 @@ def same_person(a: str, b: str) -> bool:
     if len(ka) < 2 or len(kb) < 2:
         return False
     sa, sb = ka[-1], kb[-1]
-    limit = 1 if min(len(sa), len(sb)) >= 5 else 0
-    if _edit_distance(sa, sb, limit) > limit:
+    if not (sa == sb or (min(len(sa), len(sb)) >= 5 and _one_edit(sa, sb))):
         return False
     return _given_names_match(ka[0], kb[0])
+
+
+def person_keys(name: str) -> list[tuple[str, ...]]:
+    """Keys that two names share whenever :func:`same_person` may say they
+    name one person, so that a name need only be compared with those that
+    share one: the surname (the last word), with each of its letters left
+    out where one slip is forgiven (five letters or more), since two words
+    one edit apart share one of those."""
+    words = name_key(_strip_title(name)).split()
+    if not words:
+        return []
+    last = words[-1]
+    keys = [("surname", last)]
+    if len(last) >= 5:
+        keys += [("surname", last[:i] + last[i + 1 :]) for i in range(len(last))]
+    return keys
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -229,6 +241,21 @@ def misspelt(a: str, b: str) -> bool:
     return min(len(x), len(y)) >= 5 and x.isalpha() and y.isalpha() and x[0] == y[0] and _one_slip(x, y)
 
 
+def slip_keys(written: str) -> list[tuple[str, ...]]:
+    """Keys that two labels share whenever :func:`misspelt` may say they are
+    one name: for each word that may be the slip, the others and the word
+    with at most one of its letters left out (a letter added, dropped or
+    changed, or two swapped, leave one of those the same)."""
+    words = name_key(written).split()
+    keys: list[tuple[str, ...]] = []
+    for i, word in enumerate(words):
+        if len(word) >= 5 and word.isalpha():
+            rest = ("slip", str(i), *words[:i], *words[i + 1 :])
+            keys.append((*rest, word))
+            keys += [(*rest, word[:k] + word[k + 1 :]) for k in range(len(word))]
+    return keys
+
+
 def _bare_words(name: str) -> list[str]:
     """A name's words, case-folded, without an honorific or stray points."""
     return [w.strip(".,") for w in name_key(_strip_title(name)).split(" ") if w.strip(".,")]
@@ -249,17 +276,52 @@ def part_of(short: str, names: Iterable[str]) -> Optional[str]:
     """The one longer name that ``short`` is the start or the end of, word
     for word ("INSKEEP" of "STEVE INSKEEP", "VAN DER BERG" of "ADA VAN DER
     BERG", "LULU" of "LULU MILLER", "ADA" of "DR. ADA LEE"), else None.
-    Spellings of one person count once; joint labels ("A & B") none."""
-    words = _bare_words(short)
-    n = len(words)
-    if not n:
-        return None
-    found: list[str] = []
-    for name in names:
-        if "&" in name:
-            continue  # a joint label ("Adam & Jen") is several people
-        longer = _bare_words(name)
-        if len(longer) > n and (longer[:n] == words or longer[-n:] == words):
-            if not any(same_person(name, other) for other in found):
-                found.append(name)
-    return found[0] if len(found) == 1 else None
+    Spellings of one person count once; joint labels ("A & B") none.  (To
+    ask this of many short names, make a :class:`NameIndex` once.)"""
+    return NameIndex(names).part_of(short)
+
+
+class NameIndex:
+    """Names read once and indexed by their first and last words, for
+    :meth:`part_of` and :meth:`with_initials` asked of many labels: the cost
+    of each question is that of the names it may concern, not of them all
+    (a meeting's public comment has hundreds of speakers)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(dict.fromkeys(names))
+        self._words = [_bare_words(n) for n in self.names]
+        # (0: first / 1: last word, the word, how many words) → names
+        self._ends: dict[tuple[int, str, int], list[int]] = {}
+        self._most = 0  # words in the longest name
+        for i, words in enumerate(self._words):
+            if words and "&" not in self.names[i]:  # a joint label ("Adam & Jen") is several people
+                self._ends.setdefault((0, words[0], len(words)), []).append(i)
+                self._ends.setdefault((1, words[-1], len(words)), []).append(i)
+                self._most = max(self._most, len(words))
+        self._by_initials: Optional[dict[str, list[str]]] = None
+
+    def part_of(self, short: str) -> Optional[str]:
+        """See :func:`part_of`."""
+        words = _bare_words(short)
+        n = len(words)
+        if not n:
+            return None
+        found: list[str] = []
+        near: set[int] = set()
+        for size in range(n + 1, self._most + 1):
+            near.update(self._ends.get((0, words[0], size), ()), self._ends.get((1, words[-1], size), ()))
+        for i in sorted(near):
+            longer = self._words[i]
+            if longer[:n] == words or longer[-n:] == words:
+                name = self.names[i]
+                if not any(same_person(name, other) for other in found):
+                    found.append(name)
+        return found[0] if len(found) == 1 else None
+
+    def with_initials(self, letters: str) -> list[str]:
+        """The names whose :func:`initials` are ``letters``, in order."""
+        if self._by_initials is None:
+            self._by_initials = {}
+            for name in self.names:
+                self._by_initials.setdefault(initials(name), []).append(name)
+        return self._by_initials.get(letters, [])

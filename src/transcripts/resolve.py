@@ -16,7 +16,7 @@ import attrs
 
 from . import words as W
 from .model import Role, Speaker
-from .names import display_name, initials, misspelt, name_key, part_of, same_person, unique_slugs
+from .names import NameIndex, display_name, misspelt, name_key, person_keys, same_person, slip_keys, unique_slugs
 from .rules import Label
 
 __all__ = ["Person", "Resolution", "resolve"]
@@ -43,7 +43,7 @@ class Resolution:
     speaker_of: dict[str, str]  # label name as written → speaker id
 
 
-def _full_name(written: str, kind: str, names: Sequence[str], people: Sequence[Person]) -> str:
+def _full_name(written: str, kind: str, longer: NameIndex, people: Sequence[Person]) -> str:
     """The full name a short or generic label stands for, or the label."""
     key = name_key(written)
     for p in people:
@@ -63,16 +63,22 @@ def _full_name(written: str, kind: str, names: Sequence[str], people: Sequence[P
     if kind not in _PERSONAL:
         return written
     # A surname, a given name or initials alone: the one longer name it
-    # stands for, among the other labels and the people the intro names.
-    candidates = list(dict.fromkeys([n for n in names if " " in n.strip()] + [p.name for p in people]))
-    whole = part_of(written, candidates)
+    # stands for, among the other labels and the people the intro names
+    # (``longer``).
+    whole = longer.part_of(written)
     if whole is not None:
         return display_name(whole)
     if written.isupper() and 2 <= len(written) <= 4 and " " not in written:
-        found = list(dict.fromkeys(display_name(n) for n in candidates if initials(n) == written))
+        found = list(dict.fromkeys(display_name(n) for n in longer.with_initials(written)))
         if len(found) == 1:
             return found[0]
     return written
+
+
+def _join_keys(name: str) -> list[tuple[str, ...]]:
+    """Keys that two full names share whenever :func:`resolve` may take
+    them for one person: by their name key, or by :func:`same_person`."""
+    return [("key", name_key(name)), *person_keys(name)]
 
 
 def _unqualified(name: str) -> str:
@@ -99,13 +105,21 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
             said = W.ROLE_WORDS.get(label.role.casefold())
             if said is not None:
                 role_of[label.name] = said
-    named = [w for w in written if kinds.get(w, "person") in _PERSONAL]
-    full = {w: _full_name(w, kinds.get(w, "person"), named, people) for w in written}
+    longer = NameIndex([w for w in written if kinds.get(w, "person") in _PERSONAL and " " in w.strip()] + [p.name for p in people])
+    full = {w: _full_name(w, kinds.get(w, "person"), longer, people) for w in written}
 
     groups: list[list[str]] = []  # written forms per person, first is the key
+    # The groups a name may join, by the keys they share (see _join_keys):
+    # a name is compared with those alone, in order, not with every group.
+    joinable: dict[tuple[str, ...], list[int]] = {}
     for w in written:
         target = full[w]
-        for group in groups:
+        slips = slip_keys(w)
+        near = {g for key in slips for g in joinable.get(key, ())}
+        joins = _join_keys(target)
+        near.update(g for key in joins for g in joinable.get(key, ()))
+        for at in sorted(near):
+            group = groups[at]
             if name_key(full[group[0]]) == name_key(target) or (
                 same_person(full[group[0]], target)
                 # Two spellings a transcript keeps using are two people
@@ -117,8 +131,12 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
                 any(sorted((counts[w], counts[g]))[0] == 1 and max(counts[w], counts[g]) >= 3 and misspelt(g, w) for g in group)
             ):
                 group.append(w)
+                for key in slips:
+                    joinable.setdefault(key, []).append(at)
                 break
         else:
+            for key in joins + slips:
+                joinable.setdefault(key, []).append(len(groups))
             groups.append([w])
 
     def canonical(group: list[str]) -> str:
