@@ -54,7 +54,7 @@ from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
 
-__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys", "questioner"]
+__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "cast", "choose", "named_keys", "questioner"]
 
 #: Kinds of paragraphs that look like labels but are known to be
 #: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
@@ -155,6 +155,8 @@ def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[
         keys.add(name_key(p.name))
         if p.initials:
             keys.add(name_key(p.initials))
+        if p.label:
+            keys.add(name_key(p.label))
         if p.listed:
             parts = words_of(p.name)
             if len(parts) > 1:
@@ -273,6 +275,66 @@ def _cast_line(c: Candidate) -> bool:
     return slot is not None and (slot.kind in ("person", "caps") and " " in slot.name or _CODE.match(rest) is not None)
 
 
+def _sides(key: str) -> Optional[str]:
+    """Which side of an interview a generic label stands for: "host" ("Q",
+    "Interviewer"), "guest" ("A", "Interviewee"), or None."""
+    return "host" if key in W.GENERIC_HOST else "guest" if key in W.GENERIC_GUEST else None
+
+
+def _full_name_value(rest: str) -> bool:
+    """A header field's value that is a person's full name ("Maria Lopez",
+    "Dr. A. Mensah"), not a code or one word."""
+    slot = read_slot(rest)
+    return slot is not None and slot.kind in ("person", "caps") and " " in slot.name
+
+
+def _legend(cands: Sequence[Candidate], at: int) -> bool:
+    """A legend's line above the dialogue saying whom its one-letter labels
+    stand for ("Q: Daniel Ferreira" with "A: Maria Lopez" on the next
+    line): each a full name and nothing else, the two sides of the
+    interview next to each other (one such line alone may be an answer)."""
+    c = cands[at]
+    side = _sides(c.key)
+    if side is None or len(c.key) != 1 or not _full_name_value(c.label.text):
+        return False
+    for j in (at - 1, at + 1):
+        if 0 <= j < len(cands):
+            d = cands[j]
+            other = _sides(d.key)
+            if abs(d.item - c.item) == 1 and other is not None and other != side and len(d.key) == 1 and _full_name_value(d.label.text):
+                return True
+    return False
+
+
+#: How many paragraphs from the top a header naming who plays a part may reach.
+CAST_REACH = 30
+
+
+def cast(items: Sequence[Item]) -> list[Person]:
+    """The people a header above the dialogue names by the part they play
+    ("Interviewer: Daniel Ferreira", "Interviewee: Maria Lopez", a legend's
+    "Q: Daniel Ferreira" and "A: Maria Lopez"), each with the label that
+    stands for them and the role the part gives.  The header is the run of
+    labels whose rest is a field's value (a few words, no sentence) before
+    the first label with speech, as :func:`choose` reads it."""
+    cands = [
+        Candidate(it.index, label, name_key(label.name))
+        for it in items[:CAST_REACH]
+        for label in it.labels[:1]
+        if label.template == "colon"
+    ]
+    out = []
+    for at, c in enumerate(cands):
+        if field_word(c.key) or _lookalike(c, items):
+            continue
+        if not _field_value(c.label.text):
+            break
+        if (_cast_line(c) or _legend(cands, at)) and _full_name_value(c.label.text):
+            role = _sides(c.key) or W.ROLE_WORDS.get(c.key)
+            out.append(Person(read_slot(c.label.text).name, role, listed=True, label=c.label.name))  # type: ignore[union-attr]
+    return out
+
+
 def _field_value(rest: str) -> bool:
     """What a header's field holds after its key: a few words, no sentence."""
     return bool(rest) and len(rest) <= 60 and rest[-1:] not in _SENTENCE_END
@@ -301,7 +363,7 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         if not known[at]:
             if not _field_value(c.label.text):
                 break
-            known[at] = _cast_line(c)
+            known[at] = _cast_line(c) or _legend(cands, at)
     live = [c for c, k in zip(cands, known) if not k]
     if not live:
         return None

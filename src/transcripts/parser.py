@@ -16,7 +16,7 @@ from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
 from .context import find_people, full_names, read_context
 from .errors import ParseError
-from .evidence import choose, named_keys, questioner
+from .evidence import cast, choose, named_keys, questioner
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
 from .margins import unnumbered
@@ -102,7 +102,7 @@ def analyse(
         )
         del lines  # the items hold what the rest needs of them
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
-        people = find_people(items, matter, bare) + _introduced(items)
+        people = find_people(items, matter, bare) + _introduced(items) + tuple(cast(items))
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
         if choice is not None:
             # "MS. LEE:" for the "Press Secretary Ann Lee" of the title or the intro.
