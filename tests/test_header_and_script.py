@@ -66,3 +66,41 @@ def test_meeting_marks_leave_the_name(mark):
     t = transcripts.parse(f"Ann Lee: Hello.\n\nBo Chen ({mark}): Hi.\n\nAnn Lee: Go on.\n\nBo Chen ({mark}): Yes.\n")
     bo = t.speakers[1]
     assert (bo.name, bo.aliases, bo.description) == ("Bo Chen", (f"Bo Chen ({mark})",), mark)
+
+
+SCRIPT = "INT. KITCHEN - NIGHT\n\nJO\nIs there coffee?\n\nSam pours a cup.\n\nSAM\nThe end of the pot.\n\nJO\nCold.\n"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("INT. KITCHEN - NIGHT", "heading"), ("EXT./INT. CAR - DAY", "heading"), ("I/E VAN - MOVING", "heading")],
+)
+def test_sluglines_are_headings(text, kind):
+    from transcripts.rules import classify_block
+
+    assert classify_block(text) == kind
+
+
+def test_a_scripts_action_is_no_ones_speech():
+    t = transcripts.parse(SCRIPT)
+    assert [u.paragraphs for u in t.turns] == [("Is there coffee?",), ("The end of the pot.",), ("Cold.",)]
+    assert [(b.kind, b.turn) for b in t.blocks] == [("heading", None), ("note", 0)]
+
+
+def test_a_delivery_mark_makes_a_script_without_scene_headings():
+    t = transcripts.parse(SCRIPT.replace("INT. KITCHEN - NIGHT\n\n", "").replace("SAM\n", "SAM (O.S.)\n"))
+    assert [b.kind for b in t.blocks] == ["note"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No scene heading, no delivery mark: a transcript's follow-on paragraph.
+        SCRIPT.replace("INT. KITCHEN - NIGHT\n\n", ""),
+        # Names alone, the speech after a blank line: no script.
+        "INT. KITCHEN - NIGHT\n\nJO\n\nIs there coffee?\n\nSam pours a cup.\n\nSAM\n\nThe end of the pot.\n\nJO\n\nCold.\n",
+    ],
+)
+def test_no_script_without_its_evidence(text):
+    t = transcripts.parse(text)
+    assert "Sam pours a cup." in t.turns[0].paragraphs

@@ -54,7 +54,7 @@ from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
 
-__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "cast", "choose", "named_keys", "questioner"]
+__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "cast", "choose", "named_keys", "questioner", "scenes"]
 
 #: Kinds of paragraphs that look like labels but are known to be
 #: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
@@ -697,6 +697,34 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
         unsure = tuple(sorted(unsure + tuple(u for _, u in repaired), key=lambda u: u.line))
     convention = _convention(template, rules, labels, named, forced)
     return Choice(convention, template, labels, unsure, verdict.markers), unsure
+
+
+def scenes(items: Sequence[Item], choice: Optional[Choice]) -> Optional[frozenset[int]]:
+    """Whether the dialogue is a screenplay's, and then the items of its
+    scene headings ("INT. KITCHEN - NIGHT"); None when it is not.
+
+    A screenplay writes each character's name alone on its line in
+    capitals, the speech on the lines right below it, and between speeches
+    the scene's action in paragraphs of their own: what is not right below
+    a name (no blank line between) is no one's speech.  The document must
+    say it is one: a scene heading, or a delivery mark after a name
+    ("ELENA (O.S.)", "SAM (CONT'D)"); its names are in capitals and most
+    of them have their speech right below them (a transcript of names alone
+    on their lines, its speech after a blank line, in paragraphs, is no
+    script)."""
+    if choice is None or choice.template != "own-line":
+        return None
+    labels = choice.labels
+    if sum(1 for c in labels if c.label.kind == "caps") < 0.9 * len(labels):
+        return None
+    attached = sum(
+        1 for c in labels if c.item + 1 < len(items) and items[c.item + 1].line == items[c.item].last + 1 and not items[c.item + 1].labels
+    )
+    if attached < 0.8 * len(labels):
+        return None
+    found = frozenset(it.index for it in items if it.text[:1] in "IE" and not it.labels and P.SLUGLINE.match(it.text) is not None)
+    marked = any(c.label.written != c.label.name and P.DELIVERY_END.search(c.label.written) is not None for c in labels)
+    return found if found or marked else None
 
 
 #: How many stray characters a damaged label may hold before its name.

@@ -16,7 +16,7 @@ from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
 from .context import find_people, full_names, read_context
 from .errors import ParseError
-from .evidence import cast, choose, named_keys, questioner
+from .evidence import cast, choose, named_keys, questioner, scenes
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
 from .margins import unnumbered
@@ -120,7 +120,7 @@ def analyse(
         else:
             resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
             lead_id = resolution.speaker_of[lead] if lead is not None else None
-            dialogue = assemble(items, choice, unsure, resolution, rules, lead_id)
+            dialogue = assemble(items, choice, unsure, resolution, rules, lead_id, scenes(items, choice))
         ctx = read_context(items, dialogue, people)
         blocks = tuple(_blocks(items, dialogue))
         metadata = attrs.evolve(ctx.metadata, source=source)
