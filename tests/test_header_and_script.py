@@ -104,3 +104,30 @@ def test_a_delivery_mark_makes_a_script_without_scene_headings():
 def test_no_script_without_its_evidence(text):
     t = transcripts.parse(text)
     assert "Sam pours a cup." in t.turns[0].paragraphs
+
+
+QA = "Intro about the potter.\n\n**How did you begin?**\n\nBy accident.\n\n**And now?**\n\nI teach.\n\n**What next?**\n\nA bigger kiln.\n"
+
+
+def test_bold_questions_without_a_named_interviewee_are_q_and_a():
+    t = transcripts.parse(QA)
+    assert t.metadata.convention == "bold-questions"
+    assert _names(t) == ["Q", "A"] * 3
+    assert [b.kind for b in t.blocks] == ["prose"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Section titles in bold above an article's paragraphs: no questions.
+        QA.replace("?**", "**"),
+        # Two bold paragraphs without an answer between them.
+        QA.replace("By accident.\n\n", ""),
+        # Two questions only.
+        QA.split("**What next?**")[0],
+        # A bold paragraph that nothing answers.
+        QA + "\n**And finally?**\n",
+    ],
+)
+def test_no_bold_interview_without_its_evidence(text):
+    assert transcripts.parse(text).metadata.convention != "bold-questions"

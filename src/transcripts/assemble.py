@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 import attrs
 
 from . import _patterns as P
-from .evidence import Choice, Unsure, questioner
+from .evidence import BOLD_QUESTIONS, Choice, Unsure, questioner
 from .items import Item
 from .model import Span, Speaker, Turn
 from .resolve import Resolution
@@ -230,7 +230,8 @@ def assemble(
     label_at = {c.item: c.label for c in choice.labels} if choice is not None else {}
     first_label = choice.labels[0].item if choice is not None else n
     last = choice.labels[-1].item if choice is not None else n
-    start = _talk_start(items, first_label) if lead is not None else None
+    # (a print interview's intro above its bold questions is no one's speech)
+    start = _talk_start(items, first_label) if lead is not None and not (choice is not None and choice.template == BOLD_QUESTIONS) else None
     if start is None and choice is None:
         return Dialogue(None, unsure=tuple(unsure))
     first = start if start is not None else first_label

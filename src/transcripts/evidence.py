@@ -54,7 +54,7 @@ from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
 
-__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "cast", "choose", "named_keys", "questioner", "scenes"]
+__all__ = ["BOLD_QUESTIONS", "Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "bold_questions", "cast", "choose", "named_keys", "questioner", "scenes"]
 
 #: Kinds of paragraphs that look like labels but are known to be
 #: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
@@ -725,6 +725,77 @@ def scenes(items: Sequence[Item], choice: Optional[Choice]) -> Optional[frozense
     found = frozenset(it.index for it in items if it.text[:1] in "IE" and not it.labels and P.SLUGLINE.match(it.text) is not None)
     marked = any(c.label.written != c.label.name and P.DELIVERY_END.search(c.label.written) is not None for c in labels)
     return found if found or marked else None
+
+
+#: The convention of an interview whose questions are bold paragraphs,
+#: without labels, and whose answers are the plain paragraphs below them.
+BOLD_QUESTIONS = "bold-questions"
+
+#: The generic label of such an interview's questions.
+QUESTION = "Q"
+
+#: How many questions make such an interview, and what share of its bold
+#: paragraphs must end in a question mark.
+BOLD_QUESTIONS_MIN = 3
+BOLD_QUESTIONS_ASKED = 2 / 3
+
+#: Kinds that may sit between such an interview's paragraphs without
+#: breaking its alternation: an aside, a note, a time.
+_BETWEEN = frozenset({"note", "event", "timestamp", "break"})
+
+
+#: Kinds of an answer's paragraphs.
+_ANSWER = frozenset({"prose", "heading", "list_item"})
+
+
+def _bold_text(it: Item) -> Optional[str]:
+    """The text of a paragraph bold from end to end, without labels."""
+    if it.labels or it.text[:1] not in "*_":
+        return None
+    m = P.BOLD_PARAGRAPH.match(it.text)
+    if m is None or "**" in m["text"] or "__" in m["text"]:
+        return None
+    return m["text"].strip()
+
+
+def bold_questions(items: Sequence[Item]) -> Optional[Choice]:
+    """A print interview whose questions are bold paragraphs ("**How did
+    you begin?**") and whose answers are the plain paragraphs below each,
+    as newspapers write them: the questions as labels of a generic "Q"
+    (the answers are the interviewee's, see :mod:`transcripts.assemble`),
+    or None.  The whole document must be written so: from the first bold
+    paragraph on, every bold paragraph has a plain answer below it and
+    every plain paragraph answers the bold one above it (a heading, an
+    aside or a note may stand between), there are three questions or more,
+    and two thirds of them end in a question mark (bold section titles
+    above an article's paragraphs do not)."""
+    questions: list[Candidate] = []
+    answered = True
+    asked = 0
+    for it in items:
+        text = _bold_text(it)
+        if text is not None:
+            if not answered:
+                return None  # two questions without an answer between them
+            answered = False
+            asked += text[-1:] in ("?", "？")
+            label = Label(BOLD_QUESTIONS, QUESTION, text, None, None, "role", QUESTION, BOLD_QUESTIONS)
+            questions.append(Candidate(it.index, label, name_key(QUESTION)))
+            continue
+        if not questions:
+            continue  # the intro
+        kind = it.kind
+        if kind in _ANSWER and not (kind == "heading" and it.text[:1] == "#"):
+            answered = True  # (a short answer without a stop reads as a heading)
+        elif kind in _BETWEEN or (kind == "heading" and it.text[:1] == "#"):
+            continue
+        elif answered:
+            break  # the page after the interview
+        else:
+            return None
+    if len(questions) < BOLD_QUESTIONS_MIN or not answered or asked < BOLD_QUESTIONS_ASKED * len(questions):
+        return None
+    return Choice(BOLD_QUESTIONS, BOLD_QUESTIONS, tuple(questions), ())
 
 
 #: How many stray characters a damaged label may hold before its name.

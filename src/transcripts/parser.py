@@ -16,7 +16,7 @@ from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
 from .context import find_people, full_names, read_context
 from .errors import ParseError
-from .evidence import cast, choose, named_keys, questioner, scenes
+from .evidence import BOLD_QUESTIONS, bold_questions, cast, choose, named_keys, questioner, scenes
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
 from .margins import unnumbered
@@ -65,6 +65,17 @@ _INTRO_REACH = 50
 UNNAMED = "Speaker"
 
 
+#: The speaker of a print interview's answers that no one names.
+ANSWER = "A"
+
+
+def _interviewee(people: Sequence[Person]) -> Optional[str]:
+    """The one guest the intro introduces ("We spoke to Helen Okonkwo"),
+    who answers an interview's questions."""
+    guests = list(dict.fromkeys(p.name for p in people if p.role == "guest"))
+    return guests[0] if len(guests) == 1 else None
+
+
 def _lead(matter: Optional[FrontMatter]) -> Optional[str]:
     """The one speaker the front matter names, who speaks what no label
     claims (a talk before its questions)."""
@@ -109,7 +120,11 @@ def analyse(
             above = [it.text for it in items[: min(choice.labels[0].item, _INTRO_REACH)]]
             titles = [matter.title or "", matter.subtitle or ""] if matter else []
             people = people + full_names([c.label for c in choice.labels], [*titles, *above], items)
+        if choice is None and convention is None:
+            choice = bold_questions(items)  # a print interview's questions in bold, without labels
         lead = _lead(matter)
+        if choice is not None and choice.template == BOLD_QUESTIONS:
+            lead = _interviewee(people) or lead or ANSWER
         if lead is None and choice is not None and all(questioner(c.key, c.label.kind) for c in choice.labels):
             lead = UNNAMED  # a talk whose audience's questions alone are labelled
         if lead is not None:
