@@ -151,7 +151,11 @@ def labels_by_rule(text, raw=None):
         ("otter", "Unknown Speaker 2:57", ("Unknown Speaker", "", 177.0, None)),
         # Teams marks a participant from outside the organisation after the name.
         ("otter", "Aiko Tanaka (Guest) 1:01", ("Aiko Tanaka", "", 61.0, "guest")),
-        ("otter", "Aiko Tanaka (External) 1:01", ("Aiko Tanaka (External)", "", 61.0, None)),
+        # So do "(External)" and "(Unverified)": how they joined, no part of the name.
+        ("otter", "Aiko Tanaka (External) 1:01", ("Aiko Tanaka", "", 61.0, None)),
+        ("otter", "Aiko Tanaka (Unverified External) 1:01", ("Aiko Tanaka", "", 61.0, None)),
+        ("colon", "Aiko Tanaka (Unverified Guest): Hello.", ("Aiko Tanaka", "Hello.", None, "guest")),
+        ("colon", "Aiko Tanaka (Tokyo): Hello.", ("Aiko Tanaka (Tokyo)", "Hello.", None, None)),
         ("colon", "STEVE INSKEEP, HOST:", ("STEVE INSKEEP", "", None, "host")),
         ("colon", "MR. SMITH: I rode this boat.", ("MR. SMITH", "I rode this boat.", None, None)),
         ("colon", "BELL 7: Roger.", ("BELL 7", "Roger.", None, None)),

@@ -448,6 +448,17 @@ OWN_LINE = compile_lazily(
 # Non-dialogue paragraphs
 # ---------------------------------------------------------------------------
 
+#: A screenplay's scene heading (slugline), in capitals: "INT. KITCHEN -
+#: NIGHT", "EXT. RIVERBANK - CONTINUOUS", "INT./EXT. CAR - DAY", "I/E VAN".
+#: A paragraph bold from end to end: "**How did you begin?**" (a
+#: newspaper interview's question).
+BOLD_PARAGRAPH = compile_lazily(r"^(?P<b>\*\*|__)(?P<text>[^*_\s][^\n]{0,400})(?P=b)$")
+
+#: A script's delivery mark ending a name as written: "SAM (CONT'D)".
+DELIVERY_END = compile_lazily(rf"{DELIVERY}$")
+
+SLUGLINE = compile_lazily(r"^(?:INT\.?/EXT|EXT\.?/INT|INT|EXT|I/E)\.?[ ][^\p{Ll}\n]{2,100}$")
+
 #: "(...)", "[…]", "..." alone: where the free part of a conversation ends.
 ELISION = compile_lazily(r"^\\?[(\[]?[ ]?(?:\.[ ]?\.[ ]?\.|…)[ ]?\\?[)\]]?$")
 

@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 import attrs
 
 from . import _patterns as P
-from .evidence import Choice, Unsure, questioner
+from .evidence import BOLD_QUESTIONS, Choice, Unsure, questioner
 from .items import Item
 from .model import Span, Speaker, Turn
 from .resolve import Resolution
@@ -201,6 +201,15 @@ def _talk_start(items: Sequence[Item], stop: int) -> Optional[int]:
     return None
 
 
+def _action_above(items: Sequence[Item], first_label: int, scenes: frozenset[int]) -> None:
+    """A script's action between its first scene heading and its first
+    name: notes, as the action between the speeches is."""
+    top = min(scenes, default=first_label)
+    for it in items[top + 1 : first_label]:
+        if it.kind in ("prose", "heading") and it.index not in scenes:
+            it.kind = "note"
+
+
 def assemble(
     items: Sequence[Item],
     choice: Optional[Choice],
@@ -208,15 +217,21 @@ def assemble(
     resolution: Resolution,
     rules: RuleSet,
     lead: Optional[str] = None,
+    scenes: Optional[frozenset[int]] = None,
 ) -> Dialogue:
     """Build the turns of the chosen labels; ``lead`` is the speaker id of
     the one speaker the document names, who speaks what no label claims
-    before the first label (or in a document without labels)."""
+    before the first label (or in a document without labels).  ``scenes``
+    says the dialogue is a screenplay's (see
+    :func:`transcripts.evidence.scenes`): its scene headings are headings
+    between the turns, and a paragraph that is not right below a name or
+    its speech is the scene's action, a note."""
     n = len(items)
     label_at = {c.item: c.label for c in choice.labels} if choice is not None else {}
     first_label = choice.labels[0].item if choice is not None else n
     last = choice.labels[-1].item if choice is not None else n
-    start = _talk_start(items, first_label) if lead is not None else None
+    # (a print interview's intro above its bold questions is no one's speech)
+    start = _talk_start(items, first_label) if lead is not None and not (choice is not None and choice.template == BOLD_QUESTIONS) else None
     if start is None and choice is None:
         return Dialogue(None, unsure=tuple(unsure))
     first = start if start is not None else first_label
@@ -234,6 +249,11 @@ def assemble(
     end = n
     # Whether "## headings" divide the document before its last label.
     sections = any(it.index not in label_at and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
+    script = scenes is not None
+    if script:
+        sections = sections or any(k < last for k in scenes)  # type: ignore[union-attr]
+        _action_above(items, first_label, scenes)  # type: ignore[arg-type]
+    chain = -1  # in a script: the last item of a name and the speech right below it
     # Whether the dialogue is a blockquote ("> **Ann:** …"): its follow-on
     # paragraphs then carry the quote's mark too, which is markup, not speech.
     quoted = choice is not None and any(c.label.markup[:1] == ">" for c in choice.labels)
@@ -246,6 +266,7 @@ def assemble(
                 start, text = parse_time(text), ""  # "Ines Caro: 00:00:00", the speech below
             b.open(resolution.speaker_of[label.name], start if start is not None else pending, it)
             it.label, it.speech, it.turn = label, True, b.k
+            chain = i
             if label.prefix:
                 # before the label: a time of day, or a question's number ("Q1. [901234]")
                 b.asides.append(Aside(i, "date" if ":" in label.prefix else "note", label.prefix, b.k, None))
@@ -256,8 +277,15 @@ def assemble(
             it.kind = "break"  # a label that never speaks: a segment marker
         elif it.text[:1] == "#" and i + 1 in label_at and _in_cue(items, i) and it.kind == "heading":
             it.kind = "note"  # a log's comment between a cue's time and its label
+        if script:
+            if chain == i - 1 and it.line == items[i - 1].last + 1:
+                chain = i  # right below the name or its speech (or its parenthetical)
+            elif i in scenes:  # type: ignore[operator]
+                it.kind = "heading"
+            elif it.kind in ("prose", "heading", "list_item"):
+                it.kind = "note"  # the scene's action
         kind = it.kind
-        section = kind == "heading" and it.text[:1] == "#"
+        section = kind == "heading" and (it.text[:1] == "#" or (script and i in scenes))  # type: ignore[operator]
         # After the last label the page goes on, but a "## heading" like
         # those between the turns is one more section of the talk, and a
         # label alone on its line has its speech below it.

@@ -183,6 +183,7 @@ def _roles(
 ) -> list[Speaker]:
     out = []
     found_guest = False
+    cast_host = None  # the interviewer a header names alone ("Interviewer: Dr. A. Mensah")
     for s in speakers:
         role, description, aliases = s.role, s.description, list(s.aliases)
         for person in people:
@@ -190,6 +191,8 @@ def _roles(
                 role = person.role or role
                 description = description or person.description
                 found_guest |= person.role == "guest"
+                if person.label and person.role == "host":
+                    cast_host = s.id
         for mention in mentions:
             if (
                 name_key(mention) != name_key(s.name)
@@ -216,6 +219,11 @@ def _roles(
         out = [attrs.evolve(s, role="host") if s.role == "unknown" else s for s in out]
     elif len(out) >= 2 and all(s.role == "unknown" for s in out):
         out = _roles_from_questions(out, turns)
+    elif cast_host is not None and len(out) >= 2 and all(s.role == "unknown" for s in out if s.id != cast_host):
+        # The others, as the questions tell, when they agree with the header.
+        asked = _roles_from_questions([attrs.evolve(s, role="unknown") for s in out], turns)
+        if any(s.id == cast_host and s.role == "host" for s in asked):
+            out = asked
     return out
 
 

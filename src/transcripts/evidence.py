@@ -54,7 +54,7 @@ from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
 
-__all__ = ["Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "choose", "named_keys", "questioner"]
+__all__ = ["BOLD_QUESTIONS", "Candidate", "Choice", "KNOWN_LOOKALIKES", "Unsure", "bold_questions", "cast", "choose", "named_keys", "questioner", "scenes"]
 
 #: Kinds of paragraphs that look like labels but are known to be
 #: something else ("**Break:** \\[13:19\\]", "Summary: …", "Slides: https://…").
@@ -155,6 +155,8 @@ def named_keys(items: Sequence[Item], people: Sequence[Person], bare: frozenset[
         keys.add(name_key(p.name))
         if p.initials:
             keys.add(name_key(p.initials))
+        if p.label:
+            keys.add(name_key(p.label))
         if p.listed:
             parts = words_of(p.name)
             if len(parts) > 1:
@@ -273,6 +275,66 @@ def _cast_line(c: Candidate) -> bool:
     return slot is not None and (slot.kind in ("person", "caps") and " " in slot.name or _CODE.match(rest) is not None)
 
 
+def _sides(key: str) -> Optional[str]:
+    """Which side of an interview a generic label stands for: "host" ("Q",
+    "Interviewer"), "guest" ("A", "Interviewee"), or None."""
+    return "host" if key in W.GENERIC_HOST else "guest" if key in W.GENERIC_GUEST else None
+
+
+def _full_name_value(rest: str) -> bool:
+    """A header field's value that is a person's full name ("Maria Lopez",
+    "Dr. A. Mensah"), not a code or one word."""
+    slot = read_slot(rest)
+    return slot is not None and slot.kind in ("person", "caps") and " " in slot.name
+
+
+def _legend(cands: Sequence[Candidate], at: int) -> bool:
+    """A legend's line above the dialogue saying whom its one-letter labels
+    stand for ("Q: Daniel Ferreira" with "A: Maria Lopez" on the next
+    line): each a full name and nothing else, the two sides of the
+    interview next to each other (one such line alone may be an answer)."""
+    c = cands[at]
+    side = _sides(c.key)
+    if side is None or len(c.key) != 1 or not _full_name_value(c.label.text):
+        return False
+    for j in (at - 1, at + 1):
+        if 0 <= j < len(cands):
+            d = cands[j]
+            other = _sides(d.key)
+            if abs(d.item - c.item) == 1 and other is not None and other != side and len(d.key) == 1 and _full_name_value(d.label.text):
+                return True
+    return False
+
+
+#: How many paragraphs from the top a header naming who plays a part may reach.
+CAST_REACH = 30
+
+
+def cast(items: Sequence[Item]) -> list[Person]:
+    """The people a header above the dialogue names by the part they play
+    ("Interviewer: Daniel Ferreira", "Interviewee: Maria Lopez", a legend's
+    "Q: Daniel Ferreira" and "A: Maria Lopez"), each with the label that
+    stands for them and the role the part gives.  The header is the run of
+    labels whose rest is a field's value (a few words, no sentence) before
+    the first label with speech, as :func:`choose` reads it."""
+    cands = [
+        Candidate(it.index, label, name_key(label.name))
+        for it in items[:CAST_REACH]
+        for label in it.labels[:1]
+        if label.template == "colon"
+    ]
+    out = []
+    for at, c in enumerate(cands):
+        if field_word(c.key) or _lookalike(c, items):
+            continue
+        if not _field_value(c.label.text):
+            break
+        if (_cast_line(c) or _legend(cands, at)) and _full_name_value(c.label.text):
+            role = _sides(c.key) or W.ROLE_WORDS.get(c.key)
+            out.append(Person(read_slot(c.label.text).name, role, listed=True, label=c.label.name))  # type: ignore[union-attr]
+    return out
+
+
 def _field_value(rest: str) -> bool:
     """What a header's field holds after its key: a few words, no sentence."""
     return bool(rest) and len(rest) <= 60 and rest[-1:] not in _SENTENCE_END
@@ -301,7 +363,7 @@ def _evaluate(cands: Sequence[Candidate], items: Sequence[Item], named: frozense
         if not known[at]:
             if not _field_value(c.label.text):
                 break
-            known[at] = _cast_line(c)
+            known[at] = _cast_line(c) or _legend(cands, at)
     live = [c for c, k in zip(cands, known) if not k]
     if not live:
         return None
@@ -635,6 +697,105 @@ def choose(items: Sequence[Item], named: frozenset[str], rules: RuleSet, forced:
         unsure = tuple(sorted(unsure + tuple(u for _, u in repaired), key=lambda u: u.line))
     convention = _convention(template, rules, labels, named, forced)
     return Choice(convention, template, labels, unsure, verdict.markers), unsure
+
+
+def scenes(items: Sequence[Item], choice: Optional[Choice]) -> Optional[frozenset[int]]:
+    """Whether the dialogue is a screenplay's, and then the items of its
+    scene headings ("INT. KITCHEN - NIGHT"); None when it is not.
+
+    A screenplay writes each character's name alone on its line in
+    capitals, the speech on the lines right below it, and between speeches
+    the scene's action in paragraphs of their own: what is not right below
+    a name (no blank line between) is no one's speech.  The document must
+    say it is one: a scene heading, or a delivery mark after a name
+    ("ELENA (O.S.)", "SAM (CONT'D)"); its names are in capitals and most
+    of them have their speech right below them (a transcript of names alone
+    on their lines, its speech after a blank line, in paragraphs, is no
+    script)."""
+    if choice is None or choice.template != "own-line":
+        return None
+    labels = choice.labels
+    if sum(1 for c in labels if c.label.kind == "caps") < 0.9 * len(labels):
+        return None
+    attached = sum(
+        1 for c in labels if c.item + 1 < len(items) and items[c.item + 1].line == items[c.item].last + 1 and not items[c.item + 1].labels
+    )
+    if attached < 0.8 * len(labels):
+        return None
+    found = frozenset(it.index for it in items if it.text[:1] in "IE" and not it.labels and P.SLUGLINE.match(it.text) is not None)
+    marked = any(c.label.written != c.label.name and P.DELIVERY_END.search(c.label.written) is not None for c in labels)
+    return found if found or marked else None
+
+
+#: The convention of an interview whose questions are bold paragraphs,
+#: without labels, and whose answers are the plain paragraphs below them.
+BOLD_QUESTIONS = "bold-questions"
+
+#: The generic label of such an interview's questions.
+QUESTION = "Q"
+
+#: How many questions make such an interview, and what share of its bold
+#: paragraphs must end in a question mark.
+BOLD_QUESTIONS_MIN = 3
+BOLD_QUESTIONS_ASKED = 2 / 3
+
+#: Kinds that may sit between such an interview's paragraphs without
+#: breaking its alternation: an aside, a note, a time.
+_BETWEEN = frozenset({"note", "event", "timestamp", "break"})
+
+
+#: Kinds of an answer's paragraphs.
+_ANSWER = frozenset({"prose", "heading", "list_item"})
+
+
+def _bold_text(it: Item) -> Optional[str]:
+    """The text of a paragraph bold from end to end, without labels."""
+    if it.labels or it.text[:1] not in "*_":
+        return None
+    m = P.BOLD_PARAGRAPH.match(it.text)
+    if m is None or "**" in m["text"] or "__" in m["text"]:
+        return None
+    return m["text"].strip()
+
+
+def bold_questions(items: Sequence[Item]) -> Optional[Choice]:
+    """A print interview whose questions are bold paragraphs ("**How did
+    you begin?**") and whose answers are the plain paragraphs below each,
+    as newspapers write them: the questions as labels of a generic "Q"
+    (the answers are the interviewee's, see :mod:`transcripts.assemble`),
+    or None.  The whole document must be written so: from the first bold
+    paragraph on, every bold paragraph has a plain answer below it and
+    every plain paragraph answers the bold one above it (a heading, an
+    aside or a note may stand between), there are three questions or more,
+    and two thirds of them end in a question mark (bold section titles
+    above an article's paragraphs do not)."""
+    questions: list[Candidate] = []
+    answered = True
+    asked = 0
+    for it in items:
+        text = _bold_text(it)
+        if text is not None:
+            if not answered:
+                return None  # two questions without an answer between them
+            answered = False
+            asked += text[-1:] in ("?", "？")
+            label = Label(BOLD_QUESTIONS, QUESTION, text, None, None, "role", QUESTION, BOLD_QUESTIONS)
+            questions.append(Candidate(it.index, label, name_key(QUESTION)))
+            continue
+        if not questions:
+            continue  # the intro
+        kind = it.kind
+        if kind in _ANSWER and not (kind == "heading" and it.text[:1] == "#"):
+            answered = True  # (a short answer without a stop reads as a heading)
+        elif kind in _BETWEEN or (kind == "heading" and it.text[:1] == "#"):
+            continue
+        elif answered:
+            break  # the page after the interview
+        else:
+            return None
+    if len(questions) < BOLD_QUESTIONS_MIN or not answered or asked < BOLD_QUESTIONS_ASKED * len(questions):
+        return None
+    return Choice(BOLD_QUESTIONS, BOLD_QUESTIONS, tuple(questions), ())
 
 
 #: How many stray characters a damaged label may hold before its name.

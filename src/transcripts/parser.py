@@ -16,7 +16,7 @@ from ._source import decode, split_lines
 from .assemble import Dialogue, assemble
 from .context import find_people, full_names, read_context
 from .errors import ParseError
-from .evidence import choose, named_keys, questioner
+from .evidence import BOLD_QUESTIONS, bold_questions, cast, choose, named_keys, questioner, scenes
 from .frontmatter import FrontMatter, front_matter
 from .items import Item, classify
 from .margins import unnumbered
@@ -65,6 +65,17 @@ _INTRO_REACH = 50
 UNNAMED = "Speaker"
 
 
+#: The speaker of a print interview's answers that no one names.
+ANSWER = "A"
+
+
+def _interviewee(people: Sequence[Person]) -> Optional[str]:
+    """The one guest the intro introduces ("We spoke to Helen Okonkwo"),
+    who answers an interview's questions."""
+    guests = list(dict.fromkeys(p.name for p in people if p.role == "guest"))
+    return guests[0] if len(guests) == 1 else None
+
+
 def _lead(matter: Optional[FrontMatter]) -> Optional[str]:
     """The one speaker the front matter names, who speaks what no label
     claims (a talk before its questions)."""
@@ -102,14 +113,18 @@ def analyse(
         )
         del lines  # the items hold what the rest needs of them
         bare = frozenset(r.name for r in rules.label_rules if r.bare)
-        people = find_people(items, matter, bare) + _introduced(items)
+        people = find_people(items, matter, bare) + _introduced(items) + tuple(cast(items))
         choice, unsure = choose(items, named_keys(items, people, bare), rules, convention)
         if choice is not None:
             # "MS. LEE:" for the "Press Secretary Ann Lee" of the title or the intro.
             above = [it.text for it in items[: min(choice.labels[0].item, _INTRO_REACH)]]
             titles = [matter.title or "", matter.subtitle or ""] if matter else []
             people = people + full_names([c.label for c in choice.labels], [*titles, *above], items)
+        if choice is None and convention is None:
+            choice = bold_questions(items)  # a print interview's questions in bold, without labels
         lead = _lead(matter)
+        if choice is not None and choice.template == BOLD_QUESTIONS:
+            lead = _interviewee(people) or lead or ANSWER
         if lead is None and choice is not None and all(questioner(c.key, c.label.kind) for c in choice.labels):
             lead = UNNAMED  # a talk whose audience's questions alone are labelled
         if lead is not None:
@@ -120,7 +135,7 @@ def analyse(
         else:
             resolution = resolve([c.label for c in choice.labels] if choice else [], people, lead)
             lead_id = resolution.speaker_of[lead] if lead is not None else None
-            dialogue = assemble(items, choice, unsure, resolution, rules, lead_id)
+            dialogue = assemble(items, choice, unsure, resolution, rules, lead_id, scenes(items, choice))
         ctx = read_context(items, dialogue, people)
         blocks = tuple(_blocks(items, dialogue))
         metadata = attrs.evolve(ctx.metadata, source=source)

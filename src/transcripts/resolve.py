@@ -35,6 +35,7 @@ class Person:
     description: Optional[str] = None
     initials: Optional[str] = None  # "MV" in "Marisol Vega (MV)"
     listed: bool = False  # from a list of the speakers (front matter, a participants line)
+    label: Optional[str] = None  # the label a header gives them ("Interviewer" in "Interviewer: Daniel Ferreira")
 
 
 @attrs.frozen(slots=True)
@@ -49,6 +50,8 @@ def _full_name(written: str, kind: str, longer: NameIndex, people: Sequence[Pers
     for p in people:
         if p.initials and name_key(p.initials) == key:
             return p.name
+        if p.label and name_key(p.label) == key:
+            return p.name  # "Interviewer:" of a header's "Interviewer: Daniel Ferreira"
     if key in W.GENERIC_HOST or key in W.GENERIC_GUEST:
         role = "host" if key in W.GENERIC_HOST else "guest"
         matches: list[str] = []

@@ -124,6 +124,13 @@ def _delivery(qualifier: str) -> bool:
     return qualifier.casefold().replace(".", "").replace("'", "").replace("’", "").replace(" ", "") in W.DELIVERY_MARKS
 
 
+def _joined(qualifier: str) -> bool:
+    """"External", "Guest", "Unverified External": a meeting tool's mark of
+    how a participant joined (see :data:`transcripts.words.MEETING_MARKS`)."""
+    words = qualifier.casefold().split(" ")
+    return 0 < len(words) <= 3 and all(w in W.MEETING_MARKS for w in words)
+
+
 @functools.lru_cache(maxsize=1024)  # (a document's distinct labels are few; its headings many)
 def field_word(key: str) -> bool:
     """Whether a label's key (case-folded) is a field name ("summary",
@@ -166,8 +173,12 @@ def read_slot(written: str) -> Optional[Slot]:
     if q is not None and role is None and q["q"].casefold().strip(". ") in W.ROLE_WORDS:
         # "Ann Lee (Host)": the qualifier is her role, not another voice's.
         role, text = q["q"].casefold().strip(". "), text[: q.start()]
-    while (q := _QUALIFIER.search(text)) is not None and _delivery(q["q"]):
-        text = text[: q.start()]  # a script's "ELENA (O.S.)": how, not who
+    while (q := _QUALIFIER.search(text)) is not None and (_delivery(q["q"]) or _joined(q["q"])):
+        # A script's "ELENA (O.S.)", a meeting's "Lukas Weber (External)":
+        # how they speak or joined, not who.
+        if role is None and _joined(q["q"]):
+            role = next((w for w in q["q"].casefold().split(" ") if w in W.ROLE_WORDS), None)
+        text = text[: q.start()]
     text = _QUALIFIERS.sub("", text)
     core = text
     q = _QUALIFIER.search(text)

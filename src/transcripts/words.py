@@ -19,6 +19,7 @@ __all__ = [
     "GENERIC_HOST",
     "GLUE_WORDS",
     "HONORIFICS",
+    "MEETING_MARKS",
     "NOT_NAME_START",
     "PARTICLES",
     "RECORD_TITLES",
@@ -59,6 +60,13 @@ CREDENTIALS = _words(
 #: delivered, not who speaks ("ELENA (O.S.)", "SAM (CONT'D)"), written
 #: without their stops and apostrophes.
 DELIVERY_MARKS = _words("os vo oc contd cont")
+
+#: What a meeting tool writes in parentheses after a participant's name
+#: to say how they joined, not who they are (Teams' "Aiko Tanaka (Guest)",
+#: "Lukas Weber (External)", "(Unverified)", "(Unverified External)"):
+#: no part of the name.  "guest" also gives the role (see
+#: :data:`ROLE_WORDS`).
+MEETING_MARKS = _words("guest external unverified federated anonymous")
 
 #: Role words in labels ("STEVE INSKEEP, HOST:") and the role they give.
 ROLE_WORDS: dict[str, Literal["host", "guest"]] = {

@@ -24,6 +24,12 @@ def elision(text: str) -> bool:
     return P.ELISION.match(text) is not None
 
 
+@rules.block_rule("slugline", "heading", starts="IE", max_len=110)
+def slugline(text: str) -> bool:
+    """``INT. KITCHEN - NIGHT``: a screenplay's scene heading."""
+    return P.SLUGLINE.match(text) is not None
+
+
 @rules.block_rule("paywall", "paywall", starts="PpTtKkSsBb")
 def paywall(text: str) -> bool:
     """``Paid subscribers get access to the rest of the conversation…``"""
