@@ -131,3 +131,11 @@ def test_bold_questions_without_a_named_interviewee_are_q_and_a():
 )
 def test_no_bold_interview_without_its_evidence(text):
     assert transcripts.parse(text).metadata.convention != "bold-questions"
+
+
+def test_a_delivery_mark_is_no_description():
+    """A script's "(CONT'D)" or "(O.S.)" says how a line is delivered: the
+    spelling is kept as an alias, but it describes no one."""
+    t = transcripts.parse("SAM\nWhere were you?\n\nELENA (O.S.)\nOut.\n\nSAM (CONT'D)\nOut where?\n\nELENA\nJust out.\n")
+    assert [s.description for s in t.speakers] == [None, None]
+    assert "SAM (CONT'D)" in t.speakers[0].aliases

@@ -18,6 +18,7 @@ from . import words as W
 from .model import Role, Speaker
 from .names import NameIndex, display_name, misspelt, name_key, person_keys, same_person, slip_keys, unique_slugs
 from .rules import Label
+from .slots import delivery_mark
 
 __all__ = ["Person", "Resolution", "resolve"]
 
@@ -166,7 +167,10 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
             (
                 a[len(name) + 2 : -1].replace(") (", ", ")
                 for a in aliases
-                if a.startswith(name + " (") and a.endswith(")") and a[len(name) + 2 : -1].casefold().strip(". ") not in W.ROLE_WORDS
+                if a.startswith(name + " (")
+                and a.endswith(")")
+                and a[len(name) + 2 : -1].casefold().strip(". ") not in W.ROLE_WORDS
+                and not delivery_mark(a[len(name) + 2 : -1])  # a script's "(CONT'D)" says how, not who
             ),
             None,
         ) or next((a[len(name) + 4 :] for a in aliases if a.startswith(name + " -- ")), None)

@@ -33,7 +33,7 @@ import regex
 from . import _patterns as P
 from . import words as W
 
-__all__ = ["Slot", "SlotKind", "field_word", "read_slot"]
+__all__ = ["Slot", "SlotKind", "delivery_mark", "field_word", "read_slot"]
 
 SlotKind = Literal["person", "caps", "role", "mark", "handle"]
 
@@ -119,7 +119,7 @@ def _initials_of(short: str, name: str) -> bool:
     return short.casefold() in (every, named, hyphened)
 
 
-def _delivery(qualifier: str) -> bool:
+def delivery_mark(qualifier: str) -> bool:
     """"O.S.", "V.O.", "CONT'D": a script's mark of how a line is delivered."""
     return qualifier.casefold().replace(".", "").replace("'", "").replace("’", "").replace(" ", "") in W.DELIVERY_MARKS
 
@@ -173,7 +173,7 @@ def read_slot(written: str) -> Optional[Slot]:
     if q is not None and role is None and q["q"].casefold().strip(". ") in W.ROLE_WORDS:
         # "Ann Lee (Host)": the qualifier is her role, not another voice's.
         role, text = q["q"].casefold().strip(". "), text[: q.start()]
-    while (q := _QUALIFIER.search(text)) is not None and (_delivery(q["q"]) or _joined(q["q"])):
+    while (q := _QUALIFIER.search(text)) is not None and (delivery_mark(q["q"]) or _joined(q["q"])):
         # A script's "ELENA (O.S.)", a meeting's "Lukas Weber (External)":
         # how they speak or joined, not who.
         if role is None and _joined(q["q"]):
