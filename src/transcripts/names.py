@@ -195,7 +195,7 @@ def same_person(a: str, b: str) -> bool:
     return _given_names_match(ka[0], kb[0])
 
 
-def person_keys(name: str) -> list[tuple[str, ...]]:
+def person_keys(name: str) -> list[str]:
     """Keys that two names share whenever :func:`same_person` may say they
     name one person, so that a name need only be compared with those that
     share one: the surname (the last word), with each of its letters left
@@ -205,9 +205,9 @@ def person_keys(name: str) -> list[tuple[str, ...]]:
     if not words:
         return []
     last = words[-1]
-    keys = [("surname", last)]
+    keys = ["surname\x1f" + last]
     if len(last) >= 5:
-        keys += [("surname", last[:i] + last[i + 1 :]) for i in range(len(last))]
+        keys += ["surname\x1f" + last[:i] + last[i + 1 :] for i in range(len(last))]
     return keys
 
 
@@ -241,18 +241,18 @@ def misspelt(a: str, b: str) -> bool:
     return min(len(x), len(y)) >= 5 and x.isalpha() and y.isalpha() and x[0] == y[0] and _one_slip(x, y)
 
 
-def slip_keys(written: str) -> list[tuple[str, ...]]:
+def slip_keys(written: str) -> list[str]:
     """Keys that two labels share whenever :func:`misspelt` may say they are
     one name: for each word that may be the slip, the others and the word
     with at most one of its letters left out (a letter added, dropped or
     changed, or two swapped, leave one of those the same)."""
     words = name_key(written).split()
-    keys: list[tuple[str, ...]] = []
+    keys: list[str] = []
     for i, word in enumerate(words):
         if len(word) >= 5 and word.isalpha():
-            rest = ("slip", str(i), *words[:i], *words[i + 1 :])
-            keys.append((*rest, word))
-            keys += [(*rest, word[:k] + word[k + 1 :]) for k in range(len(word))]
+            rest = "\x1f".join(("slip", str(i), *words[:i], *words[i + 1 :], ""))
+            keys.append(rest + word)
+            keys += [rest + word[:k] + word[k + 1 :] for k in range(len(word))]
     return keys
 
 

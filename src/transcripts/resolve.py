@@ -79,10 +79,10 @@ def _full_name(written: str, kind: str, longer: NameIndex, people: Sequence[Pers
     return written
 
 
-def _join_keys(name: str) -> list[tuple[str, ...]]:
+def _join_keys(name: str) -> list[str]:
     """Keys that two full names share whenever :func:`resolve` may take
     them for one person: by their name key, or by :func:`same_person`."""
-    return [("key", name_key(name)), *person_keys(name)]
+    return ["key\x1f" + name_key(name), *person_keys(name)]
 
 
 def _unqualified(name: str) -> str:
@@ -111,14 +111,19 @@ def resolve(labels: Sequence[Label], people: Sequence[Person] = (), lead: Option
                 role_of[label.name] = said
     longer = NameIndex([w for w in written if kinds.get(w, "person") in _PERSONAL and " " in w.strip()] + [p.name for p in people])
     full = {w: _full_name(w, kinds.get(w, "person"), longer, people) for w in written}
+    del longer  # (its words of every name, no longer needed)
 
     groups: list[list[str]] = []  # written forms per person, first is the key
     # The groups a name may join, by the keys they share (see _join_keys):
     # a name is compared with those alone, in order, not with every group.
-    joinable: dict[tuple[str, ...], list[int]] = {}
+    joinable: dict[str, list[int]] = {}
+    # A slip is looked for between a label used once and one used three
+    # times or more (see below): only where the document has both.
+    once = any(n == 1 for n in counts.values())
+    often = any(n >= 3 for n in counts.values())
     for w in written:
         target = full[w]
-        slips = slip_keys(w)
+        slips = slip_keys(w) if (counts[w] == 1 and often) or (counts[w] >= 3 and once) else []
         near = {g for key in slips for g in joinable.get(key, ())}
         joins = _join_keys(target)
         near.update(g for key in joins for g in joinable.get(key, ()))
