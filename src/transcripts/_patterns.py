@@ -81,10 +81,24 @@ NAME_WORD = rf"""
     )
 """
 
+
+
+def _delivery_mark(word: str) -> str:
+    """A delivery mark of :data:`transcripts.words.DELIVERY_MARKS` as it is
+    written: "os" as "O.S.", "O. S.", "OS"; "contd" as "CONT'D", "Cont'd."."""
+    letters = [f"[{c.upper()}{c}]" for c in word]
+    if len(word) == 2:
+        return rf"{letters[0]}\.?[ ]?{letters[1]}\.?"
+    if word.endswith("d"):
+        return "".join(letters[:-1]) + "['’]?" + letters[-1] + r"\.?"
+    return "".join(letters) + r"\.?"
+
+
 #: A script's mark after a name on its own line, how the line is
-#: delivered: "ELENA (O.S.)", "MARCUS (V.O.)", "SAM (CONT'D)"
-#: (:data:`transcripts.words.DELIVERY_MARKS`).
-DELIVERY = r"[ ]\((?:[OVov]\.?[ ]?[SCOsco]\.?|CONT['’]?D\.?|[Cc]ont['’]?d\.?)\)"
+#: delivered: "ELENA (O.S.)", "MARCUS (V.O.)", "SAM (CONT'D)": the marks
+#: of :data:`transcripts.words.DELIVERY_MARKS`, which :mod:`transcripts.slots`
+#: leaves out of the name.
+DELIVERY = r"[ ]\((?:" + "|".join(_delivery_mark(w) for w in sorted(W.DELIVERY_MARKS, key=lambda w: (-len(w), w))) + r")\)"
 
 #: A full name: one to six words, single spaces, perhaps a number
 #: ("Speaker 1").  An honorific ("Dr.", "Mr.") is a capitalised word too.
