@@ -49,7 +49,7 @@ from . import _patterns as P
 from . import words as W
 from .items import Item
 from .model import UNKNOWN_SPEAKER
-from .names import initials, name_key, part_of, words_of
+from .names import NameIndex, initials, name_key, words_of
 from .resolve import Person
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
@@ -231,10 +231,10 @@ def _short_forms(cands: Sequence[Candidate]) -> dict[str, str]:
     written = {c.key: c.label.name for c in cands if c.label.kind in _FOLDING}
     if len(written) > MAX_NAMES_TO_POOL:
         return {}
-    longer = [w for w in written.values() if " " in w]
+    longer = NameIndex(w for w in written.values() if " " in w)
     out = {}
     for key, name in written.items():
-        whole = part_of(name, longer)
+        whole = longer.part_of(name)
         if whole is not None:
             out[key] = name_key(whole)
     return out
