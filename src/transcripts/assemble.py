@@ -250,9 +250,10 @@ def assemble(
     # Whether "## headings" divide the document before its last label.
     sections = any(it.index not in label_at and it.text[:1] == "#" and it.kind == "heading" for it in items[:last])
     script = scenes is not None
+    headings = scenes or frozenset()  # a script's scene headings
     if script:
-        sections = sections or any(k < last for k in scenes)  # type: ignore[union-attr]
-        _action_above(items, first_label, scenes)  # type: ignore[arg-type]
+        sections = sections or any(k < last for k in headings)
+        _action_above(items, first_label, headings)
     chain = -1  # in a script: the last item of a name and the speech right below it
     # Whether the dialogue is a blockquote ("> **Ann:** …"): its follow-on
     # paragraphs then carry the quote's mark too, which is markup, not speech.
@@ -280,12 +281,12 @@ def assemble(
         if script:
             if chain == i - 1 and it.line == items[i - 1].last + 1:
                 chain = i  # right below the name or its speech (or its parenthetical)
-            elif i in scenes:  # type: ignore[operator]
+            elif i in headings:
                 it.kind = "heading"
             elif it.kind in ("prose", "heading", "list_item"):
                 it.kind = "note"  # the scene's action
         kind = it.kind
-        section = kind == "heading" and (it.text[:1] == "#" or (script and i in scenes))  # type: ignore[operator]
+        section = kind == "heading" and (it.text[:1] == "#" or i in headings)
         # After the last label the page goes on, but a "## heading" like
         # those between the turns is one more section of the talk, and a
         # label alone on its line has its speech below it.

@@ -50,7 +50,7 @@ from . import words as W
 from .items import Item
 from .model import UNKNOWN_SPEAKER
 from .names import NameIndex, initials, name_key, words_of
-from .resolve import Person
+from .resolve import Person, generic_side
 from .rules import Label, RuleSet
 from .slots import field_word, read_slot
 
@@ -275,12 +275,6 @@ def _cast_line(c: Candidate) -> bool:
     return slot is not None and (slot.kind in ("person", "caps") and " " in slot.name or _CODE.match(rest) is not None)
 
 
-def _sides(key: str) -> Optional[str]:
-    """Which side of an interview a generic label stands for: "host" ("Q",
-    "Interviewer"), "guest" ("A", "Interviewee"), or None."""
-    return "host" if key in W.GENERIC_HOST else "guest" if key in W.GENERIC_GUEST else None
-
-
 def _full_name_value(rest: str) -> bool:
     """A header field's value that is a person's full name ("Maria Lopez",
     "Dr. A. Mensah"), not a code or one word."""
@@ -294,13 +288,13 @@ def _legend(cands: Sequence[Candidate], at: int) -> bool:
     line): each a full name and nothing else, the two sides of the
     interview next to each other (one such line alone may be an answer)."""
     c = cands[at]
-    side = _sides(c.key)
+    side = generic_side(c.key)
     if side is None or len(c.key) != 1 or not _full_name_value(c.label.text):
         return False
     for j in (at - 1, at + 1):
         if 0 <= j < len(cands):
             d = cands[j]
-            other = _sides(d.key)
+            other = generic_side(d.key)
             if abs(d.item - c.item) == 1 and other is not None and other != side and len(d.key) == 1 and _full_name_value(d.label.text):
                 return True
     return False
@@ -330,7 +324,7 @@ def cast(items: Sequence[Item]) -> list[Person]:
         if not _field_value(c.label.text):
             break
         if (_cast_line(c) or _legend(cands, at)) and _full_name_value(c.label.text):
-            role = _sides(c.key) or W.ROLE_WORDS.get(c.key)
+            role = generic_side(c.key) or W.ROLE_WORDS.get(c.key)
             out.append(Person(read_slot(c.label.text).name, role, listed=True, label=c.label.name))  # type: ignore[union-attr]
     return out
 

@@ -20,7 +20,7 @@ from .names import NameIndex, display_name, misspelt, name_key, person_keys, sam
 from .rules import Label
 from .slots import delivery_mark
 
-__all__ = ["Person", "Resolution", "resolve"]
+__all__ = ["Person", "Resolution", "generic_side", "resolve"]
 
 #: Slot kinds that name a person and may stand for a longer name: role
 #: words ("AUDIENCE", "Unidentified speaker") and marks ("?") never do.
@@ -45,6 +45,12 @@ class Resolution:
     speaker_of: dict[str, str]  # label name as written → speaker id
 
 
+def generic_side(key: str) -> Optional[Role]:
+    """Which side of an interview a generic label stands for: "host" ("Q",
+    "Interviewer"), "guest" ("A", "Interviewee"), or None."""
+    return "host" if key in W.GENERIC_HOST else "guest" if key in W.GENERIC_GUEST else None
+
+
 def _full_name(written: str, kind: str, longer: NameIndex, people: Sequence[Person]) -> str:
     """The full name a short or generic label stands for, or the label."""
     key = name_key(written)
@@ -53,8 +59,8 @@ def _full_name(written: str, kind: str, longer: NameIndex, people: Sequence[Pers
             return p.name
         if p.label and name_key(p.label) == key:
             return p.name  # "Interviewer:" of a header's "Interviewer: Daniel Ferreira"
-    if key in W.GENERIC_HOST or key in W.GENERIC_GUEST:
-        role = "host" if key in W.GENERIC_HOST else "guest"
+    role = generic_side(key)
+    if role is not None:
         matches: list[str] = []
         # Those the document lists as its speakers come before those its
         # prose mentions.
